@@ -1,0 +1,88 @@
+// Flat config: https://eslint.org/docs/latest/use/configure/configuration-files
+import pluginVue from 'eslint-plugin-vue'
+import tseslint from 'typescript-eslint'
+import vueParser from 'vue-eslint-parser'
+
+const FRAMEWORKS = ['vue', 'pinia', 'dexie', 'echarts', 'echarts/*', 'vue-echarts', 'element-plus', 'element-plus/*', '@vueuse/*']
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'e2e/artifacts/**', '**/*.d.ts'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'vue/multi-word-component-names': 'error',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  // Layer boundaries (style.md): domain is pure; only src/db touches Dexie; views and
+  // components never reach into the database directly.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: FRAMEWORKS, message: 'src/domain is pure TypeScript: no frameworks.' },
+          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '../*'], message: 'src/domain depends on nothing else.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/importers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: [...FRAMEWORKS, '@/db/*', '@/stores/*', '@/components/*', '@/views/*'], message: 'Importers turn documents into domain values only.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['dexie'], message: 'Only src/db may import dexie.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/components/**/*.vue', 'src/components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['dexie', '@/db/*', '@/stores/*'], message: 'Components get data by props; views and composables fetch.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/views/**/*.vue'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['dexie'], message: 'Views use repositories through composables, never dexie.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/charts/options/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['vue', 'vue-echarts', 'dexie', '@/db/*', '@/stores/*'], message: 'Option builders are pure functions of domain values.' }],
+      }],
+    },
+  },
+)

@@ -1,0 +1,19 @@
+/** Formats a percentage with one decimal, e.g. 56.25 → "56.3%"; null → "—". */
+export function formatPercent(value: number | null, digits = 1): string {
+  return value === null ? '—' : `${roundHalfUp(value, digits).toFixed(digits)}%`
+}
+
+/** Formats a deviation in 个百分点 with its sign, e.g. −8.333 → "−8.3"; null → "—". */
+export function formatPoints(value: number | null, digits = 1): string {
+  if (value === null) return '—'
+  const rounded = roundHalfUp(value, digits)
+  if (rounded === 0) return (0).toFixed(digits)
+  // U+2212 minus reads better than a hyphen on a projector.
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(digits)}`
+}
+
+/** Rounds half away from zero at `digits` decimals (toFixed alone rounds 0.05 down). */
+export function roundHalfUp(value: number, digits: number): number {
+  const factor = 10 ** digits
+  return (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor
+}

@@ -1,0 +1,187 @@
+/**
+ * Domain types of 预算绩效运行监控 ("双监控").
+ *
+ * Glossary (one English name per Chinese term, used everywhere in code):
+ * - 预算数 budget, 财政资金 fiscal, 其他资金 other, 资金用途 purpose
+ * - 资金支出计划 spend plan (cumulative % of budget at checkpoints 3/6/10/12月底)
+ * - 执行数 executed (cumulative spending), 执行率 executionRate (% of budget)
+ * - 序时进度 timeProgress (m/12 × 100), 计划进度 planned (P(m), % of budget)
+ * - 偏差 deviation (percentage points, 个百分点)
+ * - 绩效目标 goals, 一级/二级/三级指标 level1/level2/name, 绩效指标描述 description,
+ *   指标值 target, 指标值确定依据 basis
+ * - 完成进度 completion (% of target), 全年预计 forecast
+ * - 偏差原因 deviation reasons, 原因说明 explanation, 完成目标可能性 likelihood,
+ *   整改措施 actions
+ * - 未填报 unreported, 超预算 over budget, 已报送 submitted
+ */
+
+/** Amount of money in integer 分 (1 万元 = 1,000,000 分). Never a float. */
+export type Fen = number
+
+/** Calendar month of the fiscal year, 1..12. */
+export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12
+
+export const MONTHS: readonly Month[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+
+/** The month-ends at which 绩效目标表 state a cumulative spend plan. */
+export type Checkpoint = 3 | 6 | 10 | 12
+
+export const CHECKPOINTS: readonly Checkpoint[] = [3, 6, 10, 12]
+
+/** Cumulative planned spending in % of 预算数 at each checkpoint; null where the cell is blank. */
+export type SpendPlan = Readonly<Record<Checkpoint, number | null>>
+
+export interface Department {
+  readonly code: string
+  readonly name: string
+}
+
+export interface BudgetSplit {
+  /** 预算数 */
+  readonly total: Fen
+  /** 其中：财政资金; null when the cell is blank */
+  readonly fiscal: Fen | null
+  /** 其他资金; null when the cell is blank */
+  readonly other: Fen | null
+}
+
+export interface Project {
+  /** Stable identity: year + department code + project code (see projectId). */
+  readonly id: string
+  readonly year: number
+  readonly departmentCode: string
+  readonly code: string
+  readonly name: string
+  readonly budget: BudgetSplit
+  readonly purpose: string
+  readonly plan: SpendPlan
+  readonly goals: readonly string[]
+}
+
+export type Operator = '>=' | '<=' | '=' | '>' | '<'
+
+/**
+ * cumulative: a count summed over months (件, 次, 场次…);
+ * level: a value measured as of a month (%, 率, 满意度), the latest one stands;
+ * qualitative: no number, status set by hand.
+ */
+export type IndicatorKind = 'cumulative' | 'level' | 'qualitative'
+
+export interface IndicatorTarget {
+  /** The 指标值 cell exactly as written. */
+  readonly raw: string
+  readonly operator: Operator | null
+  readonly value: number | null
+  readonly unit: string | null
+  readonly kind: IndicatorKind
+}
+
+export interface Indicator {
+  readonly id: string
+  readonly projectId: string
+  /** Position in the source table, from 0. */
+  readonly order: number
+  /** 一级指标, e.g. 产出指标 */
+  readonly level1: string
+  /** 二级指标, e.g. 质量指标 */
+  readonly level2: string
+  /** 三级指标 */
+  readonly name: string
+  /** 绩效指标描述 */
+  readonly description: string
+  readonly target: IndicatorTarget
+  /** 指标值确定依据 */
+  readonly basis: string | null
+}
+
+/** Spending entered for one project in one month (not cumulative). */
+export interface MonthlySpending {
+  readonly projectId: string
+  readonly month: Month
+  readonly amount: Fen
+}
+
+/** Traffic-light status; unreported (未填报) is grey and never counted as met. */
+export type Status = 'green' | 'yellow' | 'red' | 'unreported'
+
+/**
+ * The value of one indicator entered for one month: the month's count for a cumulative
+ * indicator, the measured value for a level one, a status set by hand for a qualitative one.
+ */
+export interface IndicatorValue {
+  readonly indicatorId: string
+  readonly month: Month
+  readonly value: number | null
+  readonly manualStatus: Exclude<Status, 'unreported'> | null
+}
+
+/** 偏差原因分析 categories of 财预〔2019〕136号. */
+export type DeviationReason = 'funding' | 'institution' | 'staffing' | 'facilities' | 'other'
+
+export const DEVIATION_REASONS: readonly DeviationReason[] = [
+  'funding',
+  'institution',
+  'staffing',
+  'facilities',
+  'other',
+]
+
+export const DEVIATION_REASON_LABELS: Readonly<Record<DeviationReason, string>> = {
+  funding: '经费保障',
+  institution: '制度保障',
+  staffing: '人员保障',
+  facilities: '硬件条件保障',
+  other: '其他',
+}
+
+/** 完成目标可能性 */
+export type Likelihood = 'certain' | 'possible' | 'impossible'
+
+export const LIKELIHOOD_LABELS: Readonly<Record<Likelihood, string>> = {
+  certain: '确定能',
+  possible: '有可能',
+  impossible: '完全不可能',
+}
+
+/** Monitoring note of a project for one as-of month (a monitoring round). */
+export interface MonitoringNote {
+  readonly projectId: string
+  readonly month: Month
+  readonly reasons: readonly DeviationReason[]
+  /** 原因说明 */
+  readonly explanation: string
+  readonly likelihood: Likelihood | null
+  /** 整改措施 */
+  readonly actions: string
+}
+
+/** Configurable thresholds; defaults in DEFAULT_THRESHOLDS (domain.md). */
+export interface Thresholds {
+  /** Deviation (percentage points) at or above which spending is green. */
+  readonly yellowFrom: number
+  /** Deviation (percentage points) at or above which spending is yellow; below is red. */
+  readonly redBelow: number
+  /** A level indicator missed by at most this % of its target is yellow. */
+  readonly levelTolerancePct: number
+  /** 双监控 mismatch when 执行率 and average completion differ by more (percentage points). */
+  readonly mismatchPoints: number
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  yellowFrom: -5,
+  redBelow: -15,
+  levelTolerancePct: 5,
+  mismatchPoints: 10,
+}
+
+export const STATUS_LABELS: Readonly<Record<Status, string>> = {
+  green: '绿·正常',
+  yellow: '黄·关注',
+  red: '红·滞后',
+  unreported: '未填报',
+}
+
+/** Builds the stable project id from its natural key. */
+export function projectId(year: number, departmentCode: string, code: string): string {
+  return `${year}/${departmentCode}/${code}`
+}

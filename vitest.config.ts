@@ -1,0 +1,31 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import viteConfig from './vite.config.ts'
+
+process.env.TZ = 'Asia/Shanghai'
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['tests/domain/**/*.test.ts', 'tests/importers/**/*.test.ts', 'tests/charts/**/*.test.ts', 'tests/mock-data/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'happy-dom',
+            setupFiles: ['tests/setup-dom.ts'],
+            include: ['tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/stores/**/*.test.ts', 'tests/composables/**/*.test.ts', 'tests/views/**/*.test.ts'],
+          },
+        },
+      ],
+    },
+  }),
+)
