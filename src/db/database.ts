@@ -1,0 +1,48 @@
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type {
+  ChangeRecord,
+  DepartmentRecord,
+  ImportRecord,
+  IndicatorRecord,
+  IndicatorValueRecord,
+  NoteRecord,
+  ProjectRecord,
+  SettingRecord,
+  SpendingRecord,
+} from './records'
+
+export const DATABASE_NAME = 'budget-performance-monitor'
+
+export type MonitorDatabase = Dexie & {
+  departments: EntityTable<DepartmentRecord, 'code'>
+  projects: EntityTable<ProjectRecord, 'id'>
+  indicators: EntityTable<IndicatorRecord, 'id'>
+  spending: Table<SpendingRecord, [string, number]>
+  indicatorValues: Table<IndicatorValueRecord, [string, number]>
+  notes: Table<NoteRecord, [string, number]>
+  changes: EntityTable<ChangeRecord, 'id'>
+  settings: EntityTable<SettingRecord, 'key'>
+  imports: EntityTable<ImportRecord, 'id'>
+}
+
+/** Opens (lazily) the app's IndexedDB database with every schema version declared. */
+export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
+  const db = new Dexie(name) as MonitorDatabase
+  // v1: departments, projects per year, indicators, monthly actuals keyed by (owner, month),
+  // notes per as-of month, change log, settings and the list of imported documents.
+  db.version(1).stores({
+    departments: 'code',
+    projects: 'id, [year+departmentCode], year',
+    indicators: 'id, projectId',
+    spending: '[projectId+month], projectId',
+    indicatorValues: '[indicatorId+month], projectId, indicatorId',
+    notes: '[projectId+month], projectId',
+    changes: '++id, at, projectId, [projectId+month]',
+    settings: 'key',
+    imports: '++id, [year+departmentCode]',
+  })
+  return db
+}
+
+/** The app's single database instance. */
+export const db = createDatabase()

@@ -1,0 +1,71 @@
+import type { Indicator, IndicatorValue, MonitoringNote, MonthlySpending, Project } from '@/domain/types'
+import type {
+  IndicatorRecord,
+  IndicatorValueRecord,
+  NoteRecord,
+  ProjectRecord,
+  SpendingRecord,
+} from './records'
+
+/** Maps a stored project row to the domain value. */
+export function toProject(record: ProjectRecord): Project {
+  return {
+    id: record.id,
+    year: record.year,
+    departmentCode: record.departmentCode,
+    code: record.code,
+    name: record.name,
+    budget: { total: record.budgetTotal, fiscal: record.budgetFiscal, other: record.budgetOther },
+    purpose: record.purpose,
+    plan: { ...record.plan },
+    goals: [...record.goals],
+  }
+}
+
+/** Maps a stored indicator row to the domain value. */
+export function toIndicator(record: IndicatorRecord): Indicator {
+  return {
+    id: record.id,
+    projectId: record.projectId,
+    order: record.order,
+    level1: record.level1,
+    level2: record.level2,
+    name: record.name,
+    description: record.description,
+    target: {
+      raw: record.targetRaw,
+      operator: record.operator,
+      value: record.targetValue,
+      unit: record.unit,
+      kind: record.kind,
+    },
+    basis: record.basis,
+  }
+}
+
+/** Maps a stored spending row to the domain value (amount in 分). */
+export function toSpending(record: SpendingRecord): MonthlySpending {
+  return { projectId: record.projectId, month: record.month, amount: record.amount }
+}
+
+/** Maps a stored indicator entry to the domain value. */
+export function toIndicatorValue(record: IndicatorValueRecord): IndicatorValue {
+  return {
+    indicatorId: record.indicatorId,
+    month: record.month,
+    value: record.value,
+    manualStatus: record.manualStatus,
+  }
+}
+
+/** Maps a stored note to the domain value. */
+export function toNote(record: NoteRecord): MonitoringNote {
+  return {
+    projectId: record.projectId,
+    month: record.month,
+    reasons: [...record.reasons],
+    explanation: record.explanation,
+    likelihood: record.likelihood,
+    actions: record.actions,
+  }
+}

@@ -1,0 +1,86 @@
+import { liveQuery, type Observable } from 'dexie'
+import type { Indicator, IndicatorValue, MonitoringNote, MonthlySpending, Project } from '@/domain/types'
+import { db as defaultDb, type MonitorDatabase } from './database'
+import { toIndicator, toIndicatorValue, toNote, toProject, toSpending } from './mappers'
+import type { DepartmentRecord } from './records'
+
+/** Which slice of the data a screen looks at: one year, one department or all (null). */
+export interface Scope {
+  readonly year: number
+  readonly departmentCode: string | null
+}
+
+export interface Catalog {
+  readonly years: readonly number[]
+  readonly departments: readonly DepartmentRecord[]
+}
+
+/** Years that have projects, newest first, and all departments by code. */
+export async function loadCatalog(database: MonitorDatabase = defaultDb): Promise<Catalog> {
+  const years = (await database.projects.orderBy('year').uniqueKeys()) as number[]
+  const departments = await database.departments.orderBy('code').toArray()
+  return { years: [...years].reverse(), departments }
+}
+
+/** Live catalog of years and departments. */
+export function observeCatalog(database: MonitorDatabase = defaultDb): Observable<Catalog> {
+  return liveQuery(() => loadCatalog(database))
+}
+
+/** One project with everything entered for it: all months' actuals and notes. */
+export interface ProjectData {
+  readonly project: Project
+  readonly indicators: readonly Indicator[]
+  readonly spending: readonly MonthlySpending[]
+  readonly values: readonly IndicatorValue[]
+  readonly notes: readonly MonitoringNote[]
+}
+
+/**
+ * Everything needed to evaluate the projects of a scope at any as-of month, in document
+ * order: each project with its indicators, monthly spending, indicator entries and notes.
+ */
+export async function loadProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ProjectData[]> {
+  return database.transaction(
+    'r',
+    [database.projects, database.indicators, database.spending, database.indicatorValues, database.notes],
+    async () => {
+      const projects = await (scope.departmentCode === null
+        ? database.projects.where('year').equals(scope.year).toArray()
+        : database.projects.where('[year+departmentCode]').equals([scope.year, scope.departmentCode]).toArray())
+      projects.sort((a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.order - b.order)
+      const ids = projects.map((project) => project.id)
+      const [indicators, spending, values, notes] = await Promise.all([
+        database.indicators.where('projectId').anyOf(ids).toArray(),
+        database.spending.where('projectId').anyOf(ids).toArray(),
+        database.indicatorValues.where('projectId').anyOf(ids).toArray(),
+        database.notes.where('projectId').anyOf(ids).toArray(),
+      ])
+      const byProject = <T extends { projectId: string }>(rows: readonly T[]) => {
+        const groups = new Map<string, T[]>()
+        for (const row of rows) {
+          const group = groups.get(row.projectId)
+          if (group) group.push(row)
+          else groups.set(row.projectId, [row])
+        }
+        return groups
+      }
+      const indicatorsBy = byProject(indicators)
+      const spendingBy = byProject(spending)
+      const valuesBy = byProject(values)
+      const notesBy = byProject(notes)
+      return projects.map((project) => ({
+        project: toProject(project),
+        indicators: (indicatorsBy.get(project.id) ?? []).sort((a, b) => a.order - b.order).map(toIndicator),
+        spending: (spendingBy.get(project.id) ?? []).map(toSpending),
+        values: (valuesBy.get(project.id) ?? []).map(toIndicatorValue),
+        notes: (notesBy.get(project.id) ?? []).map(toNote),
+      }))
+    },
+  )
+}
+
+/** Live version of loadProjectData: re-emits when any of the scope's rows change (any tab). */
+export function observeProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Observable<ProjectData[]> {
+  return liveQuery(() => loadProjectData(scope, database))
+}

@@ -1,0 +1,65 @@
+import { liveQuery, type Observable } from 'dexie'
+import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
+import { db as defaultDb, type MonitorDatabase } from './database'
+
+/** Where the demo data lives, so it can be told apart and cleared. */
+export interface DemoMarker {
+  readonly year: number
+  readonly departmentCode: string
+}
+
+export interface AppSettings {
+  /** Name written into the change log. */
+  readonly actor: string
+  readonly thresholds: Thresholds
+  /** Set while the demo department is loaded. */
+  readonly demo: DemoMarker | null
+  /** Set once the user cleared the demo, so it is not loaded again on the next start. */
+  readonly demoDismissed: boolean
+}
+
+export const DEFAULT_SETTINGS: AppSettings = { actor: '', thresholds: DEFAULT_THRESHOLDS, demo: null, demoDismissed: false }
+
+/** Reads all settings, filling defaults for keys never saved. */
+export async function getSettings(database: MonitorDatabase = defaultDb): Promise<AppSettings> {
+  const rows = await database.settings.toArray()
+  const saved = Object.fromEntries(rows.map((row) => [row.key, row.value]))
+  return {
+    actor: typeof saved.actor === 'string' ? saved.actor : DEFAULT_SETTINGS.actor,
+    thresholds: readThresholds(saved.thresholds),
+    demo: isDemoMarker(saved.demo) ? saved.demo : null,
+    demoDismissed: saved.demoDismissed === true,
+  }
+}
+
+/** Saves the given settings keys. */
+export async function saveSettings(patch: Partial<AppSettings>, database: MonitorDatabase = defaultDb): Promise<void> {
+  await database.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })))
+}
+
+/** Live settings, re-emitted whenever any setting changes (in any tab). */
+export function observeSettings(database: MonitorDatabase = defaultDb): Observable<AppSettings> {
+  return liveQuery(() => getSettings(database))
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function isDemoMarker(value: unknown): value is DemoMarker {
+  return isObject(value) && typeof value.year === 'number' && typeof value.departmentCode === 'string'
+}
+
+function readThresholds(value: unknown): Thresholds {
+  if (!isObject(value)) return DEFAULT_THRESHOLDS
+  const pick = (key: keyof Thresholds) => {
+    const candidate = value[key]
+    return typeof candidate === 'number' && Number.isFinite(candidate) ? candidate : DEFAULT_THRESHOLDS[key]
+  }
+  return {
+    yellowFrom: pick('yellowFrom'),
+    redBelow: pick('redBelow'),
+    levelTolerancePct: pick('levelTolerancePct'),
+    mismatchPoints: pick('mismatchPoints'),
+  }
+}
