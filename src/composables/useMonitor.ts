@@ -1,0 +1,74 @@
+import { computed } from 'vue'
+import {
+  evaluateProject,
+  latestMonthWithData,
+  summarizeProjects,
+  type ProjectEvaluation,
+  type ProjectInput,
+} from '@/domain/evaluate'
+import type { Month } from '@/domain/types'
+import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
+import { useScopeStore } from '@/stores/scope'
+import { useLiveQuery, type Subscribable } from './useLiveQuery'
+
+const NO_PROJECTS: Subscribable<ProjectData[]> = {
+  subscribe(observer) {
+    observer.next([])
+    return { unsubscribe() {} }
+  },
+}
+
+/** Picks the note of the as-of month, turning stored project data into the domain's input. */
+export function toProjectInput(data: ProjectData, month: Month): ProjectInput {
+  return { ...data, note: data.notes.find((note) => note.month === month) ?? null }
+}
+
+/**
+ * The live monitoring picture of the selected scope: catalog of years/departments, settings,
+ * the effective year and as-of month, each project's evaluation and the totals.
+ */
+export function useMonitor() {
+  const scope = useScopeStore()
+  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
+  const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
+
+  const year = computed(() => scope.year ?? catalog.data.value.years[0] ?? null)
+  const departmentCode = computed(() => scope.departmentCode)
+  const projectData = useLiveQuery(() => {
+    const selectedYear = year.value
+    return selectedYear === null
+      ? NO_PROJECTS
+      : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
+  }, [] as ProjectData[])
+
+  const latestMonth = computed(() => {
+    const rows = projectData.data.value
+    return latestMonthWithData(
+      rows.flatMap((row) => row.spending),
+      rows.flatMap((row) => row.values),
+    )
+  })
+  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  const evaluations = computed<ProjectEvaluation[]>(() =>
+    projectData.data.value.map((row) =>
+      evaluateProject(toProjectInput(row, month.value), month.value, settings.data.value.thresholds),
+    ),
+  )
+  const summary = computed(() => summarizeProjects(evaluations.value))
+  const isLoading = computed(() => catalog.isLoading.value || projectData.isLoading.value)
+
+  return {
+    catalog: catalog.data,
+    settings: settings.data,
+    year,
+    departmentCode,
+    latestMonth,
+    month,
+    projectData: projectData.data,
+    evaluations,
+    summary,
+    isLoading,
+    error: projectData.error,
+  }
+}
