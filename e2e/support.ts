@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { preview, type PreviewServer } from 'vite'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Flags for a headless Chromium on a machine without network or GPU. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+export interface AppUnderTest {
+  readonly url: string
+  readonly browser: Browser
+  close(): Promise<void>
+}
+
+/** Serves the built app (dist/) on 127.0.0.1 and launches the system Chromium. */
+export async function startApp(): Promise<AppUnderTest> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
+        '(or point CHROMIUM_PATH at a Chromium binary). 未找到 Chromium，请先安装。',
+    )
+  }
+  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first.')
+  const server: PreviewServer = await preview({
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    logLevel: 'warn',
+  })
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('vite preview did not report its address')
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Opens a page in a fresh context (its own empty IndexedDB) at 1366×768, failing on page errors. */
+export async function openPage(app: AppUnderTest, path = '/'): Promise<Page> {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  Object.defineProperty(page, 'collectedErrors', { value: errors })
+  await page.goto(new URL(`#${path}`, app.url).href)
+  return page
+}
+
+/** Errors the page logged so far (uncaught exceptions and console.error). */
+export function pageErrors(page: Page): readonly string[] {
+  return (page as Page & { collectedErrors?: string[] }).collectedErrors ?? []
+}
