@@ -1,0 +1,58 @@
+/**
+ * Traffic-light rules (domain.md rules 3 and 7) and how statuses are ordered.
+ */
+import { DEFAULT_THRESHOLDS, type Status, type Thresholds } from './types'
+
+/** Statuses from worst to best, with 未填报 last: the order for lists, legends and sorting. */
+export const STATUS_ORDER: readonly Status[] = ['red', 'yellow', 'green', 'unreported']
+
+/**
+ * Severity of a status: higher is worse. 未填报 is 0 because an unreported item is missing,
+ * not failing (rule 7): it never makes a project look worse than its reported items.
+ */
+export const STATUS_SEVERITY: Readonly<Record<Status, number>> = {
+  unreported: 0,
+  green: 1,
+  yellow: 2,
+  red: 3,
+}
+
+/**
+ * Rates are floats (e.g. 50 − 175/3 = −8.333…336), so a deviation that is exactly −5 on paper
+ * can come out as −5.000000000000001. Comparisons against thresholds use this value, rounded
+ * to 1e-9 percentage points, far below any precision a user enters or sees.
+ */
+export function comparable(value: number): number {
+  return Math.round(value * 1e9) / 1e9
+}
+
+/** Spend status from the deviation D(m) in percentage points (rule 3); null → 'unreported'. */
+export function spendStatus(deviation: number | null, t: Thresholds = DEFAULT_THRESHOLDS): Status {
+  if (deviation === null || Number.isNaN(deviation)) return 'unreported'
+  const d = comparable(deviation)
+  if (d >= t.yellowFrom) return 'green'
+  if (d >= t.redBelow) return 'yellow'
+  return 'red'
+}
+
+/** Sort comparator putting worse statuses first (red, yellow, green, then 未填报). */
+export function compareStatus(a: Status, b: Status): number {
+  return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)
+}
+
+/** True when status a is strictly worse than b by severity (未填报 is never worse). */
+export function isWorse(a: Status, b: Status): boolean {
+  return STATUS_SEVERITY[a] > STATUS_SEVERITY[b]
+}
+
+/** The worst of the statuses (red > yellow > green); 未填报 only when all are 未填报 or none given. */
+export function worstStatus(statuses: Iterable<Status>): Status {
+  let worst: Status = 'unreported'
+  for (const status of statuses) if (isWorse(status, worst)) worst = status
+  return worst
+}
+
+/** The status raised to at least `floor` (e.g. 有可能 → at least yellow); never lowered. */
+export function atLeast(status: Status, floor: Exclude<Status, 'unreported'>): Status {
+  return isWorse(floor, status) ? floor : status
+}

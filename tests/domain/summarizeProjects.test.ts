@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { evaluateProject, latestMonthWithData, summarizeProjects, type IndicatorValue, type Month, type MonthlySpending } from '@/domain'
+import { inputOf, makeProject, planOf, SEED_PROJECTS, seedIndicator, seedSpending, spendingOf, valuesOf, type SeedProjectName } from './factories'
+
+const NAMES = Object.keys(SEED_PROJECTS) as SeedProjectName[]
+
+const evaluateSeed = (m: Month) => NAMES.map((name) => evaluateProject(inputOf(name, { spending: seedSpending(name) }), m))
+
+describe('summarizeProjects', () => {
+  it('totals the seed department at 7月 exactly', () => {
+    const s = summarizeProjects(evaluateSeed(7))
+    expect(s.budget).toBe(21_050_000) // 21.05 万元
+    // 1,560,000 + 1,200,000 + 3,150,000 + 2,587,500 (社区矫正 through June) + 1,280,000
+    expect(s.executed).toBe(9_777_500)
+    expect(s.executionRate).toBeCloseTo((9_777_500 / 21_050_000) * 100, 9)
+    // Budget-weighted P(7): (3 × 56.25 + 4 × 50 + 6.3 × 58.33 + 5.75 × 60 + 2 × 56.25) / 21.05
+    expect(s.planned).toBeCloseTo(1193.75 / 21.05, 9)
+    expect(s.timeProgress).toBeCloseTo(700 / 12, 9)
+    expect(s.deviation).toBeCloseTo((9_777_500 / 21_050_000) * 100 - 1193.75 / 21.05, 9)
+    expect(s.counts).toEqual({ green: 2, yellow: 1, red: 1, unreported: 1 })
+    expect(s.unreportedIndicators).toBe(15)
+    expect(s.unreportedSpending).toBe(1)
+    expect(s.overBudget).toBe(0)
+    expect(s.mismatches).toBe(0)
+  })
+
+  it.each<[Month, number, number]>([
+    [3, 3_317_500, 0],
+    [10, 16_077_500, 1],
+    [12, 21_210_000, 2],
+  ])('at %i月 executed %i 分, %i over budget', (m, executed, overBudget) => {
+    const s = summarizeProjects(evaluateSeed(m))
+    expect(s.executed).toBe(executed)
+    expect(s.overBudget).toBe(overBudget)
+  })
+
+  it('adds 分 without float drift', () => {
+    const projects = [1, 2, 3].map((i) => makeProject(`P${i}`, `项目${i}`, 100_001, planOf(20, 50, 75, 100)))
+    const evaluations = projects.map((project) =>
+      evaluateProject({ project, indicators: [], spending: spendingOf(project, { 1: 10_001, 2: 20_002 }), values: [], note: null }, 2),
+    )
+    const s = summarizeProjects(evaluations)
+    expect(s.budget).toBe(300_003)
+    expect(s.executed).toBe(90_009)
+    expect(Number.isInteger(s.executed)).toBe(true)
+  })
+
+  it('counts mismatches', () => {
+    const values = valuesOf(seedIndicator('法律援助经费', 0), { 7: 20 })
+    const e = evaluateProject(inputOf('法律援助经费', { spending: seedSpending('法律援助经费'), values }), 7)
+    expect(summarizeProjects([e]).mismatches).toBe(1)
+  })
+
+  it('has no rate when nothing is entered (a blank is not 0 %)', () => {
+    const s = summarizeProjects(NAMES.map((name) => evaluateProject(inputOf(name), 7)))
+    expect(s.executed).toBe(0)
+    expect(s.executionRate).toBeNull()
+    expect(s.deviation).toBeNull()
+    expect(s.unreportedSpending).toBe(5)
+    expect(s.counts.unreported).toBe(5)
+  })
+
+  it('summarizes an empty department', () => {
+    expect(summarizeProjects([])).toEqual({
+      budget: 0,
+      executed: 0,
+      executionRate: null,
+      planned: 0,
+      timeProgress: 0,
+      deviation: null,
+      counts: { green: 0, yellow: 0, red: 0, unreported: 0 },
+      unreportedIndicators: 0,
+      unreportedSpending: 0,
+      overBudget: 0,
+      mismatches: 0,
+    })
+  })
+})
+
+describe('latestMonthWithData', () => {
+  const project = SEED_PROJECTS.法律援助经费
+  const indicator = seedIndicator('法律援助经费', 0)
+  const emptyCell: IndicatorValue = { indicatorId: indicator.id, month: 11, value: null, manualStatus: null }
+  const statusCell: IndicatorValue = { indicatorId: indicator.id, month: 10, value: null, manualStatus: 'green' }
+
+  it.each<[string, readonly MonthlySpending[], readonly IndicatorValue[], Month | null]>([
+    ['nothing', [], [], null],
+    ['spending only', spendingOf(project, { 1: 1, 7: 0 }), [], 7],
+    ['values later than spending', spendingOf(project, { 3: 1 }), valuesOf(indicator, { 8: 2 }), 8],
+    ['an empty cell is not data', spendingOf(project, { 3: 1 }), [emptyCell], 3],
+    ['a status set by hand is data', [], [statusCell], 10],
+  ])('%s → %s', (_label, spending, values, month) => {
+    expect(latestMonthWithData(spending, values)).toBe(month)
+  })
+})
