@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, selectors, type Browser, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -21,6 +21,9 @@ export interface AppUnderTest {
   readonly browser: Browser
   close(): Promise<void>
 }
+
+// Our components mark what tests look for with data-test="…".
+selectors.setTestIdAttribute('data-test')
 
 /** Serves the built app (dist/) on 127.0.0.1 and launches the system Chromium. */
 export async function startApp(): Promise<AppUnderTest> {

@@ -3,8 +3,13 @@ import OverviewView from './views/OverviewView.vue'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'overview', component: OverviewView, meta: { title: '总览' } },
+  { path: '/project/:projectId', name: 'project', component: () => import('./views/ProjectView.vue'), meta: { title: '项目' } },
+  { path: '/department', name: 'department', component: () => import('./views/DepartmentView.vue'), meta: { title: '部门整体' } },
   { path: '/entry', name: 'entry', component: () => import('./views/EntryView.vue'), meta: { title: '录入' } },
+  { path: '/entry/project/:projectId', name: 'entry-project', component: () => import('./views/EntryProjectView.vue'), meta: { title: '项目全年录入' } },
   { path: '/meeting', name: 'meeting', component: () => import('./views/MeetingView.vue'), meta: { title: '会议' } },
+  { path: '/meeting/present', name: 'meeting-present', component: () => import('./views/MeetingPresentView.vue'), meta: { title: '会议演示' } },
+  { path: '/meeting/print', name: 'meeting-print', component: () => import('./views/MeetingPrintView.vue'), meta: { title: '会议简报' } },
   { path: '/data', name: 'data', component: () => import('./views/DataView.vue'), meta: { title: '导入导出' } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: '设置' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },

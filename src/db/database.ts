@@ -1,10 +1,14 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type {
+  ActionItemRecord,
+  AgendaFlagRecord,
   ChangeRecord,
+  DecisionRecord,
   DepartmentRecord,
   ImportRecord,
   IndicatorRecord,
   IndicatorValueRecord,
+  MonthLockRecord,
   NoteRecord,
   ProjectRecord,
   SettingRecord,
@@ -23,6 +27,10 @@ export type MonitorDatabase = Dexie & {
   changes: EntityTable<ChangeRecord, 'id'>
   settings: EntityTable<SettingRecord, 'key'>
   imports: EntityTable<ImportRecord, 'id'>
+  monthLocks: Table<MonthLockRecord, [number, string, number]>
+  agendaFlags: EntityTable<AgendaFlagRecord, 'projectId'>
+  decisions: Table<DecisionRecord, [string, number]>
+  actionItems: EntityTable<ActionItemRecord, 'id'>
 }
 
 /** Opens (lazily) the app's IndexedDB database with every schema version declared. */
@@ -40,6 +48,15 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
     changes: '++id, at, projectId, [projectId+month]',
     settings: 'key',
     imports: '++id, [year+departmentCode]',
+  })
+  // v2: 已报送 month locks, the meeting's agenda flags, decisions and action items; change
+  // log indexed by kind. Existing rows need no change.
+  db.version(2).stores({
+    changes: '++id, at, projectId, [projectId+month], kind',
+    monthLocks: '[year+departmentCode+month]',
+    agendaFlags: 'projectId',
+    decisions: '[projectId+month], projectId',
+    actionItems: '++id, projectId, status, [projectId+month]',
   })
   return db
 }

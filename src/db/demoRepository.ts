@@ -28,6 +28,10 @@ const ALL_TABLES = (database: MonitorDatabase) => [
   database.changes,
   database.settings,
   database.imports,
+  database.monthLocks,
+  database.agendaFlags,
+  database.decisions,
+  database.actionItems,
 ]
 
 /** True when no project has ever been stored (first start). */
@@ -81,8 +85,12 @@ export async function clearDemo(database: MonitorDatabase = defaultDb): Promise<
     await database.indicatorValues.where('projectId').anyOf(ids).delete()
     await database.notes.where('projectId').anyOf(ids).delete()
     await database.changes.where('projectId').anyOf(ids).delete()
+    await database.agendaFlags.bulkDelete(ids)
+    await database.decisions.where('projectId').anyOf(ids).delete()
+    await database.actionItems.where('projectId').anyOf(ids).delete()
     await database.projects.bulkDelete(ids)
     await database.imports.where('[year+departmentCode]').equals([demo.year, demo.departmentCode]).delete()
+    await database.monthLocks.filter((row) => row.year === demo.year && row.departmentCode === demo.departmentCode).delete()
     const stillUsed = await database.projects.filter((row) => row.departmentCode === demo.departmentCode).count()
     if (stillUsed === 0) await database.departments.delete(demo.departmentCode)
     await database.settings.delete('demo')

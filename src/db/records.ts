@@ -74,7 +74,17 @@ export interface NoteRecord {
   actions: string
 }
 
-export type ChangeKind = 'import' | 'spending' | 'indicator' | 'note' | 'demo' | 'settings'
+export type ChangeKind =
+  | 'import'
+  | 'spending'
+  | 'indicator'
+  | 'note'
+  | 'demo'
+  | 'settings'
+  | 'lock'
+  | 'agenda'
+  | 'decision'
+  | 'action'
 
 /** One recorded change: what, old → new, when and by whom. */
 export interface ChangeRecord {
@@ -106,4 +116,48 @@ export interface ImportRecord {
   projectCount: number
   indicatorCount: number
   warningCount: number
+}
+
+/** A department's month marked 已报送 (submitted): its cells are locked until reopened. */
+export interface MonthLockRecord {
+  year: number
+  departmentCode: string
+  month: Month
+  /** ISO timestamp. */
+  lockedAt: string
+  lockedBy: string
+}
+
+/** 会议关注: a project added to (true) or removed from (false) the meeting agenda by hand. */
+export interface AgendaFlagRecord {
+  projectId: string
+  isOnAgenda: boolean
+}
+
+/** 会议决定 for a project in the meeting of an as-of month. */
+export type MeetingDecision = 'continue' | 'adjustBudget' | 'adjustTarget' | 'suspend'
+
+export interface DecisionRecord {
+  projectId: string
+  month: Month
+  decision: MeetingDecision
+  remark: string
+  /** ISO timestamp. */
+  decidedAt: string
+}
+
+/** An action item (整改措施) decided for a project; open ones carry over month to month. */
+export interface ActionItemRecord {
+  id?: number
+  projectId: string
+  /** As-of month of the meeting that created it. */
+  month: Month
+  text: string
+  /** 责任人 */
+  owner: string
+  /** 期限, ISO date (YYYY-MM-DD). */
+  dueDate: string
+  status: 'open' | 'closed'
+  /** As-of month of the meeting that closed it; null while open. */
+  closedMonth: Month | null
 }
