@@ -33,8 +33,11 @@ export async function startApp(): Promise<AppUnderTest> {
         '(or point CHROMIUM_PATH at a Chromium binary). 未找到 Chromium，请先安装。',
     )
   }
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first.')
+  // DIST_DIR lets several builds be tested side by side (vite build --outDir …).
+  const outDir = resolve(process.env.DIST_DIR ?? 'dist')
+  if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`${outDir} is missing: run \`npx vite build\` first.`)
   const server: PreviewServer = await preview({
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
     logLevel: 'warn',
   })
