@@ -1,0 +1,334 @@
+import type { IndicatorKind, IndicatorTarget, Operator } from '../domain/types'
+import { toHalfWidth } from './normalize'
+
+/**
+ * Reading a 指标值 cell (`≥100100件以上`, `不低于95%`, `优良`) into an IndicatorTarget.
+ *
+ * Grammar, after half-width normalization and removing spaces:
+ *   [operator] number [unit] [suffix]
+ * operator: a symbol (≥ ≤ >= ＞＝ …) or a word (大于等于, 不低于, 不超过 …);
+ * suffix: 以上 / 及以上 / 以下 / 以内 / 内 … which also implies an operator.
+ * Anything else is qualitative (no number), and keeps its text in `raw`.
+ */
+
+/** Extra columns and names that help to read one 指标值 cell. */
+export interface TargetContext {
+  /** 三级指标 */
+  readonly name?: string
+  /** 绩效指标描述 */
+  readonly description?: string
+  /** 度量单位 / 计量单位 column, used when the cell has a number only. */
+  readonly unit?: string
+  /** 指标性质 column: 定量 / 定性, or the operator itself (≥, 大于等于 …). */
+  readonly nature?: string
+  /** 指标方向 column: 正向 (higher is better) / 反向 (lower is better). */
+  readonly direction?: string
+}
+
+export interface TargetParse {
+  readonly target: IndicatorTarget
+  /** Chinese, each starting with 指标值「raw」 so it names the cell. */
+  readonly warnings: string[]
+}
+
+const OPERATOR_WORDS: ReadonlyArray<readonly [string, Operator]> = sortLongestFirst([
+  ['大于或等于', '>='],
+  ['大于等于', '>='],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['至少', '>='],
+  ['达到', '>='],
+  ['>=', '>='],
+  ['=>', '>='],
+  ['≥', '>='],
+  ['≧', '>='],
+  ['⩾', '>='],
+  ['小于或等于', '<='],
+  ['小于等于', '<='],
+  ['不高于', '<='],
+  ['不超过', '<='],
+  ['不多于', '<='],
+  ['不大于', '<='],
+  ['至多', '<='],
+  ['最多', '<='],
+  ['<=', '<='],
+  ['=<', '<='],
+  ['≤', '<='],
+  ['≦', '<='],
+  ['⩽', '<='],
+  ['大于', '>'],
+  ['高于', '>'],
+  ['超过', '>'],
+  ['多于', '>'],
+  ['>', '>'],
+  ['小于', '<'],
+  ['低于', '<'],
+  ['少于', '<'],
+  ['<', '<'],
+  ['等于', '='],
+  ['==', '='],
+  ['=', '='],
+])
+
+const SUFFIXES: ReadonlyArray<readonly [string, Operator]> = sortLongestFirst([
+  ['及以上', '>='],
+  ['或以上', '>='],
+  ['及其以上', '>='],
+  ['以上', '>='],
+  ['及以下', '<='],
+  ['或以下', '<='],
+  ['及其以下', '<='],
+  ['以下', '<='],
+  ['以内', '<='],
+  ['之内', '<='],
+  ['内', '<='],
+])
+
+/** Units of a count that is summed over months (a cumulative indicator). */
+const COUNT_UNITS: readonly string[] = [
+  '件', '次', '场次', '场', '人次', '份', '个', '项', '人', '户', '篇', '期', '册', '批', '家',
+  '所', '起', '条', '套', '台', '辆', '本', '张', '间', '座', '处', '名', '宗', '例', '部',
+  '轮', '课时', '学时', '家次', '户次', '篇次', '批次', '个村', '村', '万人次', '万人',
+  // Physical output (built, planted, delivered) also accumulates month by month.
+  '平方米', '㎡', '公里', '千米', '米', '亩', '吨', '株', '棵',
+]
+
+/** Units of a value measured as of a month (a level indicator). */
+const LEVEL_UNITS: readonly string[] = [
+  '%', '‰', '个百分点', '百分点', '天', '日', '个工作日', '工作日', '小时', '分钟', '个月', '月',
+  '年', '周', '元', '万元', '亿元', '元/人', '元/次', '分', '星', '级', '倍', '岁', '℃',
+]
+
+const KNOWN_UNITS: readonly string[] = sortLongestFirst(
+  [...COUNT_UNITS, ...LEVEL_UNITS, '百分比'].map((unit) => [unit, unit] as const),
+).map(([unit]) => unit)
+
+const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/
+/** Characters that make a tail a date or a phrase (11月底之前, 2个月后), never a unit. */
+const NOT_UNIT = /[前后底末之年月日号时第\d]/
+const RATE_ENDINGS = /(率|满意度|满意率|占比|比例|比重)$/
+
+function sortLongestFirst<T>(
+  entries: ReadonlyArray<readonly [string, T]>,
+): ReadonlyArray<readonly [string, T]> {
+  return [...entries].sort((a, b) => b[0].length - a[0].length)
+}
+
+function matchPrefix<T>(
+  text: string,
+  table: ReadonlyArray<readonly [string, T]>,
+): readonly [string, T] | null {
+  return table.find(([word]) => text.startsWith(word)) ?? null
+}
+
+function matchExact<T>(text: string, table: ReadonlyArray<readonly [string, T]>): T | null {
+  return table.find(([word]) => text === word)?.[1] ?? null
+}
+
+function isUp(operator: Operator): boolean {
+  return operator === '>=' || operator === '>'
+}
+
+function normalizeUnit(unit: string): string {
+  return unit === '百分比' ? '%' : unit
+}
+
+function kindOfUnit(unit: string): IndicatorKind {
+  if (COUNT_UNITS.includes(unit)) return 'cumulative'
+  return 'level'
+}
+
+/** True when the indicator is a rate: its name or description ends in 率 / 满意度 …. */
+export function isRateIndicator(context: TargetContext | undefined): boolean {
+  const name = context?.name?.trim() ?? ''
+  const description = context?.description?.trim() ?? ''
+  return RATE_ENDINGS.test(name) || RATE_ENDINGS.test(description)
+}
+
+/** The operator written in a 指标性质 / operator column (≥, 大于等于 …), or null. */
+export function parseOperatorWord(text: string): Operator | null {
+  return matchExact(toHalfWidth(text).replace(/\s+/g, ''), OPERATOR_WORDS)
+}
+
+interface Pieces {
+  readonly prefix: Operator | null
+  readonly digits: string
+  readonly fraction: string
+  readonly unit: string
+  readonly suffix: Operator | null
+}
+
+/** Splits a normalized cell into operator, number, unit and suffix; null when it is not that shape. */
+function splitCell(text: string): Pieces | null {
+  const prefixMatch = matchPrefix(text, OPERATOR_WORDS)
+  const afterPrefix = prefixMatch ? text.slice(prefixMatch[0].length) : text
+  const numberMatch = NUMBER.exec(afterPrefix)
+  if (!numberMatch) return null
+  const digits = numberMatch[1] ?? ''
+  const fraction = numberMatch[2] ?? ''
+  const tail = afterPrefix.slice(numberMatch[0].length)
+
+  const split = splitTail(tail)
+  if (!split) return null
+  return { prefix: prefixMatch?.[1] ?? null, digits, fraction, unit: split.unit, suffix: split.suffix }
+}
+
+function splitTail(tail: string): { unit: string; suffix: Operator | null } | null {
+  if (tail === '') return { unit: '', suffix: null }
+  const suffixOnly = matchExact(tail, SUFFIXES)
+  if (suffixOnly) return { unit: '', suffix: suffixOnly }
+  for (const unit of KNOWN_UNITS) {
+    if (!tail.startsWith(unit)) continue
+    const rest = tail.slice(unit.length)
+    if (rest === '') return { unit, suffix: null }
+    const suffix = matchExact(rest, SUFFIXES)
+    if (suffix) return { unit, suffix }
+  }
+  // An unknown unit: short, no digits, and not the start of a date or a phrase.
+  for (const [word, operator] of SUFFIXES) {
+    if (tail.endsWith(word)) {
+      const unit = tail.slice(0, -word.length)
+      if (isUnknownUnit(unit)) return { unit, suffix: operator }
+    }
+  }
+  return isUnknownUnit(tail) ? { unit: tail, suffix: null } : null
+}
+
+function isUnknownUnit(text: string): boolean {
+  return text.length > 0 && text.length <= 3 && !NOT_UNIT.test(text)
+}
+
+/**
+ * If `digits` is a shorter number written twice (`100100`, `9898`, `11`), returns that
+ * shorter number; a leading zero (`0909`) is never a number written by hand, so no.
+ */
+export function undoubled(digits: string): string | null {
+  if (digits.length % 2 !== 0 || digits.length === 0) return null
+  const half = digits.slice(0, digits.length / 2)
+  if (half + half !== digits || (half.startsWith('0') && half !== '0')) return null
+  return half
+}
+
+function qualitative(raw: string, warnings: string[]): TargetParse {
+  return { target: { raw, operator: null, value: null, unit: null, kind: 'qualitative' }, warnings }
+}
+
+/**
+ * Reads a 指标值 cell into operator, value, unit and kind (cumulative count / level / qualitative),
+ * with a Chinese warning for every guess; never throws, `raw` is the input unchanged.
+ */
+export function parseTarget(raw: string, context?: TargetContext): TargetParse {
+  const warnings: string[] = []
+  const cell = `指标值「${raw}」`
+  const text = toHalfWidth(raw)
+    .replace(/\s+/g, '')
+    // `95%以上(含)`: "inclusive" repeats what 以上 already says.
+    .replace(/\((含|含本数)\)$/, '')
+  const nature = context?.nature?.trim() ?? ''
+
+  if (text === '') {
+    warnings.push(`${cell}为空，按定性指标处理，需手工评价`)
+    return qualitative(raw, warnings)
+  }
+
+  const pieces = splitCell(text)
+  if (!pieces) {
+    if (matchPrefix(text, OPERATOR_WORDS) || (/^\d/.test(text) && !/^\d+(年|月|日|号|季度)/.test(text))) {
+      warnings.push(`${cell}含比较符号或数字但无法读出数值，按定性指标处理`)
+    } else if (nature === '定量') {
+      warnings.push(`${cell}的指标性质为定量，但没有数值，按定性指标处理`)
+    }
+    return qualitative(raw, warnings)
+  }
+
+  let digits = pieces.digits
+  let unit = normalizeUnit(pieces.unit)
+  const columnUnit = normalizeUnit(toHalfWidth(context?.unit ?? '').replace(/\s+/g, ''))
+  let unitSource: 'cell' | 'column' | 'inferred' | 'none' = unit === '' ? 'none' : 'cell'
+  let isTypoPercent = false
+
+  if (unit === '' && columnUnit !== '') {
+    unit = columnUnit
+    unitSource = 'column'
+  } else if (unit !== '' && columnUnit !== '' && unit !== columnUnit) {
+    warnings.push(`${cell}的单位「${unit}」与计量单位列「${columnUnit}」不一致，按指标值中的「${unit}」读取`)
+  } else if (unit === '' && isRateIndicator(context)) {
+    // `≥95955及以上`: a rate cannot exceed 100 %, so a trailing 5 on an over-100 number is
+    // the `%` typed without Shift (Shift+5); otherwise the % is simply missing.
+    if (pieces.fraction === '' && digits.length > 1 && digits.endsWith('5') && Number(digits) > 100) {
+      digits = digits.slice(0, -1)
+      isTypoPercent = true
+    }
+    unit = '%'
+    unitSource = 'inferred'
+  }
+
+  // The doubled-number artefact of the seed (two merged runs: `≥100100件以上` = ≥100 件).
+  // Collapse XX → X only with an independent hint, because `11件` is a real number:
+  //  (a) the cell states its comparison twice, a prefix (≥) AND a suffix (以上) — the
+  //      signature of the merged runs in these documents; or
+  //  (b) the unit is % and XX > 100 ≥ X, an impossible rate (`100100%`).
+  // (b) is certain; (a) alone is a guess, and says so. With neither, keep XX but warn
+  // when it is long enough (≥ 4 digits) to look like the artefact.
+  if (pieces.fraction === '' && !digits.includes(',')) {
+    const half = undoubled(digits)
+    if (half !== null) {
+      const isImpossibleRate = unit === '%' && Number(digits) > 100 && Number(half) <= 100
+      const hasBothOperators = pieces.prefix !== null && pieces.suffix !== null
+      if (isImpossibleRate) {
+        warnings.push(`${cell}中的数字 ${digits} 是重复录入的 ${half}（百分比不可能为 ${digits}），按 ${half} 读取`)
+        digits = half
+      } else if (hasBothOperators) {
+        warnings.push(`${cell}中的数字 ${digits} 疑为重复录入的 ${half}，按 ${half} 读取；若 ${digits} 才是原意，请更正`)
+        digits = half
+      } else if (digits.length >= 4) {
+        warnings.push(`${cell}中的数字 ${digits} 形似重复录入的 ${half}，未作改动，请核对`)
+      }
+    }
+  }
+
+  if (unitSource === 'inferred') {
+    warnings.push(
+      isTypoPercent
+        ? `${cell}缺少单位且末位多出「5」：指标为比率，按 ${digits}% 读取（「5」疑为漏按 Shift 键的「%」）`
+        : `${cell}缺少单位：指标为比率，按 % 读取`,
+    )
+  } else if (unitSource === 'none') {
+    warnings.push(`${cell}缺少单位，按水平值（非累计）读取`)
+  } else if (unitSource === 'cell' && !KNOWN_UNITS.includes(pieces.unit)) {
+    warnings.push(`${cell}的单位「${unit}」不在常用单位中，按水平值（非累计）读取`)
+  }
+
+  const operator = chooseOperator(pieces, context, cell, warnings)
+  const value = Number(`${digits.replace(/,/g, '')}${pieces.fraction}`)
+  const kind: IndicatorKind = unit === '' ? 'level' : kindOfUnit(unit)
+  return { target: { raw, operator, value, unit: unit === '' ? null : unit, kind }, warnings }
+}
+
+function chooseOperator(
+  pieces: Pieces,
+  context: TargetContext | undefined,
+  cell: string,
+  warnings: string[],
+): Operator {
+  const { prefix, suffix } = pieces
+  if (prefix && suffix && isUp(prefix) !== isUp(suffix)) {
+    warnings.push(`${cell}前后的比较方向矛盾，按开头的「${prefix}」读取`)
+  }
+  const written = prefix ?? suffix
+  const fromColumn = parseOperatorWord(context?.nature ?? '')
+  const direction = context?.direction?.trim() ?? ''
+  const fromDirection: Operator | null =
+    direction === '反向' ? '<=' : direction === '正向' ? '>=' : null
+
+  if (written) {
+    if (fromColumn && fromColumn !== written) {
+      warnings.push(`${cell}的比较符与指标性质列「${context?.nature ?? ''}」不一致，按指标值中的读取`)
+    } else if (fromDirection && isUp(fromDirection) !== isUp(written)) {
+      warnings.push(`${cell}的比较符与指标方向「${direction}」不一致，按指标值中的读取`)
+    }
+    return written
+  }
+  return fromColumn ?? fromDirection ?? '='
+}

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { repoPath, SEED_PATH } from './helpers'
+
+const ROOT = repoPath('.')
+
+function runParse(file: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(repoPath('node_modules/.bin/tsx'), ['scripts/parse.ts', file], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('scripts/parse.ts', () => {
+  it('prints the seed as JSON and its warnings on stderr', () => {
+    const { status, stdout, stderr } = runParse(SEED_PATH)
+    expect(status).toBe(0)
+    const json = JSON.parse(stdout) as {
+      year: number
+      department: { code: string; name: string }
+      projects: Array<{ code: string; budget: { total: number }; plan: Record<string, number | null>; indicators: unknown[] }>
+      warnings: unknown[]
+    }
+    expect(json.year).toBe(2020)
+    expect(json.department).toEqual({ code: '315002', name: '秦皇岛市北戴河区司法局' })
+    expect(json.projects.map((p) => p.budget.total)).toEqual([3, 4, 6.3, 5.75, 2])
+    expect(json.projects[2]?.plan).toEqual({ '3': null, '6': null, '10': null, '12': 100 })
+    expect(json.projects.flatMap((p) => p.indicators)).toHaveLength(15)
+    const lines = stderr.trim().split('\n')
+    expect(lines).toHaveLength(json.warnings.length)
+    expect(lines.every((line) => line.startsWith('警告：'))).toBe(true)
+    expect(stderr).toContain('人民调解员补贴')
+  }, 60_000)
+
+  it('exits 1 with a one-line error for a file without projects', () => {
+    const { status, stdout, stderr } = runParse(repoPath('tests/fixtures/error-no-project-2020-overview.txt'))
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(/^错误：第 9 行：未找到任何项目.* \/ line 9: no project found/)
+  }, 60_000)
+
+  it('exits 1 for a binary file and for a missing file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'))
+    const binary = join(dir, 'budget.docx')
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x08]))
+    const garbage = runParse(binary)
+    expect(garbage.status).toBe(1)
+    expect(garbage.stderr).toMatch(/不是文本/)
+
+    const missing = runParse(join(dir, 'nope.txt'))
+    expect(missing.status).toBe(1)
+    expect(missing.stderr.trim()).toBe(`错误：无法读取文件 ${join(dir, 'nope.txt')} / error: cannot read file ${join(dir, 'nope.txt')}`)
+  }, 60_000)
+})
