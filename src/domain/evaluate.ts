@@ -160,8 +160,8 @@ export function formatMonths(months: readonly Month[]): string {
 }
 
 /**
- * 执行率 in % of budget, or null for a zero budget. Multiplies before dividing (unlike
- * money.percentOf) so that whole rates come out exact: 0.07 × 100 would be 7.000000000000001.
+ * 执行率 in % of budget, or null for a zero budget. Multiplies before dividing so that whole
+ * rates come out exact: 0.07 × 100 would be 7.000000000000001.
  */
 export function executionRateOf(executed: Fen, budget: Fen): number | null {
   return budget === 0 ? null : (executed * 100) / budget

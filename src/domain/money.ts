@@ -59,8 +59,3 @@ function formatScaled(fen: Fen, scale: number, digits: number): string {
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : ''
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`
 }
-
-/** Ratio of two amounts in % (e.g. 执行率), or null when the base is zero. */
-export function percentOf(part: Fen, whole: Fen): number | null {
-  return whole === 0 ? null : (part / whole) * 100
-}
