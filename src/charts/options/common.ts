@@ -1,0 +1,118 @@
+/**
+ * Shared look of our charts: a colour-blind-safe palette (Okabe–Ito), sizes per variant,
+ * the save-as-PNG toolbox and tooltip helpers that escape user text.
+ */
+import { STATUS_LABELS, type Status } from '@/domain/types'
+import type { ChartOption, ChartVariant } from './types'
+
+/**
+ * Okabe–Ito colours stay distinct for the common colour-vision deficiencies and on a washed-out
+ * projector; series also differ by line style and marker, never by colour alone.
+ */
+export const CHART_COLORS = {
+  plan: '#0072B2',
+  timeProgress: '#7a7a7a',
+  actual: '#D55E00',
+  monthly: '#56B4E9',
+  forecast: '#D55E00',
+  target: '#222222',
+} as const
+
+/** Status colours matching --status-* in base.css, brightened enough to fill a bar. */
+export const STATUS_COLORS: Readonly<Record<Status, string>> = {
+  red: '#c0392b',
+  yellow: '#E69F00',
+  green: '#009E73',
+  unreported: '#9aa5b1',
+}
+
+/** Short status words for labels where the full badge text does not fit. */
+export const STATUS_WORDS: Readonly<Record<Status, string>> = {
+  red: '滞后',
+  yellow: '关注',
+  green: '正常',
+  unreported: '未填报',
+}
+
+export interface VariantStyle {
+  readonly fontSize: number
+  readonly titleSize: number
+  readonly lineWidth: number
+  readonly symbolSize: number
+  readonly isAnimated: boolean
+  readonly hasToolbox: boolean
+}
+
+export const VARIANT_STYLES: Readonly<Record<ChartVariant, VariantStyle>> = {
+  screen: { fontSize: 12, titleSize: 15, lineWidth: 2.5, symbolSize: 7, isAnimated: true, hasToolbox: true },
+  projector: { fontSize: 20, titleSize: 26, lineWidth: 5, symbolSize: 13, isAnimated: false, hasToolbox: true },
+  // Print: no animation (the PDF is taken at once) and no toolbox icons on paper.
+  print: { fontSize: 11, titleSize: 13, lineWidth: 2, symbolSize: 6, isAnimated: false, hasToolbox: false },
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Escapes text for ECharts' HTML tooltips, so a project or indicator name is never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
+}
+
+/** The month index a tooltip points at, from ECharts' axis-tooltip params. */
+export function axisDataIndex(params: unknown): number {
+  const first: unknown = Array.isArray(params) ? params[0] : params
+  if (typeof first === 'object' && first !== null && 'dataIndex' in first && typeof first.dataIndex === 'number') {
+    return first.dataIndex
+  }
+  return 0
+}
+
+/** One tooltip line: a colour dot (decorative), a label and a value (all text escaped). */
+export function tooltipRow(color: string | null, label: string, value: string): string {
+  const dot = color === null ? '' : `<span style="display:inline-block;width:8px;height:8px;border-radius:50%;margin-right:6px;background:${color}"></span>`
+  return `<div>${dot}${escapeHtml(label)}<b style="float:right;margin-left:16px">${escapeHtml(value)}</b></div>`
+}
+
+/** A tooltip heading (escaped). */
+export function tooltipTitle(text: string): string {
+  return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(text)}</div>`
+}
+
+/** The parts of an option every chart shares: text size, animation, background, PNG export. */
+export function baseOption(variant: ChartVariant, fileName: string, title?: string, subtitle?: string): ChartOption {
+  const style = VARIANT_STYLES[variant]
+  return {
+    animation: style.isAnimated,
+    backgroundColor: '#ffffff',
+    textStyle: { fontSize: style.fontSize, fontFamily: 'PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif' },
+    // aria writes a text description of the chart for screen readers.
+    aria: { enabled: true },
+    title:
+      title === undefined
+        ? undefined
+        : { text: title, subtext: subtitle, left: 8, top: 4, textStyle: { fontSize: style.titleSize }, subtextStyle: { fontSize: style.fontSize } },
+    toolbox: style.hasToolbox
+      ? {
+          right: 12,
+          top: 4,
+          itemSize: Math.round(style.fontSize * 1.2),
+          feature: { saveAsImage: { title: '保存为图片', name: fileName, pixelRatio: 2, backgroundColor: '#ffffff' } },
+        }
+      : undefined,
+  }
+}
+
+/** Label of a status for tooltips, e.g. '红·滞后'. */
+export function statusText(status: Status): string {
+  return STATUS_LABELS[status]
+}
+
+/** File name for a saved chart image: no characters that file systems reject. */
+export function imageFileName(...parts: readonly string[]): string {
+  return parts.join('-').replace(/[\\/:*?"<>|\s]+/g, '_')
+}

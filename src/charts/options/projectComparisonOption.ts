@@ -1,0 +1,122 @@
+/**
+ * Every project's 执行率 against its planned % at the as-of month, lagging first: a bar per
+ * project coloured and labelled by status, the plan as a marker. Past a screenful of projects a
+ * scrollbar (dataZoom) keeps names legible; the caller passes at most a few dozen.
+ */
+import type { ProjectEvaluation } from '@/domain/evaluate'
+import { formatPercent, formatPoints } from '@/domain/format'
+import { formatWan } from '@/domain/money'
+import {
+  axisDataIndex,
+  baseOption,
+  CHART_COLORS,
+  imageFileName,
+  STATUS_COLORS,
+  STATUS_WORDS,
+  statusText,
+  tooltipRow,
+  tooltipTitle,
+  VARIANT_STYLES,
+} from './common'
+import type { ChartOption, ChartVariant } from './types'
+
+/** Rows visible at once before the chart scrolls. */
+export const COMPARISON_VISIBLE_ROWS = 15
+
+/** Tooltip HTML of one project (name escaped): 执行率, plan, deviation in 个百分点, money in 万元. */
+export function comparisonTooltip(e: ProjectEvaluation): string {
+  const { spend } = e
+  return [
+    tooltipTitle(`${e.project.code} ${e.project.name}`),
+    tooltipRow(STATUS_COLORS[e.status], '执行率', spend.executionRate === null ? '未填报' : formatPercent(spend.executionRate)),
+    tooltipRow(CHART_COLORS.plan, spend.planSource === 'timeProgress' ? '计划进度（按序时）' : '计划进度', formatPercent(spend.planned)),
+    tooltipRow(null, '偏差', spend.deviation === null ? '—' : `${formatPoints(spend.deviation)} 个百分点`),
+    tooltipRow(null, '执行数 / 预算数', `${formatWan(spend.executed)} / ${formatWan(spend.budget)} 万元`),
+    tooltipRow(STATUS_COLORS[e.status], '项目状态', statusText(e.status)),
+  ].join('')
+}
+
+/** The figures beside a project's bar: 执行率, deviation and status word (not colour alone). */
+export function comparisonLabel(e: ProjectEvaluation): string {
+  const { executionRate, deviation } = e.spend
+  if (executionRate === null) return `未填报 · ${STATUS_WORDS[e.status]}`
+  return `${formatPercent(executionRate)}（${formatPoints(deviation)}）${STATUS_WORDS[e.status]}`
+}
+
+export interface ProjectComparisonOptionInput {
+  /** Projects in display order (most lagging first). */
+  readonly evaluations: readonly ProjectEvaluation[]
+  readonly title?: string
+  readonly variant?: ChartVariant
+}
+
+/** ECharts option comparing projects' 执行率 (%) with plan at one as-of month. */
+export function buildProjectComparisonOption({ evaluations, title, variant = 'screen' }: ProjectComparisonOptionInput): ChartOption {
+  const style = VARIANT_STYLES[variant]
+  const isScrolling = evaluations.length > COMPARISON_VISIBLE_ROWS
+  return {
+    ...baseOption(variant, imageFileName(title ?? '项目执行率对比'), title),
+    legend: { bottom: 4, data: ['执行率（颜色表示状态）', '计划进度'], textStyle: { fontSize: style.fontSize } },
+    grid: { left: 8, right: isScrolling ? 30 : 8, top: title === undefined ? 36 : 64, bottom: 44, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (params: unknown) => {
+        const e = evaluations[axisDataIndex(params)]
+        return e === undefined ? '' : comparisonTooltip(e)
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+      axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
+    },
+    yAxis: [
+      {
+        type: 'category',
+        inverse: true,
+        data: evaluations.map((e) => e.project.name),
+        axisLabel: { width: 170, overflow: 'truncate', fontSize: style.fontSize },
+      },
+      // A column of figures on the right, so labels never collide with the plan markers.
+      {
+        type: 'category',
+        inverse: true,
+        position: 'right',
+        data: evaluations.map(comparisonLabel),
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { fontSize: style.fontSize, color: '#1f2933' },
+      },
+    ],
+    dataZoom: isScrolling
+      ? [
+          { type: 'slider', yAxisIndex: [0, 1], right: 8, width: 14, startValue: 0, endValue: COMPARISON_VISIBLE_ROWS - 1, zoomLock: true, showDetail: false },
+          { type: 'inside', yAxisIndex: [0, 1], zoomOnMouseWheel: false, moveOnMouseWheel: true },
+        ]
+      : undefined,
+    series: [
+      {
+        type: 'bar',
+        name: '执行率（颜色表示状态）',
+        barMaxWidth: 22,
+        itemStyle: { color: STATUS_COLORS.unreported },
+        data: evaluations.map((e) => ({
+          value: e.spend.executionRate,
+          itemStyle: { color: STATUS_COLORS[e.status] },
+        })),
+      },
+      {
+        type: 'scatter',
+        name: '计划进度',
+        symbol: 'rect',
+        symbolSize: [4, style.symbolSize * 3],
+        itemStyle: { color: CHART_COLORS.plan },
+        data: evaluations.map((e) => e.spend.planned),
+        z: 4,
+      },
+    ],
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The spending chart of a project or department: planned cumulative curve through the filled
+ * checkpoints, 序时进度, cumulative 执行率 up to the as-of month, monthly spending as bars and
+ * the year-end forecast as a dashed continuation.
+ */
+import { formatPercent, formatPoints } from '@/domain/format'
+import { fenToWan, formatWan } from '@/domain/money'
+import type { SpendCurve } from '@/domain/spendCurve'
+import { axisDataIndex, baseOption, CHART_COLORS, imageFileName, tooltipRow, tooltipTitle, VARIANT_STYLES } from './common'
+import type { ChartOption, ChartVariant, LineSeriesOption } from './types'
+
+export interface SpendCurveOptionInput {
+  readonly curve: SpendCurve
+  readonly title?: string
+  readonly variant?: ChartVariant
+}
+
+/** Axis labels of months 0..12: 年初, 1月 … 12月. */
+export const CURVE_LABELS: readonly string[] = ['年初', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)]
+
+/** True when the whole plan is the 序时进度 fallback (no checkpoint before 12月底 filled). */
+export function isTimeProgressPlan(curve: SpendCurve): boolean {
+  return curve.planSource.every((source) => source === 'timeProgress')
+}
+
+/** Name of the plan series, saying when it is the 序时 fallback. */
+export function planSeriesName(curve: SpendCurve): string {
+  return isTimeProgressPlan(curve) ? '计划进度（未填计划，按序时）' : '计划进度'
+}
+
+/** Tooltip HTML of month k (0..12): % to 1 decimal, 万元 to 2, deviation in 个百分点. */
+export function spendCurveTooltip(curve: SpendCurve, k: number): string {
+  const rows = [tooltipTitle(k === 0 ? '年初' : `截至${k}月底`)]
+  const planned = curve.planned[k] ?? 0
+  const source = curve.planSource[k] === 'timeProgress' ? '（按序时）' : ''
+  rows.push(tooltipRow(CHART_COLORS.plan, `计划进度${source}`, formatPercent(planned)))
+  rows.push(tooltipRow(CHART_COLORS.timeProgress, '序时进度', formatPercent(curve.timeProgress[k] ?? 0)))
+  if (k <= curve.month) {
+    const actual = curve.actual[k] ?? null
+    rows.push(tooltipRow(CHART_COLORS.actual, '执行率', actual === null ? '未填报' : formatPercent(actual)))
+    if (actual !== null && k > 0) rows.push(tooltipRow(null, '偏差', `${formatPoints(actual - planned)} 个百分点`))
+    if (k > 0) {
+      const amount = curve.monthly[k - 1] ?? null
+      rows.push(tooltipRow(CHART_COLORS.monthly, '当月支出', amount === null ? '未填报' : `${formatWan(amount)} 万元`))
+    }
+  }
+  const forecast = curve.forecast[k] ?? null
+  if (forecast !== null && (k > curve.month || k === 12)) {
+    rows.push(tooltipRow(CHART_COLORS.forecast, k === 12 ? '全年预计执行率' : '预计执行率', formatPercent(forecast)))
+  }
+  return rows.join('')
+}
+
+/** Plan points: filled checkpoints marked and labelled; a blank one hollow and labelled so. */
+function planData(curve: SpendCurve, symbolSize: number): NonNullable<LineSeriesOption['data']> {
+  return curve.planned.map((value, k) => {
+    const checkpoint = curve.checkpoints.find((c) => c.month === k)
+    if (checkpoint === undefined) return { value, symbol: 'none' }
+    const isFallback = curve.planSource[k] === 'timeProgress'
+    const text = checkpoint.value !== null ? formatPercent(checkpoint.value, 0) : isFallback ? '未填·按序时' : '未填·插值'
+    return {
+      value,
+      symbol: checkpoint.value !== null ? 'circle' : 'emptyCircle',
+      symbolSize,
+      label: { show: true, position: 'top', formatter: text, color: CHART_COLORS.plan },
+    }
+  })
+}
+
+/** ECharts option of a spend curve (pure; values straight from the domain's SpendCurve). */
+export function buildSpendCurveOption({ curve, title, variant = 'screen' }: SpendCurveOptionInput): ChartOption {
+  const style = VARIANT_STYLES[variant]
+  const line = (width: number) => ({ width: width * style.lineWidth })
+  // Leave room above the plot for the title, the toolbox and both axis names.
+  const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2
+  return {
+    ...baseOption(variant, imageFileName(title ?? '执行进度', `截至${curve.month}月`), title, `预算数 ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`),
+    color: [CHART_COLORS.plan, CHART_COLORS.timeProgress, CHART_COLORS.actual, CHART_COLORS.forecast, CHART_COLORS.monthly],
+    legend: { bottom: 4, itemGap: 16, textStyle: { fontSize: style.fontSize } },
+    grid: { left: 56, right: 64, top, bottom: 72 },
+    tooltip: { trigger: 'axis', confine: true, formatter: (params: unknown) => spendCurveTooltip(curve, axisDataIndex(params)) },
+    xAxis: { type: 'category', data: [...CURVE_LABELS], boundaryGap: false, axisLabel: { fontSize: style.fontSize } },
+    yAxis: [
+      {
+        type: 'value',
+        name: '累计 %',
+        min: 0,
+        max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+        axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
+      },
+      {
+        type: 'value',
+        name: '当月支出（万元）',
+        min: 0,
+        // Twice the tallest bar, so the bars stay in the lower half, under the lines.
+        max: (extent: { max: number }) => (extent.max > 0 ? extent.max * 2 : 1),
+        splitLine: { show: false },
+        axisLabel: { fontSize: style.fontSize, formatter: (value: number) => String(Math.round(value * 100) / 100) },
+      },
+    ],
+    series: [
+      { type: 'line', name: planSeriesName(curve), data: planData(curve, style.symbolSize + 2), lineStyle: line(1), z: 3 },
+      {
+        type: 'line',
+        name: '序时进度',
+        data: [...curve.timeProgress],
+        symbol: 'none',
+        lineStyle: { ...line(0.6), type: 'dotted' },
+      },
+      {
+        type: 'line',
+        name: '执行率',
+        data: [...curve.actual],
+        symbol: 'circle',
+        symbolSize: style.symbolSize,
+        lineStyle: line(1.4),
+        z: 4,
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: '#444', type: 'solid', width: 1 },
+          label: { formatter: `截至${curve.month}月`, fontSize: style.fontSize },
+          data: [{ xAxis: CURVE_LABELS[curve.month] }],
+        },
+      },
+      {
+        type: 'line',
+        name: '全年预计',
+        data: [...curve.forecast],
+        symbol: 'none',
+        lineStyle: { ...line(1), type: 'dashed' },
+      },
+      {
+        type: 'bar',
+        name: '当月支出',
+        yAxisIndex: 1,
+        barMaxWidth: 28,
+        itemStyle: { opacity: 0.55 },
+        data: [null, ...curve.monthly.map((fen) => (fen === null ? null : fenToWan(fen)))],
+      },
+    ],
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The overview's project list: filtering by status and name, sorting by any column (lagging
+ * first by default), paging, and the indicator tally shown per row. Pure and O(n log n), so a
+ * finance bureau's 10,000 projects sort and filter without freezing the page.
+ */
+import type { ProjectEvaluation } from './evaluate'
+import { STATUS_ORDER } from './status'
+import type { Status } from './types'
+
+export type ProjectSortKey =
+  | 'lagging'
+  | 'code'
+  | 'name'
+  | 'budget'
+  | 'executed'
+  | 'executionRate'
+  | 'planned'
+  | 'deviation'
+  | 'indicators'
+  | 'status'
+  | 'forecast'
+
+export type SortDirection = 'asc' | 'desc'
+
+export interface ProjectTableQuery {
+  readonly sortKey: ProjectSortKey
+  readonly direction: SortDirection
+  /** Statuses to show; empty shows all. */
+  readonly statuses: readonly Status[]
+  /** Part of a project name or code; blank shows all. */
+  readonly text: string
+}
+
+/** The overview's default: lagging projects first, all statuses, no text. */
+export const DEFAULT_TABLE_QUERY: ProjectTableQuery = { sortKey: 'lagging', direction: 'asc', statuses: [], text: '' }
+
+export interface IndicatorTally {
+  readonly total: number
+  /** Indicators whose status is 绿 */
+  readonly met: number
+  readonly yellow: number
+  readonly red: number
+  readonly unreported: number
+}
+
+/** Counts a project's indicators by status. */
+export function tallyIndicators(evaluation: ProjectEvaluation): IndicatorTally {
+  const tally = { total: evaluation.indicators.length, met: 0, yellow: 0, red: 0, unreported: 0 }
+  for (const e of evaluation.indicators) {
+    if (e.status === 'green') tally.met += 1
+    else tally[e.status] += 1
+  }
+  return tally
+}
+
+/** True when a project needs attention: 红 or 黄. */
+export function isLagging(evaluation: ProjectEvaluation): boolean {
+  return evaluation.status === 'red' || evaluation.status === 'yellow'
+}
+
+/** Keeps the projects whose status is selected and whose name or code contains the text. */
+export function filterProjects(
+  evaluations: readonly ProjectEvaluation[],
+  query: Pick<ProjectTableQuery, 'statuses' | 'text'>,
+): readonly ProjectEvaluation[] {
+  const text = query.text.trim().toLowerCase()
+  const statuses = new Set(query.statuses)
+  if (text === '' && statuses.size === 0) return evaluations
+  return evaluations.filter(
+    (e) =>
+      (statuses.size === 0 || statuses.has(e.status)) &&
+      (text === '' || e.project.name.toLowerCase().includes(text) || e.project.code.toLowerCase().includes(text)),
+  )
+}
+
+type SortValue = number | string | null
+
+/** The value a column sorts by; null (未填报, no indicators) always sorts last. */
+function sortValue(e: ProjectEvaluation, key: Exclude<ProjectSortKey, 'lagging'>): SortValue {
+  switch (key) {
+    case 'code':
+      return e.project.code
+    case 'name':
+      return e.project.name
+    case 'budget':
+      return e.spend.budget
+    case 'executed':
+      return e.spend.executed
+    case 'executionRate':
+      return e.spend.executionRate
+    case 'planned':
+      return e.spend.planned
+    case 'deviation':
+      return e.spend.deviation
+    case 'indicators': {
+      const tally = tallyIndicators(e)
+      return tally.total === 0 ? null : tally.met / tally.total
+    }
+    case 'status':
+      return STATUS_ORDER.indexOf(e.status)
+    case 'forecast':
+      return e.spend.forecastRate
+  }
+}
+
+const collator = new Intl.Collator('zh-Hans-CN', { numeric: true })
+
+function compareValues(a: SortValue, b: SortValue): number {
+  if (typeof a === 'string' && typeof b === 'string') return collator.compare(a, b)
+  return (a as number) - (b as number)
+}
+
+/** Lagging first: by status (红, 黄, 绿, 未填报), then the largest shortfall, then code. */
+export function compareLagging(a: ProjectEvaluation, b: ProjectEvaluation): number {
+  const byStatus = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  if (byStatus !== 0) return byStatus
+  const da = a.spend.deviation
+  const db = b.spend.deviation
+  if (da !== db) {
+    if (da === null) return 1
+    if (db === null) return -1
+    return da - db
+  }
+  return collator.compare(a.project.code, b.project.code)
+}
+
+/** Sorts by a column (nulls last in either direction; ties keep lagging order). Returns a new array. */
+export function sortProjects(
+  evaluations: readonly ProjectEvaluation[],
+  key: ProjectSortKey,
+  direction: SortDirection,
+): readonly ProjectEvaluation[] {
+  if (key === 'lagging') {
+    const sorted = [...evaluations].sort(compareLagging)
+    return direction === 'asc' ? sorted : sorted.reverse()
+  }
+  // Decorate once: the tally and switch run n times, not n log n times.
+  const sign = direction === 'asc' ? 1 : -1
+  const decorated = evaluations.map((e) => ({ e, value: sortValue(e, key) }))
+  decorated.sort((x, y) => {
+    if (x.value === null || y.value === null) {
+      if (x.value === y.value) return compareLagging(x.e, y.e)
+      return x.value === null ? 1 : -1
+    }
+    return sign * compareValues(x.value, y.value) || compareLagging(x.e, y.e)
+  })
+  return decorated.map((d) => d.e)
+}
+
+/** Filters then sorts, as the table shows the list. */
+export function queryProjects(
+  evaluations: readonly ProjectEvaluation[],
+  query: ProjectTableQuery,
+): readonly ProjectEvaluation[] {
+  return sortProjects(filterProjects(evaluations, query), query.sortKey, query.direction)
+}
+
+/** The projects with the largest spending shortfall (deviation ascending, 未填报 last), at most `limit`. */
+export function mostLagging(evaluations: readonly ProjectEvaluation[], limit: number): readonly ProjectEvaluation[] {
+  return sortProjects(evaluations, 'deviation', 'asc').slice(0, limit)
+}
+
+/** Page `page` (from 1) of `size` rows, clamped to the last page. */
+export function pageOf<T>(rows: readonly T[], page: number, size: number): { rows: readonly T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size))
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount)
+  return { rows: rows.slice((current - 1) * size, current * size), page: current, pageCount }
+}

@@ -1,0 +1,32 @@
+/**
+ * How many projects were 红/黄/绿/未填报 at each month end of the year: the department view's
+ * "are things getting better" chart. Each month is evaluated as if it were the as-of month,
+ * with that month's note (rule 7's likelihood belongs to one monitoring round).
+ */
+import { evaluateProject, type ProjectInput } from './evaluate'
+import { DEFAULT_THRESHOLDS, MONTHS, type MonitoringNote, type Month, type Status, type Thresholds } from './types'
+
+/** A project with all months' notes, like the stored project data. */
+export type StatusHistoryItem = Omit<ProjectInput, 'note'> & { readonly notes: readonly MonitoringNote[] }
+
+export interface MonthStatusCounts {
+  readonly month: Month
+  /** Number of projects per project status at the end of the month */
+  readonly counts: Readonly<Record<Status, number>>
+}
+
+/** Project status counts at each month end 1..throughMonth. */
+export function buildStatusHistory(
+  items: readonly StatusHistoryItem[],
+  throughMonth: Month,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): readonly MonthStatusCounts[] {
+  return MONTHS.filter((m) => m <= throughMonth).map((month) => {
+    const counts: Record<Status, number> = { red: 0, yellow: 0, green: 0, unreported: 0 }
+    for (const item of items) {
+      const note = item.notes.find((n) => n.month === month) ?? null
+      counts[evaluateProject({ ...item, note }, month, t).status] += 1
+    }
+    return { month, counts }
+  })
+}

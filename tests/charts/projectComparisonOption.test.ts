@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { escapeHtml } from '@/charts/options/common'
+import { buildProjectComparisonOption, comparisonTooltip } from '@/charts/options/projectComparisonOption'
+import { mostLagging } from '@/domain/projectTable'
+import type { ProjectEvaluation } from '@/domain/evaluate'
+import { DEMO_BUDGETS, demoEvaluations, demoExecutedFen, expectedPlanned } from './demoFixture'
+import { tooltipAt, valuesOf } from './helpers'
+
+describe('buildProjectComparisonOption', () => {
+  it.each([3, 6, 7] as const)('at %i月 shows each project 执行率 and plan, most lagging first', (month) => {
+    const rows = mostLagging(demoEvaluations(month), 30)
+    const option = buildProjectComparisonOption({ evaluations: rows })
+    const rates = valuesOf(option, '执行率（颜色表示状态）') as number[]
+    const plans = valuesOf(option, '计划进度') as number[]
+    rows.forEach((e, i) => {
+      const code = e.project.code
+      expect(rates[i]).toBeCloseTo((demoExecutedFen(code, month) / (DEMO_BUDGETS[code] ?? 1)) * 100, 9)
+      expect(plans[i]).toBeCloseTo(expectedPlanned(code, month), 9)
+    })
+    const deviations = rows.map((e) => e.spend.deviation ?? Infinity)
+    expect([...deviations].sort((a, b) => a - b)).toEqual(deviations)
+  })
+
+  it('at 7月 lists 法制工作专项经费 first with its status in words on the right', () => {
+    const option = buildProjectComparisonOption({ evaluations: mostLagging(demoEvaluations(7), 30) })
+    const axes = option.yAxis as { data: string[] }[]
+    expect(axes[0]!.data[0]).toBe('法制工作专项经费')
+    expect(axes[1]!.data[0]).toBe('20.0%（−30.0）滞后')
+    expect(axes[1]!.data.at(-1)).toBe('60.0%（0.0）关注')
+    expect(tooltipAt(option, 0)).toContain('−30.0 个百分点')
+    expect(tooltipAt(option, 0)).toContain('0.80 / 4.00 万元')
+  })
+
+  it('scrolls instead of squeezing when there are many projects', () => {
+    const many = Array.from({ length: 6 }, () => demoEvaluations(7)).flat()
+    expect(buildProjectComparisonOption({ evaluations: many }).dataZoom).toBeDefined()
+    expect(buildProjectComparisonOption({ evaluations: demoEvaluations(7) }).dataZoom).toBeUndefined()
+  })
+
+  it('escapes user text in tooltips', () => {
+    const [first] = demoEvaluations(7)
+    const hostile: ProjectEvaluation = { ...first!, project: { ...first!.project, name: '<img src=x onerror=alert(1)>' } }
+    const html = comparisonTooltip(hostile)
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;')
+  })
+})

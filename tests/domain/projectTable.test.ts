@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_TABLE_QUERY,
+  filterProjects,
+  mostLagging,
+  pageOf,
+  queryProjects,
+  sortProjects,
+  tallyIndicators,
+} from '@/domain/projectTable'
+import type { ProjectEvaluation } from '@/domain/evaluate'
+import { demoEvaluations } from '../charts/demoFixture'
+
+const JULY = demoEvaluations(7)
+const names = (rows: readonly ProjectEvaluation[]) => rows.map((e) => e.project.name)
+
+describe('project table at the demo 7月', () => {
+  it('lists lagging projects first: 红 by largest shortfall, then 黄, then 绿', () => {
+    expect(names(queryProjects(JULY, DEFAULT_TABLE_QUERY))).toEqual([
+      '法制工作专项经费',
+      '依法治区及普法宣传经费',
+      '人民调解员补贴',
+      '社区矫正经费',
+      '法律援助经费',
+    ])
+  })
+
+  it.each([
+    ['executionRate', 'asc', ['法制工作专项经费', '依法治区及普法宣传经费', '人民调解员补贴', '法律援助经费', '社区矫正经费']],
+    ['budget', 'desc', ['人民调解员补贴', '社区矫正经费', '法制工作专项经费', '法律援助经费', '依法治区及普法宣传经费']],
+    ['deviation', 'desc', ['社区矫正经费', '法律援助经费', '人民调解员补贴', '依法治区及普法宣传经费', '法制工作专项经费']],
+    ['code', 'asc', ['依法治区及普法宣传经费', '人民调解员补贴', '法制工作专项经费', '社区矫正经费', '法律援助经费']],
+  ] as const)('sorts by %s %s', (key, direction, expected) => {
+    expect(names(sortProjects(JULY, key, direction))).toEqual(expected)
+  })
+
+  it('sorts 未填报 (null) last in both directions', () => {
+    const march = demoEvaluations(3)
+    const blank = { ...march[0]!, spend: { ...march[0]!.spend, executionRate: null, deviation: null } }
+    const rows = [blank, ...march.slice(1)]
+    expect(sortProjects(rows, 'executionRate', 'asc').at(-1)).toBe(blank)
+    expect(sortProjects(rows, 'executionRate', 'desc').at(-1)).toBe(blank)
+  })
+
+  it('filters by status and by part of a name or code', () => {
+    expect(names(filterProjects(JULY, { statuses: ['red'], text: '' }))).toEqual(['法制工作专项经费', '依法治区及普法宣传经费'])
+    expect(names(filterProjects(JULY, { statuses: ['yellow', 'green'], text: '调解' }))).toEqual(['人民调解员补贴'])
+    expect(names(filterProjects(JULY, { statuses: [], text: ' flc6 ' }))).toEqual(['法律援助经费'])
+    expect(filterProjects(JULY, { statuses: [], text: '' })).toBe(JULY)
+  })
+
+  it('tallies indicators by status', () => {
+    const rule = JULY.find((e) => e.project.name === '法制工作专项经费')!
+    expect(tallyIndicators(rule)).toEqual({ total: 3, met: 2, yellow: 0, red: 0, unreported: 1 })
+  })
+
+  it('picks the most lagging projects for the chart', () => {
+    expect(names(mostLagging(JULY, 2))).toEqual(['法制工作专项经费', '依法治区及普法宣传经费'])
+  })
+
+  it('pages rows and clamps the page number', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => i)
+    expect(pageOf(rows, 3, 50)).toEqual({ rows: rows.slice(100), page: 3, pageCount: 3 })
+    expect(pageOf(rows, 9, 50).page).toBe(3)
+    expect(pageOf([], 1, 50)).toEqual({ rows: [], page: 1, pageCount: 1 })
+  })
+
+  it('sorts and filters 10,000 projects quickly', () => {
+    const many = Array.from({ length: 2000 }, () => JULY).flat()
+    const started = performance.now()
+    const sorted = queryProjects(many, { ...DEFAULT_TABLE_QUERY, text: '经费' })
+    sortProjects(many, 'indicators', 'desc')
+    expect(sorted).toHaveLength(8000)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+})
