@@ -1,0 +1,104 @@
+import { computed, toValue, type MaybeRefOrGetter } from 'vue'
+import { buildAgenda, type MeetingDecision } from '@/domain/agenda'
+import { summarizeProjects } from '@/domain/evaluate'
+import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
+import type { MonitoringNote } from '@/domain/types'
+import {
+  addActionItem,
+  deleteActionItem,
+  EMPTY_MEETING,
+  observeMeetingData,
+  setActionStatus,
+  setAgendaFlag,
+  setDecision,
+  type MeetingData,
+} from '@/db/meetingRepository'
+import { useLiveQuery, type Subscribable } from './useLiveQuery'
+import { useMonitor } from './useMonitor'
+
+const NO_MEETING: Subscribable<MeetingData> = {
+  subscribe(observer) {
+    observer.next(EMPTY_MEETING)
+    return { unsubscribe() {} }
+  },
+}
+
+/** Who is written into the change log when no name is set in 设置. */
+const DEFAULT_ACTOR = '会议记录'
+
+/** A new action item as the meeting types it: 整改措施, 责任人, 期限 (YYYY-MM-DD). */
+export interface ActionDraft {
+  readonly text: string
+  readonly owner: string
+  readonly dueDate: string
+}
+
+/**
+ * The meeting of the selected scope and as-of month: the live agenda (红 then 黄 by deviation,
+ * plus 会议关注 and open actions), department totals and curves, and the meeting's writes.
+ * `today` (YYYY-MM-DD) comes from the view, for 逾期.
+ */
+export function useMeeting(today: MaybeRefOrGetter<string>) {
+  const monitor = useMonitor()
+  const meeting = useLiveQuery(() => {
+    const year = monitor.year.value
+    return year === null ? NO_MEETING : observeMeetingData({ year, departmentCode: monitor.departmentCode.value })
+  }, EMPTY_MEETING)
+
+  const agenda = computed(() => {
+    const month = monitor.month.value
+    const data = meeting.data.value
+    const decisions = new Map(data.decisions.filter((d) => d.month === month).map((d) => [d.projectId, d]))
+    return buildAgenda({
+      evaluations: monitor.evaluations.value,
+      flags: data.flags,
+      decisions,
+      actions: data.actions,
+      month,
+      today: toValue(today),
+    })
+  })
+  const agendaSummary = computed(() => summarizeProjects(agenda.value.entries.map((e) => e.evaluation)))
+  const dataById = computed(() => new Map(monitor.projectData.value.map((row) => [row.project.id, row])))
+  const departmentCurve = computed<SpendCurve>(() => buildDepartmentSpendCurve(monitor.projectData.value, monitor.month.value))
+
+  const departmentName = computed(() => {
+    const code = monitor.departmentCode.value ?? monitor.projectData.value[0]?.project.departmentCode ?? ''
+    const isSingle = monitor.departmentCode.value !== null || monitor.projectData.value.every((row) => row.project.departmentCode === code)
+    if (!isSingle) return '全部部门'
+    return monitor.catalog.value.departments.find((d) => d.code === code)?.name ?? code
+  })
+
+  /** The spend curve of one project at the as-of month (rates in % of budget). */
+  function curveOf(projectId: string): SpendCurve | null {
+    const row = dataById.value.get(projectId)
+    return row ? buildProjectSpendCurve(row.project, row.spending, monitor.month.value) : null
+  }
+
+  /** The project's monitoring note of the as-of month, or null. */
+  function noteOf(projectId: string): MonitoringNote | null {
+    return dataById.value.get(projectId)?.notes.find((note) => note.month === monitor.month.value) ?? null
+  }
+
+  const actor = () => monitor.settings.value.actor || DEFAULT_ACTOR
+  return {
+    monitor,
+    agenda,
+    agendaSummary,
+    departmentCurve,
+    departmentName,
+    meetingData: meeting.data,
+    curveOf,
+    noteOf,
+    setOnAgenda: (projectId: string, isOnAgenda: boolean | null) => setAgendaFlag(projectId, isOnAgenda, actor()),
+    decide: (projectId: string, decision: { decision: MeetingDecision; remark: string } | null) =>
+      setDecision(projectId, monitor.month.value, decision, actor()),
+    addAction: (projectId: string, draft: ActionDraft) =>
+      addActionItem({ projectId, month: monitor.month.value, ...draft }, actor()),
+    closeAction: (id: number) => setActionStatus(id, 'closed', monitor.month.value, actor()),
+    reopenAction: (id: number) => setActionStatus(id, 'open', monitor.month.value, actor()),
+    deleteAction: (id: number) => deleteActionItem(id, actor()),
+  }
+}
+
+export type MeetingState = ReturnType<typeof useMeeting>

@@ -1,0 +1,61 @@
+import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
+import type { AgendaEntry } from '@/domain/agenda'
+import { buildMonitoringForm } from '@/domain/monitoringForm'
+import type { MeetingState } from './useMeeting'
+
+/** Offers a file for download under the given name. */
+function download(bytes: ArrayBuffer, fileName: string): void {
+  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Exports the 项目支出绩效目标执行监控表 (.xlsx) of one agenda project or of the whole agenda.
+ * The exporter and exceljs load only on the first export.
+ */
+export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<string>) {
+  const isBusy = shallowRef(false)
+  const failure = shallowRef<string | null>(null)
+
+  async function exportEntries(entries: readonly AgendaEntry[], projectName?: string): Promise<void> {
+    const { monitor } = meeting
+    const year = monitor.year.value
+    if (year === null || entries.length === 0) return
+    isBusy.value = true
+    failure.value = null
+    try {
+      const { writeMonitoringWorkbook, monitoringWorkbookFileName } = await import('@/exporters/monitoringFormXlsx')
+      const month = monitor.month.value
+      const departmentName = meeting.departmentName.value
+      const departmentCode = monitor.departmentCode.value ?? entries[0]?.evaluation.project.departmentCode ?? ''
+      const forms = entries.map((e) => buildMonitoringForm(e.evaluation, meeting.noteOf(e.evaluation.project.id), departmentName))
+      const outcomes = new Map(
+        entries.map((e) => [e.evaluation.project.id, { decision: e.decision?.decision ?? null, openActions: e.openActionCount }]),
+      )
+      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date: toValue(today), forms, outcomes })
+      download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
+    } catch (error) {
+      failure.value = `导出失败：${error instanceof Error ? error.message : String(error)}`
+    } finally {
+      isBusy.value = false
+    }
+  }
+
+  return {
+    isBusy: computed(() => isBusy.value),
+    failure: computed(() => failure.value),
+    exportAll: () => exportEntries(meeting.agenda.value.entries),
+    exportProject: (projectId: string) => {
+      const entry = meeting.agenda.value.entries.find((e) => e.evaluation.project.id === projectId)
+      return entry ? exportEntries([entry], entry.evaluation.project.name) : Promise.resolve()
+    },
+  }
+}

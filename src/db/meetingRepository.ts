@@ -1,0 +1,174 @@
+import { liveQuery, type Observable } from 'dexie'
+import { DECISION_LABELS, type ActionItem, type Decision, type MeetingDecision } from '@/domain/agenda'
+import type { Month } from '@/domain/types'
+import { db as defaultDb, type MonitorDatabase } from './database'
+import type { ActionItemRecord, ChangeRecord, DecisionRecord } from './records'
+import type { Scope } from './monitorRepository'
+
+/** Everything a meeting stores for the projects of a scope (all months). */
+export interface MeetingData {
+  /** 会议关注 by project id: true added by hand, false removed by hand. */
+  readonly flags: ReadonlyMap<string, boolean>
+  readonly decisions: readonly Decision[]
+  readonly actions: readonly ActionItem[]
+}
+
+export const EMPTY_MEETING: MeetingData = { flags: new Map(), decisions: [], actions: [] }
+
+/** A new action item: 整改措施, 责任人, 期限 (YYYY-MM-DD), for the meeting of `month`. */
+export interface NewActionItem {
+  readonly projectId: string
+  readonly month: Month
+  readonly text: string
+  readonly owner: string
+  readonly dueDate: string
+}
+
+function toActionItem(row: ActionItemRecord): ActionItem {
+  return {
+    id: row.id ?? 0,
+    projectId: row.projectId,
+    month: row.month,
+    text: row.text,
+    owner: row.owner,
+    dueDate: row.dueDate,
+    status: row.status,
+    closedMonth: row.closedMonth,
+  }
+}
+
+function toDecision(row: DecisionRecord): Decision {
+  return { projectId: row.projectId, month: row.month, decision: row.decision, remark: row.remark }
+}
+
+/** Agenda flags, decisions and action items of the scope's projects. */
+export async function loadMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<MeetingData> {
+  return database.transaction(
+    'r',
+    [database.projects, database.agendaFlags, database.decisions, database.actionItems],
+    async () => {
+      const ids = (await (scope.departmentCode === null
+        ? database.projects.where('year').equals(scope.year).primaryKeys()
+        : database.projects.where('[year+departmentCode]').equals([scope.year, scope.departmentCode]).primaryKeys())) as string[]
+      const [flags, decisions, actions] = await Promise.all([
+        database.agendaFlags.where('projectId').anyOf(ids).toArray(),
+        database.decisions.where('projectId').anyOf(ids).toArray(),
+        database.actionItems.where('projectId').anyOf(ids).toArray(),
+      ])
+      return {
+        flags: new Map(flags.map((row) => [row.projectId, row.isOnAgenda])),
+        decisions: decisions.map(toDecision),
+        actions: actions.map(toActionItem),
+      }
+    },
+  )
+}
+
+/** Live version of loadMeetingData: re-emits when a flag, decision or action changes (any tab). */
+export function observeMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Observable<MeetingData> {
+  return liveQuery(() => loadMeetingData(scope, database))
+}
+
+/** Sets 会议关注 by hand (true add, false remove) or clears it (null: back to automatic), logged. */
+export async function setAgendaFlag(
+  projectId: string,
+  isOnAgenda: boolean | null,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.agendaFlags, database.changes], async () => {
+    const old = (await database.agendaFlags.get(projectId))?.isOnAgenda ?? null
+    if (old === isOnAgenda) return
+    if (isOnAgenda === null) await database.agendaFlags.delete(projectId)
+    else await database.agendaFlags.put({ projectId, isOnAgenda })
+    const summary = isOnAgenda === null ? '会议关注：恢复自动' : isOnAgenda ? '加入会议议程' : '移出会议议程'
+    await database.changes.add(change(actor, 'agenda', projectId, null, old, isOnAgenda, summary))
+  })
+}
+
+/** Records (or with null clears) the 会议决定 for a project in the meeting of `month`, logged. */
+export async function setDecision(
+  projectId: string,
+  month: Month,
+  decision: { decision: MeetingDecision; remark: string } | null,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.decisions, database.changes], async () => {
+    const old = (await database.decisions.get([projectId, month])) ?? null
+    const oldValue = old === null ? null : { decision: old.decision, remark: old.remark }
+    if (JSON.stringify(oldValue) === JSON.stringify(decision)) return
+    if (decision === null) await database.decisions.delete([projectId, month])
+    else await database.decisions.put({ projectId, month, decision: decision.decision, remark: decision.remark, decidedAt: new Date().toISOString() })
+    const summary = decision === null ? `${month}月会议决定：撤销` : `${month}月会议决定：${DECISION_LABELS[decision.decision]}`
+    await database.changes.add(change(actor, 'decision', projectId, month, oldValue, decision, summary))
+  })
+}
+
+/** Adds an open action item, logged; returns its id. */
+export async function addActionItem(item: NewActionItem, actor: string, database: MonitorDatabase = defaultDb): Promise<number> {
+  const row: ActionItemRecord = { ...item, status: 'open', closedMonth: null }
+  return database.transaction('rw', [database.actionItems, database.changes], async () => {
+    const id = (await database.actionItems.add(row)) as number
+    await database.changes.add(change(actor, 'action', item.projectId, item.month, null, { ...row, id }, `新增整改措施：${item.text}`))
+    return id
+  })
+}
+
+/** Edits an action item's 整改措施, 责任人 or 期限, logged. */
+export async function updateActionItem(
+  id: number,
+  patch: Partial<Pick<ActionItemRecord, 'text' | 'owner' | 'dueDate'>>,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+    const old = await database.actionItems.get(id)
+    if (!old) throw new Error(`整改措施不存在：${id}`)
+    const updated = { ...old, ...patch }
+    if (JSON.stringify(updated) === JSON.stringify(old)) return
+    await database.actionItems.put(updated)
+    await database.changes.add(change(actor, 'action', old.projectId, old.month, old, updated, `修改整改措施：${updated.text}`))
+  })
+}
+
+/** Closes an action item in the meeting of `month` (or reopens it), logged. */
+export async function setActionStatus(
+  id: number,
+  status: ActionItemRecord['status'],
+  month: Month,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+    const old = await database.actionItems.get(id)
+    if (!old) throw new Error(`整改措施不存在：${id}`)
+    if (old.status === status) return
+    const updated: ActionItemRecord = { ...old, status, closedMonth: status === 'closed' ? month : null }
+    await database.actionItems.put(updated)
+    const summary = `${status === 'closed' ? '完成' : '重新打开'}整改措施：${old.text}`
+    await database.changes.add(change(actor, 'action', old.projectId, month, old, updated, summary))
+  })
+}
+
+/** Deletes an action item recorded by mistake, logged with its old value. */
+export async function deleteActionItem(id: number, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+    const old = await database.actionItems.get(id)
+    if (!old) return
+    await database.actionItems.delete(id)
+    await database.changes.add(change(actor, 'action', old.projectId, old.month, old, null, `删除整改措施：${old.text}`))
+  })
+}
+
+function change(
+  actor: string,
+  kind: ChangeRecord['kind'],
+  projectId: string,
+  month: Month | null,
+  oldValue: unknown,
+  newValue: unknown,
+  summary: string,
+): ChangeRecord {
+  return { at: new Date().toISOString(), actor, kind, projectId, indicatorId: null, month, oldValue, newValue, summary }
+}

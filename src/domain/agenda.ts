@@ -1,0 +1,234 @@
+/**
+ * The meeting agenda (会议议程): which projects a monthly performance meeting goes through, in
+ * which order, with their decisions (会议决定) and action items (整改措施).
+ *
+ * Glossary: 会议关注 agenda flag, 会议决定 decision, 整改措施 action item, 责任人 owner,
+ * 期限 due date, 逾期 overdue, 结转 carried over (an open action of an earlier meeting).
+ *
+ * Dates are ISO calendar dates (YYYY-MM-DD) passed in by the caller: the domain has no clock.
+ */
+import type { ProjectEvaluation } from './evaluate'
+import { compareStatus } from './status'
+import type { Month, Status } from './types'
+
+/** 会议决定, as in monitoring practice. */
+export type MeetingDecision = 'continue' | 'adjustBudget' | 'adjustTarget' | 'suspend'
+
+export const MEETING_DECISIONS: readonly MeetingDecision[] = ['continue', 'adjustBudget', 'adjustTarget', 'suspend']
+
+export const DECISION_LABELS: Readonly<Record<MeetingDecision, string>> = {
+  continue: '继续执行',
+  adjustBudget: '调整预算',
+  adjustTarget: '调整目标',
+  suspend: '暂停',
+}
+
+/** The decision taken for a project in the meeting of one as-of month. */
+export interface Decision {
+  readonly projectId: string
+  readonly month: Month
+  readonly decision: MeetingDecision
+  readonly remark: string
+}
+
+export type ActionStatus = 'open' | 'closed'
+
+/** An action item (整改措施) as stored: created in one meeting, closed in a later one. */
+export interface ActionItem {
+  readonly id: number
+  readonly projectId: string
+  /** As-of month of the meeting that created it. */
+  readonly month: Month
+  readonly text: string
+  /** 责任人 */
+  readonly owner: string
+  /** 期限, ISO date YYYY-MM-DD */
+  readonly dueDate: string
+  readonly status: ActionStatus
+  /** As-of month of the meeting that closed it; null while open. */
+  readonly closedMonth: Month | null
+}
+
+/** An action item as seen in the meeting of one as-of month. */
+export interface MeetingAction {
+  readonly item: ActionItem
+  /** Its state at that meeting: an item closed in a later meeting is still open here. */
+  readonly state: ActionStatus
+  /** 结转: created in an earlier meeting and still open. */
+  readonly isCarriedOver: boolean
+  /** 逾期: open and its 期限 is before today. */
+  readonly isOverdue: boolean
+}
+
+/** Why a project is on the agenda. */
+export type AgendaReason = 'lagging' | 'manual' | 'openActions'
+
+export const AGENDA_REASON_LABELS: Readonly<Record<AgendaReason, string>> = {
+  lagging: '滞后',
+  manual: '会议关注',
+  openActions: '整改未完成',
+}
+
+export interface AgendaEntry {
+  readonly evaluation: ProjectEvaluation
+  readonly reasons: readonly AgendaReason[]
+  /** Actions of this project as seen at this meeting (open first, overdue first). */
+  readonly actions: readonly MeetingAction[]
+  readonly openActionCount: number
+  readonly overdueActionCount: number
+  readonly decision: Decision | null
+}
+
+export interface Agenda {
+  /** The projects to discuss, in order (see compareAgendaOrder). */
+  readonly entries: readonly AgendaEntry[]
+  /** Projects that would be on the agenda but were taken off by hand (会议关注 off). */
+  readonly removed: readonly ProjectEvaluation[]
+}
+
+/** What the agenda is built from; flags and decisions keyed by project id. */
+export interface AgendaInput {
+  readonly evaluations: readonly ProjectEvaluation[]
+  /** 会议关注: true = added by hand, false = removed by hand; absent = automatic. */
+  readonly flags: ReadonlyMap<string, boolean>
+  /** Decisions of this meeting's month, by project id. */
+  readonly decisions: ReadonlyMap<string, Decision>
+  /** Every stored action item of the scope (any month); filtered to this meeting here. */
+  readonly actions: readonly ActionItem[]
+  readonly month: Month
+  /** Today, YYYY-MM-DD, for 逾期. */
+  readonly today: string
+}
+
+const LAGGING: ReadonlySet<Status> = new Set(['red', 'yellow'])
+
+/** True when a project is lagging at its as-of month (红 or 黄). */
+export function isLagging(evaluation: ProjectEvaluation): boolean {
+  return LAGGING.has(evaluation.status)
+}
+
+/**
+ * Agenda order: worse status first (红, 黄, 绿, 未填报), then the larger spend shortfall (more
+ * negative 偏差 in 个百分点) first, a deviation that is 未填报 last; ties keep document order.
+ */
+export function compareAgendaOrder(a: ProjectEvaluation, b: ProjectEvaluation): number {
+  const byStatus = compareStatus(a.status, b.status)
+  if (byStatus !== 0) return byStatus
+  const da = a.spend.deviation
+  const db = b.spend.deviation
+  if (da === null || db === null) return da === db ? 0 : da === null ? 1 : -1
+  return da - db
+}
+
+/** How an action item stands at the meeting of `month`; null when it does not belong there. */
+export function actionAtMonth(item: ActionItem, month: Month, today: string): MeetingAction | null {
+  if (item.month > month) return null
+  // A closed item without its closing month (never written by the app) closed where it began.
+  const closedMonth = item.status === 'closed' ? (item.closedMonth ?? item.month) : null
+  if (closedMonth !== null && closedMonth < month) return null
+  const state: ActionStatus = closedMonth === null || closedMonth > month ? 'open' : 'closed'
+  return {
+    item,
+    state,
+    isCarriedOver: item.month < month && state === 'open',
+    // ISO dates compare as strings.
+    isOverdue: state === 'open' && item.dueDate !== '' && item.dueDate < today,
+  }
+}
+
+/** Sort order of actions in a meeting: open before closed, overdue first, then by 期限 and id. */
+export function compareMeetingActions(a: MeetingAction, b: MeetingAction): number {
+  if (a.state !== b.state) return a.state === 'open' ? -1 : 1
+  if (a.isOverdue !== b.isOverdue) return a.isOverdue ? -1 : 1
+  return a.item.dueDate.localeCompare(b.item.dueDate) || a.item.id - b.item.id
+}
+
+/** The action items of the meeting of `month` (carried-over open ones included), sorted. */
+export function actionsAtMonth(items: readonly ActionItem[], month: Month, today: string): readonly MeetingAction[] {
+  return items
+    .flatMap((item) => {
+      const action = actionAtMonth(item, month, today)
+      return action === null ? [] : [action]
+    })
+    .sort(compareMeetingActions)
+}
+
+/**
+ * The agenda of one meeting: lagging projects (红 then 黄, by deviation), those added by hand,
+ * and those with open action items, minus those taken off by hand. O(n log n) in projects.
+ */
+export function buildAgenda(input: AgendaInput): Agenda {
+  const actionsByProject = new Map<string, MeetingAction[]>()
+  for (const action of actionsAtMonth(input.actions, input.month, input.today)) {
+    const list = actionsByProject.get(action.item.projectId)
+    if (list) list.push(action)
+    else actionsByProject.set(action.item.projectId, [action])
+  }
+  const order = new Map(input.evaluations.map((e, index) => [e.project.id, index]))
+  const chosen: AgendaEntry[] = []
+  const removed: ProjectEvaluation[] = []
+  for (const evaluation of input.evaluations) {
+    const id = evaluation.project.id
+    const actions = actionsByProject.get(id) ?? []
+    const openActionCount = actions.filter((a) => a.state === 'open').length
+    const reasons: AgendaReason[] = []
+    if (isLagging(evaluation)) reasons.push('lagging')
+    if (input.flags.get(id) === true) reasons.push('manual')
+    if (openActionCount > 0) reasons.push('openActions')
+    if (reasons.length === 0) continue
+    if (input.flags.get(id) === false) {
+      removed.push(evaluation)
+      continue
+    }
+    chosen.push({
+      evaluation,
+      reasons,
+      actions,
+      openActionCount,
+      overdueActionCount: actions.filter((a) => a.isOverdue).length,
+      decision: input.decisions.get(id) ?? null,
+    })
+  }
+  const documentOrder = (e: ProjectEvaluation) => order.get(e.project.id) ?? 0
+  chosen.sort(
+    (a, b) =>
+      compareAgendaOrder(a.evaluation, b.evaluation) || documentOrder(a.evaluation) - documentOrder(b.evaluation),
+  )
+  return { entries: chosen, removed }
+}
+
+/** Indicators that fall short at the as-of month (红 first, then 黄), for the agenda and slides. */
+export function indicatorShortfalls(evaluation: ProjectEvaluation): ProjectEvaluation['indicators'] {
+  return evaluation.indicators
+    .filter((e) => LAGGING.has(e.status))
+    .sort((a, b) => compareStatus(a.status, b.status))
+}
+
+/** Whether an ISO date string (YYYY-MM-DD) names a real calendar day. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return false
+  const [, y, m, d] = match.map(Number) as [number, number, number, number]
+  const daysInMonth = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  return m >= 1 && m <= 12 && d >= 1 && d <= (daysInMonth[m - 1] ?? 0)
+}
+
+/**
+ * At most `max` indicators for a slide or printed page, shortfalls and 未填报 before green,
+ * otherwise in document order; `hidden` counts the rest (all of them better than those shown).
+ */
+export function pickIndicators<T extends { readonly status: Status }>(
+  indicators: readonly T[],
+  max: number,
+): { readonly shown: readonly T[]; readonly hidden: number } {
+  if (indicators.length <= max) return { shown: indicators, hidden: 0 }
+  const rank: Readonly<Record<Status, number>> = { red: 0, yellow: 1, unreported: 2, green: 3 }
+  const keep = new Set(
+    indicators
+      .map((indicator, index) => ({ indicator, index }))
+      .sort((a, b) => rank[a.indicator.status] - rank[b.indicator.status] || a.index - b.index)
+      .slice(0, max)
+      .map((x) => x.indicator),
+  )
+  return { shown: indicators.filter((i) => keep.has(i)), hidden: indicators.length - keep.size }
+}

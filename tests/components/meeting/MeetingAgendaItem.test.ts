@@ -1,0 +1,42 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import MeetingAgendaItem from '@/components/meeting/MeetingAgendaItem.vue'
+import { buildAgenda } from '@/domain/agenda'
+import { demoAt } from '../../exporters/demoEvaluations'
+
+const demo = demoAt(7)
+const agenda = buildAgenda({
+  evaluations: demo.evaluations,
+  flags: new Map(),
+  decisions: new Map([[demo.evaluations[1]!.project.id, { projectId: demo.evaluations[1]!.project.id, month: 7, decision: 'continue', remark: '' }]]),
+  actions: [],
+  month: 7,
+  today: '2020-08-10',
+})
+
+describe('MeetingAgendaItem', () => {
+  it('shows 执行率 vs plan, deviation, reasons, likelihood, open actions and the decision', () => {
+    const entry = agenda.entries[0]!
+    const note = demo.notes.find((n) => n.projectId === entry.evaluation.project.id) ?? null
+    const wrapper = mount(MeetingAgendaItem, { props: { entry, rank: 1, note, isExpanded: false, isExporting: false } })
+    const text = wrapper.text()
+    expect(text).toContain('法制工作专项经费')
+    expect(text).toMatch(/执行率\s*20\.0%\s*\/ 计划\s*50\.0%/)
+    expect(wrapper.get('[data-test="agenda-deviation"]').text()).toBe('−30.0')
+    expect(text).toContain('制度保障')
+    expect(text).toContain('有可能')
+    expect(text).toContain('未填报：制度建设和实施效果')
+    expect(text).toContain('决定：继续执行')
+    expect(wrapper.get('[data-test="open-actions"]').text()).toBe('0')
+  })
+
+  it('lists indicator shortfalls and emits its buttons', async () => {
+    const entry = agenda.entries.find((e) => e.evaluation.project.name === '社区矫正经费')!
+    const wrapper = mount(MeetingAgendaItem, { props: { entry, rank: 4, note: null, isExpanded: false, isExporting: false } })
+    expect(wrapper.text()).toContain('社区矫正宣传场次（7次 / ≥15次）')
+    await wrapper.get('[data-test="agenda-remove"]').trigger('click')
+    await wrapper.get('[data-test="agenda-record"]').trigger('click')
+    expect(wrapper.emitted('remove')).toHaveLength(1)
+    expect(wrapper.emitted('toggle')).toHaveLength(1)
+  })
+})

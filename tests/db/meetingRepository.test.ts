@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { MonitorDatabase } from '@/db/database'
+import { importDocument } from '@/db/importRepository'
+import {
+  addActionItem,
+  deleteActionItem,
+  loadMeetingData,
+  setActionStatus,
+  setAgendaFlag,
+  setDecision,
+  updateActionItem,
+} from '@/db/meetingRepository'
+import { freshDatabase, sampleDocument } from './factories'
+
+let database: MonitorDatabase
+afterEach(async () => {
+  await database.delete()
+})
+
+const A = '2021/201001/201-01-A'
+const B = '2021/201001/201-01-B'
+const SCOPE = { year: 2021, departmentCode: '201001' }
+
+async function seeded(): Promise<MonitorDatabase> {
+  database = freshDatabase()
+  await importDocument(sampleDocument(), { fileName: 'doc.txt', actor: '测试' }, database)
+  return database
+}
+
+async function changesOf(kind: string) {
+  return (await database.changes.where('kind').equals(kind).toArray()).map((c) => c.summary)
+}
+
+describe('meeting repository', () => {
+  it('stores 会议关注 flags, clears them, and logs each change once', async () => {
+    await seeded()
+    await setAgendaFlag(A, true, '王处长', database)
+    await setAgendaFlag(A, true, '王处长', database)
+    await setAgendaFlag(B, false, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).flags).toEqual(new Map([[A, true], [B, false]]))
+    await setAgendaFlag(B, null, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).flags).toEqual(new Map([[A, true]]))
+    expect(await changesOf('agenda')).toEqual(['加入会议议程', '移出会议议程', '会议关注：恢复自动'])
+  })
+
+  it('records one decision per project and month, replaceable and revocable', async () => {
+    await seeded()
+    await setDecision(A, 7, { decision: 'continue', remark: '' }, '王处长', database)
+    await setDecision(A, 7, { decision: 'adjustBudget', remark: '调减 2 万元' }, '王处长', database)
+    await setDecision(A, 8, { decision: 'suspend', remark: '' }, '王处长', database)
+    const { decisions } = await loadMeetingData(SCOPE, database)
+    expect(decisions).toEqual([
+      { projectId: A, month: 7, decision: 'adjustBudget', remark: '调减 2 万元' },
+      { projectId: A, month: 8, decision: 'suspend', remark: '' },
+    ])
+    await setDecision(A, 8, null, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).decisions).toHaveLength(1)
+    expect(await changesOf('decision')).toEqual(['7月会议决定：继续执行', '7月会议决定：调整预算', '8月会议决定：暂停', '8月会议决定：撤销'])
+    const [first] = await database.changes.where('kind').equals('decision').toArray()
+    expect(first).toMatchObject({ actor: '王处长', projectId: A, month: 7, oldValue: null })
+  })
+
+  it('adds, edits, closes in a later month, reopens and deletes action items, all logged', async () => {
+    await seeded()
+    const id = await addActionItem({ projectId: A, month: 7, text: '完成采购', owner: '李科长', dueDate: '2020-08-31' }, '王处长', database)
+    await updateActionItem(id, { dueDate: '2020-09-15' }, '王处长', database)
+    await setActionStatus(id, 'closed', 9, '王处长', database)
+    let [item] = (await loadMeetingData(SCOPE, database)).actions
+    expect(item).toEqual({ id, projectId: A, month: 7, text: '完成采购', owner: '李科长', dueDate: '2020-09-15', status: 'closed', closedMonth: 9 })
+    await setActionStatus(id, 'open', 9, '王处长', database)
+    ;[item] = (await loadMeetingData(SCOPE, database)).actions
+    expect(item).toMatchObject({ status: 'open', closedMonth: null })
+    await deleteActionItem(id, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).actions).toEqual([])
+    expect(await changesOf('action')).toEqual([
+      '新增整改措施：完成采购',
+      '修改整改措施：完成采购',
+      '完成整改措施：完成采购',
+      '重新打开整改措施：完成采购',
+      '删除整改措施：完成采购',
+    ])
+  })
+
+  it('only returns the scope’s projects', async () => {
+    await seeded()
+    await setAgendaFlag('2099/x/y', true, '王处长', database)
+    await addActionItem({ projectId: '2099/x/y', month: 7, text: '别处', owner: '', dueDate: '' }, '王处长', database)
+    const data = await loadMeetingData(SCOPE, database)
+    expect(data.flags.size).toBe(0)
+    expect(data.actions).toEqual([])
+    expect((await loadMeetingData({ year: 2021, departmentCode: null }, database)).actions).toEqual([])
+  })
+})

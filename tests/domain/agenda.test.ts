@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest'
+import {
+  actionAtMonth,
+  actionsAtMonth,
+  buildAgenda,
+  compareAgendaOrder,
+  indicatorShortfalls,
+  isIsoDate,
+  pickIndicators,
+  type ActionItem,
+  type AgendaInput,
+} from '@/domain/agenda'
+import type { ProjectEvaluation } from '@/domain/evaluate'
+import type { Month, Status } from '@/domain/types'
+import { demoAt } from '../exporters/demoEvaluations'
+
+/** A minimal evaluation with the given status and spend deviation (个百分点). */
+function evaluation(id: string, status: Status, deviation: number | null): ProjectEvaluation {
+  return {
+    project: { id, name: id },
+    status,
+    spend: { deviation },
+    indicators: [],
+  } as unknown as ProjectEvaluation
+}
+
+function item(partial: Partial<ActionItem> & { id: number }): ActionItem {
+  return { projectId: 'p', month: 7, text: '整改', owner: '张三', dueDate: '2020-08-31', status: 'open', closedMonth: null, ...partial }
+}
+
+function input(parts: Partial<AgendaInput>): AgendaInput {
+  return { evaluations: [], flags: new Map(), decisions: new Map(), actions: [], month: 7, today: '2020-08-10', ...parts }
+}
+
+describe('agenda order', () => {
+  it.each<[string, [Status, number | null], [Status, number | null], '<' | '>' | '=']>([
+    ['red before yellow, whatever the deviation', ['red', -16], ['yellow', -14.9], '<'],
+    ['yellow before green', ['yellow', 0], ['green', -4], '<'],
+    ['green before 未填报', ['green', 0], ['unreported', null], '<'],
+    ['larger shortfall first within red', ['red', -30], ['red', -21.25], '<'],
+    ['smaller shortfall later within yellow', ['yellow', -6], ['yellow', -8.33], '>'],
+    ['未填报 deviation after a known one', ['yellow', null], ['yellow', 2], '>'],
+    ['equal keys tie', ['red', -20], ['red', -20], '='],
+  ])('%s', (_, [sa, da], [sb, db], expected) => {
+    const result = Math.sign(compareAgendaOrder(evaluation('a', sa, da), evaluation('b', sb, db)))
+    expect(result).toBe({ '<': -1, '>': 1, '=': 0 }[expected])
+  })
+
+  it('lists the demo lagging projects at 7月: 红 by deviation, then 黄 by deviation', () => {
+    const demo = demoAt(7)
+    const agenda = buildAgenda(input({ evaluations: demo.evaluations }))
+    expect(agenda.entries.map((e) => [e.evaluation.project.name, e.evaluation.status])).toEqual([
+      ['法制工作专项经费', 'red'],
+      ['依法治区及普法宣传经费', 'red'],
+      ['人民调解员补贴', 'yellow'],
+      ['社区矫正经费', 'yellow'],
+    ])
+    expect(agenda.entries.every((e) => e.reasons.includes('lagging'))).toBe(true)
+  })
+})
+
+describe('manual 会议关注', () => {
+  const evaluations = [
+    evaluation('green-1', 'green', 1),
+    evaluation('red-1', 'red', -20),
+    evaluation('yellow-1', 'yellow', -6),
+    evaluation('green-2', 'green', -3),
+  ]
+  it.each<[string, [string, boolean][], string[], string[]]>([
+    ['automatic: lagging only', [], ['red-1', 'yellow-1'], []],
+    ['added green project goes after the lagging ones', [['green-2', true]], ['red-1', 'yellow-1', 'green-2'], []],
+    ['removed lagging project leaves the agenda but is listed', [['red-1', false]], ['yellow-1'], ['red-1']],
+    ['a removed green project is simply absent', [['green-1', false]], ['red-1', 'yellow-1'], []],
+    ['two added greens keep deviation order', [['green-1', true], ['green-2', true]], ['red-1', 'yellow-1', 'green-2', 'green-1'], []],
+  ])('%s', (_, flags, ids, removed) => {
+    const agenda = buildAgenda(input({ evaluations, flags: new Map(flags) }))
+    expect(agenda.entries.map((e) => e.evaluation.project.id)).toEqual(ids)
+    expect(agenda.removed.map((e) => e.project.id)).toEqual(removed)
+  })
+
+  it('marks why each project is there', () => {
+    const agenda = buildAgenda(
+      input({
+        evaluations,
+        flags: new Map([['red-1', true], ['green-1', true]]),
+        actions: [item({ id: 1, projectId: 'green-2', month: 6 })],
+      }),
+    )
+    const reasons = Object.fromEntries(agenda.entries.map((e) => [e.evaluation.project.id, e.reasons]))
+    expect(reasons).toEqual({
+      'red-1': ['lagging', 'manual'],
+      'yellow-1': ['lagging'],
+      'green-1': ['manual'],
+      'green-2': ['openActions'],
+    })
+  })
+})
+
+describe('action items across meetings', () => {
+  type Seen = { state: string; isCarriedOver: boolean; isOverdue: boolean } | null
+  it.each<[string, Partial<ActionItem>, Month, Seen]>([
+    ['new in this meeting', { month: 7 }, 7, { state: 'open', isCarriedOver: false, isOverdue: false }],
+    ['not yet created at an earlier meeting', { month: 8 }, 7, null],
+    ['open from 7月 carries over to 8月', { month: 7 }, 8, { state: 'open', isCarriedOver: true, isOverdue: false }],
+    ['open from 7月 still carries over to 11月', { month: 7 }, 11, { state: 'open', isCarriedOver: true, isOverdue: false }],
+    ['closed at 8月 shows as closed in 8月', { month: 7, status: 'closed', closedMonth: 8 }, 8, { state: 'closed', isCarriedOver: false, isOverdue: false }],
+    ['closed at 8月 is gone from 9月', { month: 7, status: 'closed', closedMonth: 8 }, 9, null],
+    ['closed at 9月 was still open at 8月', { month: 7, status: 'closed', closedMonth: 9 }, 8, { state: 'open', isCarriedOver: true, isOverdue: false }],
+    ['closed without a month counts as closed where it began', { month: 7, status: 'closed', closedMonth: null }, 8, null],
+    ['overdue when 期限 is before today', { dueDate: '2020-08-09' }, 7, { state: 'open', isCarriedOver: false, isOverdue: true }],
+    ['due today is not overdue', { dueDate: '2020-08-10' }, 7, { state: 'open', isCarriedOver: false, isOverdue: false }],
+    ['a closed item is never overdue', { dueDate: '2020-01-01', status: 'closed', closedMonth: 7 }, 7, { state: 'closed', isCarriedOver: false, isOverdue: false }],
+  ])('%s', (_, partial, month, expected) => {
+    const action = actionAtMonth(item({ id: 1, ...partial }), month, '2020-08-10')
+    expect(action === null ? null : { state: action.state, isCarriedOver: action.isCarriedOver, isOverdue: action.isOverdue }).toEqual(expected)
+  })
+
+  it('sorts open before closed, overdue first, then by 期限', () => {
+    const actions = actionsAtMonth(
+      [
+        item({ id: 1, dueDate: '2020-09-30' }),
+        item({ id: 2, status: 'closed', closedMonth: 8, dueDate: '2020-07-01' }),
+        item({ id: 3, dueDate: '2020-08-01' }),
+        item({ id: 4, dueDate: '2020-08-20' }),
+      ],
+      8,
+      '2020-08-10',
+    )
+    expect(actions.map((a) => a.item.id)).toEqual([3, 4, 1, 2])
+  })
+
+  it('counts open and overdue actions per agenda entry and keeps decisions', () => {
+    const agenda = buildAgenda(
+      input({
+        evaluations: [evaluation('red-1', 'red', -20)],
+        month: 8,
+        actions: [
+          item({ id: 1, projectId: 'red-1', dueDate: '2020-08-01' }),
+          item({ id: 2, projectId: 'red-1', dueDate: '2020-12-01' }),
+          item({ id: 3, projectId: 'red-1', status: 'closed', closedMonth: 7 }),
+        ],
+        decisions: new Map([['red-1', { projectId: 'red-1', month: 8, decision: 'adjustBudget', remark: '' }]]),
+      }),
+    )
+    const [entry] = agenda.entries
+    expect(entry?.openActionCount).toBe(2)
+    expect(entry?.overdueActionCount).toBe(1)
+    expect(entry?.actions.map((a) => a.item.id)).toEqual([1, 2])
+    expect(entry?.decision?.decision).toBe('adjustBudget')
+  })
+})
+
+describe('helpers', () => {
+  it('lists indicator shortfalls red first and leaves out 未填报', () => {
+    const demo = demoAt(7)
+    const correction = demo.evaluations.find((e) => e.project.name === '社区矫正经费')!
+    expect(indicatorShortfalls(correction).map((e) => [e.indicator.name, e.status])).toEqual([['社区矫正宣传场次', 'yellow']])
+    const law = demo.evaluations.find((e) => e.project.name === '法制工作专项经费')!
+    expect(indicatorShortfalls(law)).toEqual([])
+  })
+
+  it.each([
+    ['2020-08-31', true],
+    ['2020-02-29', true],
+    ['2021-02-29', false],
+    ['2020-13-01', false],
+    ['2020-8-1', false],
+    ['', false],
+  ])('isIsoDate(%j) = %s', (text, expected) => {
+    expect(isIsoDate(text)).toBe(expected)
+  })
+})
+
+describe('pickIndicators', () => {
+  const list = (statuses: Status[]) => statuses.map((status, i) => ({ status, name: `i${i}` }))
+  it.each<[string, Status[], number, string[], number]>([
+    ['all fit', ['green', 'red'], 3, ['i0', 'i1'], 0],
+    ['keeps shortfalls, in document order', ['green', 'red', 'green', 'yellow'], 2, ['i1', 'i3'], 2],
+    ['未填报 before green', ['green', 'unreported', 'green'], 1, ['i1'], 2],
+    ['greens by document order when room is left', ['green', 'green', 'red', 'green'], 3, ['i0', 'i1', 'i2'], 1],
+  ])('%s', (_, statuses, max, shown, hidden) => {
+    const picked = pickIndicators(list(statuses), max)
+    expect(picked.shown.map((i) => i.name)).toEqual(shown)
+    expect(picked.hidden).toBe(hidden)
+  })
+})
