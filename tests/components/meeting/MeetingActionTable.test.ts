@@ -30,6 +30,6 @@ describe('MeetingActionTable', () => {
   })
 
   it('says so when there is nothing to do', () => {
-    expect(mount(MeetingActionTable, { props: { actions: [] } }).text()).toBe('暂无整改措施')
+    expect(mount(MeetingActionTable, { props: { actions: [] } }).text()).toBe('暂无会议确定的整改事项')
   })
 })
