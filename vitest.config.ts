@@ -13,7 +13,13 @@ export default mergeConfig(
           test: {
             name: 'node',
             environment: 'node',
-            include: ['tests/domain/**/*.test.ts', 'tests/importers/**/*.test.ts', 'tests/charts/**/*.test.ts', 'tests/mock-data/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+            include: [
+              'tests/domain/**/*.test.ts',
+              'tests/importers/**/*.test.ts',
+              'tests/charts/**/*.test.ts',
+              'tests/exporters/**/*.test.ts',
+              'tests/mock-data/**/*.test.ts',
+            ],
           },
         },
         {
@@ -22,6 +28,9 @@ export default mergeConfig(
             name: 'dom',
             environment: 'happy-dom',
             setupFiles: ['tests/setup-dom.ts'],
+            // Element Plus components resolved on demand import their CSS; Node cannot load
+            // .css, so those style entries go through Vite (which drops CSS in tests).
+            server: { deps: { inline: [/element-plus\/es\/components\/.*\/style\//] } },
             include: ['tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/stores/**/*.test.ts', 'tests/composables/**/*.test.ts', 'tests/views/**/*.test.ts'],
           },
         },

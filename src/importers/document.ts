@@ -729,7 +729,24 @@ function parseChecked(text: string, warnings: ImportWarning[]): DocumentParseRes
     }
   }
 
-  const rows = readRows(text)
+  return parseRowsChecked(readRows(text), warnings)
+}
+
+/**
+ * Parses rows already split into cells (a .docx's tables, see docx.ts) exactly as
+ * parseDocument parses text; lines are the rows' own numbers. Never throws.
+ */
+export function parseDocumentRows(rows: readonly SourceRow[]): DocumentParseResult {
+  const warnings: ImportWarning[] = []
+  try {
+    return parseRowsChecked(rows, warnings)
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    return { ok: false, error: failure(`导入程序内部错误：${detail}`, `internal importer error: ${detail}`, null, ''), warnings }
+  }
+}
+
+function parseRowsChecked(rows: readonly SourceRow[], warnings: ImportWarning[]): DocumentParseResult {
   const segments = segmentProjects(rows)
   if (segments.length === 0) {
     const lastLine = rows[rows.length - 1]?.endLine ?? null

@@ -1,0 +1,108 @@
+import { shallowRef } from 'vue'
+import { exportBackup, restoreBackup, type DatabaseSnapshot } from '@/db/backupRepository'
+import {
+  backupFileName,
+  createBackupFile,
+  parseBackupText,
+  type BackupFile,
+  type BackupSummary,
+  type BackupTables,
+} from '@/importers/backup'
+
+/** A backup file read and validated, waiting for the user's confirmation. */
+export interface RestoreReview {
+  readonly fileName: string
+  readonly backup: BackupFile
+  readonly summary: BackupSummary
+}
+
+export type BackupMessage = { readonly kind: 'success' | 'error'; readonly text: string }
+
+// Compile-time guard: the importer's row shapes and the database records stay assignable
+// both ways, so a backup written by one is read by the other.
+const toSnapshot = (backup: BackupFile): DatabaseSnapshot => ({
+  tables: backup.tables,
+  extraTables: { ...backup.extraTables },
+})
+const toTables = (snapshot: DatabaseSnapshot): BackupTables => snapshot.tables
+
+/** Offers a file to the browser's downloads. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** 备份 (download every table as one JSON file) and 恢复 (validate, review, replace all in one transaction). */
+export function useBackup() {
+  const isBusy = shallowRef(false)
+  const review = shallowRef<RestoreReview | null>(null)
+  const message = shallowRef<BackupMessage | null>(null)
+
+  const run = async (action: () => Promise<void>) => {
+    isBusy.value = true
+    message.value = null
+    try {
+      await action()
+    } finally {
+      isBusy.value = false
+    }
+  }
+
+  const createBackup = () =>
+    run(async () => {
+      try {
+        const snapshot = await exportBackup()
+        const now = new Date()
+        const fileName = backupFileName(now)
+        download(JSON.stringify(createBackupFile(toTables(snapshot), snapshot.extraTables, now)), fileName)
+        const { projects, spending, indicatorValues } = snapshot.tables
+        message.value = {
+          kind: 'success',
+          text: `已下载 ${fileName}：${projects.length} 个项目，${spending.length + indicatorValues.length} 条月度数据。请把它存到本机以外的地方（如单位网盘或 U 盘）。`,
+        }
+      } catch (cause) {
+        message.value = { kind: 'error', text: `备份失败：${cause instanceof Error ? cause.message : String(cause)}` }
+      }
+    })
+
+  const chooseRestoreFile = (file: File) =>
+    run(async () => {
+      review.value = null
+      const validation = parseBackupText(await file.text())
+      if (!validation.ok) {
+        message.value = { kind: 'error', text: validation.error }
+        return
+      }
+      review.value = { fileName: file.name, backup: validation.backup, summary: validation.summary }
+    })
+
+  const confirmRestore = () =>
+    run(async () => {
+      const current = review.value
+      if (!current) return
+      try {
+        await restoreBackup(toSnapshot(current.backup))
+        review.value = null
+        message.value = {
+          kind: 'success',
+          text: `已从 ${current.fileName} 恢复：${current.summary.projectCount} 个项目，${current.summary.entryCount} 条月度数据。`,
+        }
+      } catch (cause) {
+        message.value = {
+          kind: 'error',
+          text: `恢复失败，当前数据未作任何改动：${cause instanceof Error ? cause.message : String(cause)}`,
+        }
+      }
+    })
+
+  const cancelRestore = () => {
+    review.value = null
+  }
+
+  return { isBusy, review, message, createBackup, chooseRestoreFile, confirmRestore, cancelRestore }
+}

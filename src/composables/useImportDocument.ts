@@ -1,0 +1,148 @@
+import { computed, shallowRef, watch } from 'vue'
+import { findStoredProjectCodes } from '@/db/importHistoryRepository'
+import { importDocument, type ImportSummary } from '@/db/importRepository'
+import { getSettings } from '@/db/settingsRepository'
+import type { Department } from '@/domain/types'
+import { parseDocument, parseDocumentRows, type DocumentParseError, type ImportWarning, type ParsedDocument } from '@/importers/document'
+import { ENCODING_LABELS } from '@/importers/decodeText'
+import { parseHtmlTables } from '@/importers/docx'
+import { MAX_DOCUMENT_BYTES, readDocumentFile, type DocumentFileRead } from '@/importers/documentFile'
+
+/** Where the document came from, shown in the preview. */
+export interface ImportSource {
+  readonly fileName: string
+  /** e.g. Word 文档 (.docx), 文本文件（GBK / GB18030）, 粘贴的表格. */
+  readonly label: string
+  /** True for a .docx or pasted HTML: its "lines" count paragraphs and table rows. */
+  readonly linesAreRows: boolean
+}
+
+export interface ImportPreview {
+  readonly source: ImportSource
+  readonly document: ParsedDocument
+  readonly warnings: readonly ImportWarning[]
+}
+
+/** The import's step: pick a source → read → preview → save → done (or failed). */
+export type ImportState =
+  | { readonly step: 'idle' }
+  | { readonly step: 'reading'; readonly fileName: string; readonly stage: string }
+  | { readonly step: 'preview'; readonly preview: ImportPreview; readonly isSaving: boolean }
+  | { readonly step: 'done'; readonly summary: ImportSummary; readonly departmentName: string; readonly fileName: string }
+  | { readonly step: 'failed'; readonly source: ImportSource | null; readonly error: DocumentParseError }
+
+/** Lets the browser paint the busy state before a long synchronous step. */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+function sourceOf(fileName: string, read: DocumentFileRead): ImportSource {
+  if (read.kind === 'docx') return { fileName, label: 'Word 文档（.docx）', linesAreRows: true }
+  const encoding = read.encoding ? `，${ENCODING_LABELS[read.encoding]} 编码` : ''
+  return { fileName, label: `文本文件${encoding}`, linesAreRows: false }
+}
+
+function failureOf(cause: unknown): DocumentParseError {
+  const detail = cause instanceof Error ? cause.message : String(cause)
+  return { message: detail, line: null, expected: '检查文件后重试；问题持续时请把文件和这段提示发给技术支持' }
+}
+
+/**
+ * The 导入绩效目标表 flow: reads a file (.docx, text in UTF-8/GBK) or pasted text, holds the
+ * preview with the user's year/department choices, and stores it all-or-nothing on confirm.
+ */
+export function useImportDocument() {
+  const state = shallowRef<ImportState>({ step: 'idle' })
+  /** Year chosen by the user when the document states none. */
+  const chosenYear = shallowRef<number | null>(null)
+  /** Department as it will be stored (editable when the document lacks its code). */
+  const department = shallowRef<Department>({ code: '', name: '' })
+  /** Project codes already stored for the chosen year and department (null while unknown). */
+  const storedCodes = shallowRef<ReadonlySet<string> | null>(null)
+
+  // The fiscal years a document may be for: two ahead (预算 is drafted a year early) and ten back.
+  const thisYear = new Date().getFullYear()
+  const yearChoices = Array.from({ length: 13 }, (_, i) => thisYear + 2 - i)
+  const preview = computed(() => (state.value.step === 'preview' ? state.value.preview : null))
+  const year = computed(() => preview.value?.document.year ?? chosenYear.value)
+
+  const showPreview = (source: ImportSource, read: DocumentFileRead['result']) => {
+    if (!read.ok) {
+      state.value = { step: 'failed', source, error: read.error }
+      return
+    }
+    chosenYear.value = null
+    department.value = read.document.department
+    state.value = { step: 'preview', preview: { source, document: read.document, warnings: read.warnings }, isSaving: false }
+  }
+
+  async function readFile(file: File): Promise<void> {
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      state.value = {
+        step: 'failed',
+        source: { fileName: file.name, label: '', linesAreRows: false },
+        error: { message: `文件有 ${Math.round(file.size / 1024 / 1024)} MB，过大，不像绩效目标表`, line: null, expected: '选择部门预算绩效信息的 Word 文件或文本文件（一般小于 10 MB）' },
+      }
+      return
+    }
+    state.value = { step: 'reading', fileName: file.name, stage: '正在读取文件…' }
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
+      state.value = { step: 'reading', fileName: file.name, stage: isZip ? '正在打开 Word 文档并读取表格…' : '正在解析绩效目标表…' }
+      await nextFrame()
+      const read = await readDocumentFile(bytes, file.name)
+      showPreview(sourceOf(file.name, read), read.result)
+    } catch (cause) {
+      state.value = { step: 'failed', source: { fileName: file.name, label: '', linesAreRows: false }, error: failureOf(cause) }
+    }
+  }
+
+  /** Pasted text; `html` is the clipboard's HTML when it holds a table (Word/WPS/Excel keep merged cells there). */
+  async function readPasted(text: string, html: string | null = null): Promise<void> {
+    const fileName = '粘贴的表格'
+    state.value = { step: 'reading', fileName, stage: '正在解析粘贴的内容…' }
+    await nextFrame()
+    if (html !== null && /<table/i.test(html)) {
+      const source = { fileName, label: '粘贴的表格，按原表格的单元格读取', linesAreRows: true }
+      showPreview(source, parseDocumentRows(parseHtmlTables(html)))
+    } else {
+      showPreview({ fileName, label: '粘贴的文本', linesAreRows: false }, parseDocument(text))
+    }
+  }
+
+  async function confirm(): Promise<void> {
+    const current = state.value
+    if (current.step !== 'preview' || current.isSaving || year.value === null) return
+    state.value = { ...current, isSaving: true }
+    const { document, warnings, source } = current.preview
+    try {
+      const { actor } = await getSettings()
+      const summary = await importDocument(
+        { ...document, department: department.value },
+        { fileName: source.fileName, actor: actor || '导入', year: year.value, warningCount: warnings.length },
+      )
+      state.value = { step: 'done', summary, departmentName: department.value.name, fileName: source.fileName }
+    } catch (cause) {
+      state.value = { step: 'failed', source, error: failureOf(cause) }
+    }
+  }
+
+  function reset(): void {
+    state.value = { step: 'idle' }
+    storedCodes.value = null
+  }
+
+  // Which projects already exist decides 新增 vs 更新 in the preview; re-asked when year or code changes.
+  watch(
+    () => [preview.value, year.value, department.value.code] as const,
+    async ([current, selectedYear, code], _old, onCleanup) => {
+      let isStale = false
+      onCleanup(() => (isStale = true))
+      storedCodes.value = null
+      if (!current || selectedYear === null || code.trim() === '') return
+      const codes = await findStoredProjectCodes(selectedYear, code.trim())
+      if (!isStale) storedCodes.value = codes
+    },
+  )
+
+  return { state, chosenYear, department, year, yearChoices, storedCodes, readFile, readPasted, confirm, reset }
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLE_NAMES,
+  backupFileName,
+  createBackupFile,
+  parseBackupText,
+  validateBackup,
+  type BackupTables,
+} from '../../src/importers/backup'
+
+function tables(): BackupTables {
+  return {
+    departments: [{ code: '201001', name: '某区文化和旅游局' }, { code: '315002', name: '司法局' }],
+    projects: [
+      {
+        id: '2021/201001/A', year: 2021, departmentCode: '201001', code: 'A', name: '文化下乡', budgetTotal: 12_500_000,
+        budgetFiscal: 12_500_000, budgetOther: null, purpose: '送戏', plan: { 3: 20, 6: 50, 10: null, 12: 100 }, goals: ['60 场'], order: 0,
+      },
+      {
+        id: '2020/315002/B', year: 2020, departmentCode: '315002', code: 'B', name: '法律援助', budgetTotal: 3_000_000,
+        budgetFiscal: null, budgetOther: null, purpose: '', plan: { 3: null, 6: null, 10: null, 12: null }, goals: [], order: 0,
+      },
+    ],
+    indicators: [
+      {
+        id: '2021/201001/A#1', projectId: '2021/201001/A', order: 0, level1: '产出指标', level2: '数量指标', name: '场次',
+        description: '', targetRaw: '≥60场', operator: '>=', targetValue: 60, unit: '场', kind: 'cumulative', basis: null,
+      },
+    ],
+    spending: [{ projectId: '2021/201001/A', month: 3, amount: 2_000_000 }, { projectId: '2021/201001/A', month: 4, amount: -10_000 }],
+    indicatorValues: [{ indicatorId: '2021/201001/A#1', projectId: '2021/201001/A', month: 3, value: 14, manualStatus: null }],
+    notes: [{ projectId: '2021/201001/A', month: 7, reasons: ['funding'], explanation: '拨款晚', likelihood: 'possible', actions: '' }],
+    changes: [{ id: 1, at: '2021-07-01T00:00:00.000Z', actor: '张', kind: 'spending', projectId: null, indicatorId: null, month: 3, oldValue: null, newValue: { a: 1 }, summary: 's' }],
+    settings: [{ key: 'actor', value: '张' }, { key: 'demo', value: { year: 2020, departmentCode: '315002' } }],
+    imports: [{ id: 1, at: '2021-01-01T00:00:00.000Z', year: 2021, departmentCode: '201001', fileName: 'a.docx', projectCount: 1, indicatorCount: 1, warningCount: 0 }],
+    monthLocks: [{ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' }],
+    agendaFlags: [{ projectId: '2021/201001/A', isOnAgenda: true }],
+    decisions: [{ projectId: '2021/201001/A', month: 7, decision: 'continue', remark: '', decidedAt: '2021-08-01T00:00:00.000Z' }],
+    actionItems: [{ id: 3, projectId: '2021/201001/A', month: 7, text: '加快拨款', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null }],
+  }
+}
+
+const file = (overrides: Record<string, unknown> = {}) => ({
+  ...JSON.parse(JSON.stringify(createBackupFile(tables(), {}, new Date('2021-08-02T09:30:00+08:00')))),
+  ...overrides,
+})
+
+/** A valid file with one row of one table replaced or patched. */
+function withRow(table: keyof BackupTables, index: number, patch: Record<string, unknown> | unknown) {
+  const base = file()
+  const rows = [...base.tables[table]]
+  rows[index] = typeof patch === 'object' && patch !== null && !Array.isArray(patch) ? { ...rows[index], ...patch } : patch
+  return { ...base, tables: { ...base.tables, [table]: rows } }
+}
+
+describe('validateBackup', () => {
+  it('accepts a file written by createBackupFile and summarizes it', () => {
+    const result = validateBackup(file())
+    if (!result.ok) expect.fail(result.error)
+    expect(result.backup.tables).toEqual(tables())
+    expect(result.summary).toEqual({
+      exportedAt: '2021-08-02T01:30:00.000Z',
+      departments: [
+        { code: '201001', name: '某区文化和旅游局', years: [2021], projectCount: 1 },
+        { code: '315002', name: '司法局', years: [2020], projectCount: 1 },
+      ],
+      years: [2021, 2020],
+      projectCount: 2,
+      indicatorCount: 1,
+      entryCount: 3,
+      noteCount: 1,
+      importCount: 1,
+    })
+  })
+
+  it('keeps tables of later schema versions as plain rows', () => {
+    const result = validateBackup({ ...file(), tables: { ...file().tables, attachments: [{ id: 1, name: 'x' }] } })
+    expect(result.ok && result.backup.extraTables).toEqual({ attachments: [{ id: 1, name: 'x' }] })
+  })
+
+  it('keeps fields a later version added to a row', () => {
+    const result = validateBackup(withRow('notes', 0, { attachment: 'x.pdf' }))
+    expect(result.ok && result.backup.tables.notes[0]).toMatchObject({ attachment: 'x.pdf', explanation: '拨款晚' })
+  })
+
+  it.each<[string, unknown, RegExp]>([
+    ['not an object', [1, 2], /不是备份/],
+    ['another format', file({ format: 'something-else' }), /不是本程序的备份文件.*something-else/],
+    ['no format', file({ format: undefined }), /不是本程序的备份文件/],
+    ['a newer version', file({ version: 2 }), /版本为 2.*请先更新程序/],
+    ['a broken version', file({ version: '1' }), /版本号无效/],
+    ['no export time', file({ exportedAt: 'yesterday' }), /exportedAt 无效/],
+    ['no tables', file({ tables: undefined }), /缺少数据表/],
+    ['a missing table', { ...file(), tables: { ...file().tables, spending: undefined } }, /缺少「月度支出」表（spending）/],
+    ['a table that is not a list', { ...file(), tables: { ...file().tables, notes: {} } }, /「监控说明」表（notes）应为列表/],
+    ['a row that is not an object', withRow('projects', 0, 'x'), /「项目」表（projects）第 1 条不是一条记录/],
+    ['a budget in 万元 instead of 分', withRow('projects', 1, { budgetTotal: 3.5 }), /「项目」表（projects）第 2 条的 budgetTotal 应为非负整数金额（分），实际为 3\.5/],
+    ['a negative budget', withRow('projects', 0, { budgetFiscal: -1 }), /budgetFiscal 应为非负整数金额/],
+    ['a broken plan', withRow('projects', 0, { plan: { 3: '20', 6: 50, 10: null, 12: 100 } }), /第 1 条：资金支出计划 3月底 应为数字或空，实际为 "20"/],
+    ['goals not text', withRow('projects', 0, { goals: [1] }), /goals 应为文字列表/],
+    ['an impossible year', withRow('projects', 0, { year: 20 }), /year 应为年度/],
+    ['month 13', withRow('spending', 0, { month: 13 }), /「月度支出」表（spending）第 1 条的 month 应为 1–12 的月份/],
+    ['an amount as text', withRow('spending', 0, { amount: '200' }), /amount 应为整数金额（分）/],
+    ['an unknown operator', withRow('indicators', 0, { operator: '≥' }), /operator 应为比较符/],
+    ['an unknown kind', withRow('indicators', 0, { kind: 'sum' }), /kind 应为 cumulative/],
+    ['an infinite value', withRow('indicatorValues', 0, { value: 'NaN' }), /value 应为数字或空/],
+    ['an unknown status', withRow('indicatorValues', 0, { manualStatus: 'unreported' }), /manualStatus/],
+    ['an unknown reason', withRow('notes', 0, { reasons: ['weather'] }), /reasons 应为偏差原因列表/],
+    ['an unknown likelihood', withRow('notes', 0, { likelihood: 'maybe' }), /likelihood/],
+    ['an unknown change kind', withRow('changes', 0, { kind: 'hack' }), /修改类型/],
+    ['a change id of 0', withRow('changes', 0, { id: 0 }), /id 应为正整数编号/],
+    ['an agenda flag as text', withRow('agendaFlags', 0, { isOnAgenda: 'yes' }), /isOnAgenda 应为 true 或 false/],
+    ['an unknown decision', withRow('decisions', 0, { decision: 'stop' }), /会议决定/],
+    ['an unknown item status', withRow('actionItems', 0, { status: 'done' }), /status 应为 open \/ closed/],
+    ['a duplicate project', { ...file(), tables: { ...file().tables, projects: [tables().projects[0], tables().projects[0]] } }, /第 2 条与前面的记录重复（2021\/201001\/A）/],
+    ['a duplicate month of spending', { ...file(), tables: { ...file().tables, spending: [tables().spending[0], tables().spending[0]] } }, /「月度支出」表.*重复/],
+    ['a project of an unknown department', withRow('projects', 0, { departmentCode: '999' }), /「项目」表第 1 条引用的单位「999」不在备份中/],
+    ['spending of an unknown project', withRow('spending', 0, { projectId: 'nope' }), /「月度支出」表第 1 条引用的项目「nope」不在备份中/],
+    ['a value of an unknown indicator', withRow('indicatorValues', 0, { indicatorId: 'nope' }), /引用的指标「nope」/],
+    ['an extra table of non-objects', { ...file(), tables: { ...file().tables, attachments: [1] } }, /数据表 attachments 应为记录列表/],
+  ])('rejects %s with a Chinese reason, writing nothing', (_label, input, message) => {
+    const result = validateBackup(input)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error).toMatch(message)
+      expect(result.error).toMatch(/^备份文件无效：.*未写入任何数据。$/s)
+    }
+  })
+
+  it('names every table it requires', () => {
+    expect(BACKUP_TABLE_NAMES).toHaveLength(13)
+  })
+})
+
+describe('parseBackupText', () => {
+  it.each([
+    ['not JSON', 'hello'],
+    ['cut off', JSON.stringify(file()).slice(0, 200)],
+  ])('refuses a file that is %s', (_label, text) => {
+    expect(parseBackupText(text)).toEqual({ ok: false, error: expect.stringMatching(/不是 JSON 文件，或文件不完整/) })
+  })
+
+  it('reads a file with a byte-order mark', () => {
+    expect(parseBackupText(`\uFEFF${JSON.stringify(file())}`).ok).toBe(true)
+  })
+})
+
+describe('backup file', () => {
+  it('is named 预算绩效监控备份-YYYYMMDD-HHmm.json in local time', () => {
+    expect(backupFileName(new Date('2021-01-05T23:07:00+08:00'))).toBe('预算绩效监控备份-20210105-2307.json')
+  })
+
+  it('states format, version and export time', () => {
+    expect(file()).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2021-08-02T01:30:00.000Z' })
+  })
+})
