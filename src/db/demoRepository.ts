@@ -65,7 +65,14 @@ export async function loadDemo(
       }),
     )
     await database.notes.bulkPut(
-      actuals.notes.map((note) => ({ ...note, projectId: idOf(note.projectCode), reasons: [...note.reasons] })),
+      actuals.notes.map((note) => ({
+        projectId: idOf(note.projectCode),
+        month: note.month,
+        reasons: [...note.reasons],
+        explanation: note.explanation,
+        likelihood: note.likelihood,
+        actions: note.actions,
+      })),
     )
     await saveSettings({ demo: { year: summary.year, departmentCode: summary.departmentCode }, demoDismissed: false }, database)
   })

@@ -14,7 +14,16 @@ afterEach(async () => {
 const ACTUALS = {
   spending: [{ projectCode: '201-01-A', month: 1 as const, amount: 1_000_000 }],
   values: [{ projectCode: '201-01-A', indicatorName: '送戏下乡场次', month: 1 as const, value: 5 }],
-  notes: [],
+  notes: [
+    {
+      projectCode: '201-01-A',
+      month: 1 as const,
+      reasons: ['funding' as const],
+      explanation: '资金未到位',
+      likelihood: 'possible' as const,
+      actions: '催拨资金',
+    },
+  ],
 }
 
 describe('demo data', () => {
@@ -26,6 +35,10 @@ describe('demo data', () => {
     const [project] = await loadProjectData({ year: 2021, departmentCode: null }, database)
     expect(project!.spending).toHaveLength(1)
     expect(project!.values).toHaveLength(1)
+    // Stored as a note row of the project: no document-level fields such as projectCode.
+    expect(await database.notes.toArray()).toEqual([
+      { projectId: '2021/201001/201-01-A', month: 1, reasons: ['funding'], explanation: '资金未到位', likelihood: 'possible', actions: '催拨资金' },
+    ])
 
     await clearDemo(database)
     expect(await isDatabaseEmpty(database)).toBe(true)
