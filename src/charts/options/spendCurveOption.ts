@@ -62,7 +62,9 @@ function planData(curve: SpendCurve, symbolSize: number): NonNullable<LineSeries
       value,
       symbol: checkpoint.value !== null ? 'circle' : 'emptyCircle',
       symbolSize,
-      label: { show: true, position: 'top', formatter: text, color: CHART_COLORS.plan },
+      // The year-end point sits at the top right corner, under the right axis name: label it
+      // on its left so the two never overlap.
+      label: { show: true, position: k === 12 ? 'left' : 'top', formatter: text, color: CHART_COLORS.plan },
     }
   })
 }
@@ -91,6 +93,7 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
       {
         type: 'value',
         name: '当月支出（万元）',
+        nameTextStyle: { align: 'right' },
         min: 0,
         // Twice the tallest bar, so the bars stay in the lower half, under the lines.
         max: (extent: { max: number }) => (extent.max > 0 ? extent.max * 2 : 1),
