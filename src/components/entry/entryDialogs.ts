@@ -1,0 +1,68 @@
+/**
+ * Element Plus message boxes of the 录入 pages. Imported explicitly (with their CSS) because
+ * unplugin-vue-components only resolves components used in templates, not these APIs.
+ */
+import { ElMessage, ElMessageBox } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+
+/** Asks to confirm saving spending above 预算数; resolves true to save. */
+export async function confirmOverBudget(message: string): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(message, '超预算，确认保存？', {
+      confirmButtonText: '确认保存',
+      cancelButtonText: '不保存',
+      type: 'warning',
+      customClass: 'entry-over-budget-box',
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Asks to confirm marking a month 已报送. */
+export async function confirmLock(month: number): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(`标记后，${month}月的支出、指标和监控说明都将锁定，不能再修改，直到有人「重新打开」（会记入修改记录）。`, `标记${month}月已报送？`, {
+      confirmButtonText: '标记已报送',
+      cancelButtonText: '取消',
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Asks why a 已报送 month is reopened; resolves the reason, or null when cancelled. */
+export async function promptReopen(month: number): Promise<string | null> {
+  try {
+    const { value } = await ElMessageBox.prompt('重新打开后可以修改本月数据，重新打开会记入修改记录。请简要说明原因：', `重新打开${month}月？`, {
+      confirmButtonText: '重新打开',
+      cancelButtonText: '取消',
+      inputPlaceholder: '如：更正8月支出',
+    })
+    return value ?? ''
+  } catch {
+    return null
+  }
+}
+
+/** Asks to leave a page while some cells hold unsaved (refused) text. */
+export async function confirmLeave(count: number): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(`有 ${count} 个单元格的内容未能保存（红框）。离开后这些内容会丢失。`, '离开本页？', {
+      confirmButtonText: '仍然离开',
+      cancelButtonText: '留下修改',
+      type: 'warning',
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Shows a short message (success or error). */
+export function showEntryMessage(message: string, type: 'success' | 'error' | 'info' = 'info'): void {
+  ElMessage({ message, type, grouping: true })
+}

@@ -1,0 +1,199 @@
+import { evaluateProject, executionRateOf } from '@/domain/evaluate'
+import { STATUS_INPUT_LABELS, type EntryTarget } from '@/domain/entryValidation'
+import { formatPercent } from '@/domain/format'
+import { formatWan, sumFen, type MoneyUnit } from '@/domain/money'
+import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
+import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Operator } from '@/domain/types'
+import type { ProjectData } from '@/db/monitorRepository'
+import type { CellMeta, EntryCell, EntryFigure, EntryGridColumn, EntryGridItem, EntryGridRow } from './useEntryCells'
+
+/** A view's grid: columns, rows and, by cell key, where each editable cell's value goes. */
+export interface EntryGrid {
+  readonly columns: readonly EntryGridColumn[]
+  readonly rows: readonly EntryGridRow[]
+  readonly metas: ReadonlyMap<string, CellMeta>
+  /** Stored spending by project id: month → 分. */
+  readonly spending: ReadonlyMap<string, ReadonlyMap<Month, Fen>>
+}
+
+const OPERATOR_SYMBOLS: Readonly<Record<Operator, string>> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' }
+const UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = { wan: '万元', yuan: '元' }
+
+/** Key of a spending cell. */
+export const spendingKey = (projectId: string, month: Month) => `s|${projectId}|${month}`
+/** Key of an indicator cell. */
+export const indicatorKey = (indicatorId: string, month: Month) => `i|${indicatorId}|${month}`
+
+/** A target as a short label, e.g. ≥100件; the raw text when it has no number. */
+export function formatTarget(target: IndicatorTarget): string {
+  if (target.value === null) return target.raw
+  return `${target.operator ? OPERATOR_SYMBOLS[target.operator] : ''}${formatIndicatorInput(target.value)}${target.unit ?? ''}`
+}
+
+/** How an indicator is entered: a count, a measured level, or a status by hand (no number to judge). */
+export function entryTargetOf(indicator: Indicator): EntryTarget {
+  const { kind, value, unit } = indicator.target
+  if (kind === 'qualitative' || value === null) return { kind: 'status' }
+  return kind === 'cumulative' ? { kind: 'count', unit } : { kind: 'level', unit }
+}
+
+interface ProjectIndex {
+  readonly spending: ReadonlyMap<Month, Fen>
+  readonly values: ReadonlyMap<string, { value: number | null; manualStatus: string | null }>
+}
+
+function indexProject(data: ProjectData): ProjectIndex {
+  const values = new Map<string, { value: number | null; manualStatus: string | null }>()
+  for (const v of data.values) values.set(`${v.indicatorId}|${v.month}`, v)
+  return { spending: new Map(data.spending.map((s) => [s.month, s.amount])), values }
+}
+
+function indicatorText(index: ProjectIndex, indicator: Indicator, month: Month): string {
+  const entry = index.values.get(`${indicator.id}|${month}`)
+  if (!entry) return ''
+  if (entryTargetOf(indicator).kind === 'status') {
+    const status = entry.manualStatus as keyof typeof STATUS_INPUT_LABELS | null
+    return status ? STATUS_INPUT_LABELS[status] : ''
+  }
+  return entry.value === null ? '' : formatIndicatorInput(entry.value)
+}
+
+/** Σ of a cumulative indicator's counts for months 1..m; null when none is entered. */
+function runningTotal(index: ProjectIndex, indicator: Indicator, month: Month): number | null {
+  let total: number | null = null
+  for (const m of MONTHS) {
+    const value = index.values.get(`${indicator.id}|${m}`)?.value
+    if (m <= month && value !== null && value !== undefined) total = (total ?? 0) + value
+  }
+  return total
+}
+
+function cellKind(target: EntryTarget): EntryCell['kind'] {
+  return target.kind === 'spending' ? 'money' : target.kind
+}
+
+function figures(data: ProjectData, index: ProjectIndex, month: Month, unit: MoneyUnit): readonly EntryFigure[] {
+  const executed = sumFen([...index.spending].filter(([m]) => m <= month).map(([, amount]) => amount))
+  const budget = data.project.budget.total
+  const rate = index.spending.size === 0 ? null : executionRateOf(executed, budget)
+  const isOver = executed > budget
+  return [
+    { kind: 'figure', text: formatMoneyInput(executed, unit), isWarning: false, testId: 'executed', title: `1–${month}月执行数（${UNIT_LABELS[unit]}）` },
+    {
+      kind: 'figure',
+      text: `${formatPercent(rate)}${isOver ? ' 超预算' : ''}`,
+      isWarning: isOver,
+      testId: 'rate',
+      title: isOver ? `1–${month}月执行数超过预算数 ${formatWan(budget)} 万元` : `1–${month}月执行率（执行数 ÷ 预算数）`,
+    },
+  ]
+}
+
+interface Builder {
+  readonly metas: Map<string, CellMeta>
+  readonly year: number
+  readonly isLocked: (month: Month) => boolean
+}
+
+function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month: Month, unit: MoneyUnit): EntryCell {
+  const key = spendingKey(data.project.id, month)
+  const amount = index.spending.get(month)
+  const target: EntryTarget = { kind: 'spending', unit }
+  const isLocked = b.isLocked(month)
+  b.metas.set(key, {
+    target,
+    projectId: data.project.id,
+    indicatorId: null,
+    year: b.year,
+    month,
+    isLocked,
+    budget: data.project.budget.total,
+    label: `${data.project.name} · ${month}月支出`,
+  })
+  const value = amount === undefined ? '' : formatMoneyInput(amount, unit)
+  return { kind: 'money', key, value, label: null, aside: '', isLocked }
+}
+
+function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, indicator: Indicator, month: Month, isMonthView: boolean): EntryCell {
+  const key = indicatorKey(indicator.id, month)
+  const target = entryTargetOf(indicator)
+  const isLocked = b.isLocked(month)
+  b.metas.set(key, {
+    target,
+    projectId: data.project.id,
+    indicatorId: indicator.id,
+    year: b.year,
+    month,
+    isLocked,
+    budget: data.project.budget.total,
+    label: `${data.project.name} · ${month}月「${indicator.name}」`,
+  })
+  const total = target.kind === 'count' ? runningTotal(index, indicator, month) : null
+  const goal = formatTarget(indicator.target)
+  const aside =
+    target.kind === 'count'
+      ? `累计 ${total === null ? '—' : formatIndicatorInput(total)}${isMonthView ? ` / ${goal}` : ''}`
+      : isMonthView
+        ? `目标 ${goal}`
+        : ''
+  const label = isMonthView ? indicator.name : null
+  return { kind: cellKind(target), key, value: indicatorText(index, indicator, month), label, aside, isLocked }
+}
+
+/** Month view: one row per project with the month's spending, 执行数, 执行率 and one cell per indicator. */
+export function buildMonthGrid(
+  projects: readonly ProjectData[],
+  year: number,
+  month: Month,
+  unit: MoneyUnit,
+  lockedMonths: ReadonlySet<Month>,
+): EntryGrid {
+  const b: Builder = { metas: new Map(), year, isLocked: (m) => lockedMonths.has(m) }
+  const spending = new Map<string, ReadonlyMap<Month, Fen>>()
+  const indicatorCount = projects.reduce((max, p) => Math.max(max, p.indicators.length), 0)
+  const rows = projects.map((data): EntryGridRow => {
+    const index = indexProject(data)
+    spending.set(data.project.id, index.spending)
+    const items: EntryGridItem[] = [spendingCell(b, data, index, month, unit), ...figures(data, index, month, unit)]
+    for (let i = 0; i < indicatorCount; i++) {
+      const indicator = data.indicators[i]
+      items.push(indicator ? indicatorCell(b, data, index, indicator, month, true) : null)
+    }
+    const subtitle = `${data.project.code} · 预算 ${formatWan(data.project.budget.total)} 万元`
+    return { key: data.project.id, title: data.project.name, subtitle, isLocked: b.isLocked(month), items }
+  })
+  const columns: EntryGridColumn[] = [
+    { key: 'spending', title: `${month}月支出`, subtitle: UNIT_LABELS[unit], isFigure: false },
+    { key: 'executed', title: `1–${month}月执行数`, subtitle: UNIT_LABELS[unit], isFigure: true },
+    { key: 'rate', title: '执行率', subtitle: '占预算数', isFigure: true },
+    ...Array.from({ length: indicatorCount }, (_, i) => ({ key: `indicator-${i}`, title: `指标 ${i + 1}`, subtitle: `${month}月`, isFigure: false })),
+  ]
+  return { columns, rows, metas: b.metas, spending }
+}
+
+/** Project view: one row per month (1–12) with spending, 执行数, 执行率 and every indicator. */
+export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonths: ReadonlySet<Month>): EntryGrid {
+  const b: Builder = { metas: new Map(), year: data.project.year, isLocked: (m) => lockedMonths.has(m) }
+  const index = indexProject(data)
+  const rows = MONTHS.map((month): EntryGridRow => {
+    const items: EntryGridItem[] = [
+      spendingCell(b, data, index, month, unit),
+      ...figures(data, index, month, unit),
+      ...data.indicators.map((indicator) => indicatorCell(b, data, index, indicator, month, false)),
+    ]
+    const isLocked = b.isLocked(month)
+    return { key: String(month), title: `${month}月`, subtitle: isLocked ? '已报送' : '', isLocked, items }
+  })
+  const columns: EntryGridColumn[] = [
+    { key: 'spending', title: '支出', subtitle: UNIT_LABELS[unit], isFigure: false },
+    { key: 'executed', title: '累计执行数', subtitle: UNIT_LABELS[unit], isFigure: true },
+    { key: 'rate', title: '执行率', subtitle: '占预算数', isFigure: true },
+    ...data.indicators.map((i) => ({ key: i.id, title: i.name, subtitle: `${entryTargetOf(i).kind === 'count' ? '本月数 · ' : ''}目标 ${formatTarget(i.target)}`, isFigure: false })),
+  ]
+  return { columns, rows, metas: b.metas, spending: new Map([[data.project.id, index.spending]]) }
+}
+
+/** The evaluation of a project at a month with its note (for the notes panel's suggestion). */
+export function evaluateForNote(data: ProjectData, month: Month, thresholds: Parameters<typeof evaluateProject>[2]) {
+  return evaluateProject({ ...data, note: data.notes.find((n) => n.month === month) ?? null }, month, thresholds)
+}

@@ -1,0 +1,116 @@
+import { computed, shallowRef } from 'vue'
+import type { MonitoringNote, Month } from '@/domain/types'
+import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
+import { lockMonth, reopenMonth } from '@/db/lockRepository'
+import { observeCatalog, type Catalog } from '@/db/monitorRepository'
+import type { MonthLockRecord } from '@/db/records'
+import { useEntryStore } from '@/stores/entry'
+import { useScopeStore } from '@/stores/scope'
+import { useEntryCells } from './useEntryCells'
+import { buildMonthGrid, buildProjectGrid, type EntryGrid } from './useEntryGrid'
+import { useLiveQuery, type Subscribable } from './useLiveQuery'
+
+const EMPTY: EntryData = { projects: [], locks: [] }
+const EMPTY_GRID: EntryGrid = { columns: [], rows: [], metas: new Map(), spending: new Map() }
+
+function constant<T>(value: T): Subscribable<T> {
+  return {
+    subscribe(observer) {
+      observer.next(value)
+      return { unsubscribe() {} }
+    },
+  }
+}
+
+/** The locks of a department's year as a set of months, and the lock of one month. */
+function lockState(locks: readonly MonthLockRecord[]) {
+  return { months: new Set(locks.map((l) => l.month)), byMonth: new Map(locks.map((l) => [l.month, l])) }
+}
+
+export interface EntryHost {
+  readonly actor: () => string
+  readonly confirm: (message: string) => Promise<boolean>
+}
+
+/**
+ * The 录入 month view: the scope (year, one department, month) from the scope store, one live
+ * query for its projects, actuals and locks, the grid built from it, and cell commits.
+ */
+export function useEntryMonth(host: EntryHost) {
+  const scope = useScopeStore()
+  const entry = useEntryStore()
+  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
+  const year = computed(() => scope.year ?? catalog.data.value.years[0] ?? null)
+  // Entry is per department: with none chosen, take the first one.
+  const departmentCode = computed(() => scope.departmentCode ?? catalog.data.value.departments[0]?.code ?? null)
+  const data = useLiveQuery(() => {
+    const y = year.value
+    const d = departmentCode.value
+    return y === null || d === null ? constant(EMPTY) : observeEntryData({ year: y, departmentCode: d })
+  }, EMPTY)
+  const latestMonth = computed<Month | null>(() => {
+    let latest = 0
+    for (const p of data.data.value.projects) for (const s of p.spending) latest = Math.max(latest, s.month)
+    return latest === 0 ? null : (latest as Month)
+  })
+  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  const locks = computed(() => lockState(data.data.value.locks))
+  const grid = computed(() =>
+    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
+  )
+  const cells = useEntryCells({
+    metas: () => grid.value.metas,
+    spendingOf: (projectId) => grid.value.spending.get(projectId) ?? new Map(),
+    actor: host.actor,
+    confirm: host.confirm,
+  })
+  const lockError = shallowRef<string | null>(null)
+
+  async function withScope(action: (y: number, d: string) => Promise<void>): Promise<void> {
+    const y = year.value
+    const d = departmentCode.value
+    if (y === null || d === null) return
+    lockError.value = null
+    try {
+      await action(y, d)
+    } catch (error) {
+      lockError.value = error instanceof Error ? error.message : String(error)
+    }
+  }
+
+  return {
+    catalog: catalog.data,
+    year,
+    departmentCode,
+    month,
+    latestMonth,
+    projects: computed(() => data.data.value.projects),
+    isLoading: data.isLoading,
+    loadError: data.error,
+    grid,
+    lock: computed(() => locks.value.byMonth.get(month.value) ?? null),
+    lockedMonths: computed(() => locks.value.months),
+    lockError,
+    lockMonth: () => withScope((y, d) => lockMonth(y, d, month.value, host.actor())),
+    reopenMonth: (reason: string) => withScope((y, d) => reopenMonth(y, d, month.value, host.actor(), reason)),
+    ...cells,
+    saveNote: (note: MonitoringNote, projectName: string) =>
+      cells.record(`${projectName} · ${note.month}月监控说明`, () => saveNote(note, host.actor())),
+  }
+}
+
+/** The 录入 project view: one project's twelve months, live, with cell commits. */
+export function useEntryProject(projectId: () => string, host: EntryHost) {
+  const entry = useEntryStore()
+  const data = useLiveQuery(() => observeEntryProject(projectId()), null as EntryData | null)
+  const project = computed(() => data.data.value?.projects[0] ?? null)
+  const locks = computed(() => lockState(data.data.value?.locks ?? []))
+  const grid = computed(() => (project.value === null ? EMPTY_GRID : buildProjectGrid(project.value, entry.moneyUnit, locks.value.months)))
+  const cells = useEntryCells({
+    metas: () => grid.value.metas,
+    spendingOf: (id) => grid.value.spending.get(id) ?? new Map(),
+    actor: host.actor,
+    confirm: host.confirm,
+  })
+  return { project, isLoading: data.isLoading, loadError: data.error, grid, lockedMonths: computed(() => locks.value.months), ...cells }
+}

@@ -1,0 +1,123 @@
+import { liveQuery, type Observable } from 'dexie'
+import type { Month } from '@/domain/types'
+import { newChange } from './changeLogRepository'
+import { db as defaultDb, type MonitorDatabase } from './database'
+import type { MonthLockRecord } from './records'
+
+/** Thrown when a write targets a month marked 已报送; the message is for the user. */
+export class MonthLockedError extends Error {
+  constructor(
+    readonly year: number,
+    readonly month: Month,
+  ) {
+    super(`${year}年${month}月已报送并锁定，不能修改。如需更正，请先「重新打开」本月。`)
+    this.name = 'MonthLockedError'
+  }
+}
+
+/** The 已报送 months of one department's year, by month. */
+export async function listLocks(
+  year: number,
+  departmentCode: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<MonthLockRecord[]> {
+  const rows = await database.monthLocks
+    .where('[year+departmentCode+month]')
+    .between([year, departmentCode, 1], [year, departmentCode, 12], true, true)
+    .toArray()
+  return rows.sort((a, b) => a.month - b.month)
+}
+
+/** Live version of listLocks. */
+export function observeLocks(
+  year: number,
+  departmentCode: string,
+  database: MonitorDatabase = defaultDb,
+): Observable<MonthLockRecord[]> {
+  return liveQuery(() => listLocks(year, departmentCode, database))
+}
+
+/** True when the department's month is 已报送. */
+export async function isMonthLocked(
+  year: number,
+  departmentCode: string,
+  month: Month,
+  database: MonitorDatabase = defaultDb,
+): Promise<boolean> {
+  return (await database.monthLocks.get([year, departmentCode, month])) !== undefined
+}
+
+/**
+ * Throws MonthLockedError when the project's month is locked. Call inside a transaction that
+ * includes the projects and monthLocks tables, so the check and the write are atomic.
+ */
+export async function assertProjectMonthUnlocked(
+  projectId: string,
+  month: Month,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  const project = await database.projects.get(projectId)
+  if (!project) throw new Error(`项目不存在：${projectId}`)
+  // Inlined rather than via isMonthLocked: under fake-indexeddb that extra nested async call
+  // let the transaction commit early (PrematureCommitError) before the caller's write.
+  const lock = await database.monthLocks.get([project.year, project.departmentCode, month])
+  if (lock !== undefined) {
+    throw new MonthLockedError(project.year, month)
+  }
+}
+
+/** Marks a department's month 已报送 (locking its cells), logged; does nothing if already locked. */
+export async function lockMonth(
+  year: number,
+  departmentCode: string,
+  month: Month,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.monthLocks, database.changes], async () => {
+    if (await database.monthLocks.get([year, departmentCode, month])) return
+    const lock: MonthLockRecord = { year, departmentCode, month, lockedAt: new Date().toISOString(), lockedBy: actor }
+    await database.monthLocks.add(lock)
+    await database.changes.add(
+      newChange({
+        actor,
+        kind: 'lock',
+        projectId: null,
+        indicatorId: null,
+        month,
+        oldValue: null,
+        newValue: lock,
+        summary: `${year}年${month}月标记已报送（${departmentCode}）`,
+      }),
+    )
+  })
+}
+
+/** Reopens a 已报送 month for corrections; the reopening and its reason are logged. */
+export async function reopenMonth(
+  year: number,
+  departmentCode: string,
+  month: Month,
+  actor: string,
+  reason: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.monthLocks, database.changes], async () => {
+    const lock = await database.monthLocks.get([year, departmentCode, month])
+    if (!lock) return
+    await database.monthLocks.delete([year, departmentCode, month])
+    const why = reason.trim() === '' ? '' : `，原因：${reason.trim()}`
+    await database.changes.add(
+      newChange({
+        actor,
+        kind: 'lock',
+        projectId: null,
+        indicatorId: null,
+        month,
+        oldValue: lock,
+        newValue: null,
+        summary: `${year}年${month}月重新打开（${departmentCode}${why}）`,
+      }),
+    )
+  })
+}
