@@ -36,7 +36,7 @@ export async function reloadDemo(): Promise<void> {
     ),
     notes: demo.DEMO_NOTES.map((note) => ({ ...note, month: note.month as Month })),
   }
-  await loadDemo(parsed.document, actuals, demo.DEMO_FILE_NAME)
+  await loadDemo(parsed.document, actuals, { fileName: demo.DEMO_FILE_NAME, warningCount: parsed.warnings.length })
 }
 
 /** State and actions of the 示例数据 banner. */

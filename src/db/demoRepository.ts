@@ -43,11 +43,11 @@ export async function isDatabaseEmpty(database: MonitorDatabase = defaultDb): Pr
 export async function loadDemo(
   document: ImportableDocument,
   actuals: DemoActuals,
-  fileName: string,
+  source: { readonly fileName: string; readonly warningCount: number },
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
   await database.transaction('rw', ALL_TABLES(database), async () => {
-    const summary = await importDocument(document, { fileName, actor: '示例数据' }, database)
+    const summary = await importDocument(document, { ...source, actor: '示例数据' }, database)
     const idOf = (code: string) => projectId(summary.year, summary.departmentCode, code)
     const indicators = await database.indicators.toArray()
     const indicatorOf = (code: string, name: string) => {

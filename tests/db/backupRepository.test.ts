@@ -30,7 +30,7 @@ const ACTUALS = {
 
 async function filled(): Promise<MonitorDatabase> {
   const database = open()
-  await loadDemo(sampleDocument(), ACTUALS, 'demo.txt', database)
+  await loadDemo(sampleDocument(), ACTUALS, { fileName: 'demo.txt', warningCount: 2 }, database)
   await importDocument(sampleDocument({ year: 2022 }), { fileName: 'b.docx', actor: '测试' }, database)
   await database.monthLocks.put({ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' })
   await database.actionItems.add({ projectId: '2021/201001/201-01-A', month: 7, text: '加快', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null })

@@ -30,8 +30,9 @@ describe('demo data', () => {
   it('loads with its actuals, is marked as demo, and clears completely', async () => {
     database = freshDatabase()
     expect(await isDatabaseEmpty(database)).toBe(true)
-    await loadDemo(sampleDocument(), ACTUALS, 'demo.txt', database)
+    await loadDemo(sampleDocument(), ACTUALS, { fileName: 'demo.txt', warningCount: 2 }, database)
     expect((await getSettings(database)).demo).toEqual({ year: 2021, departmentCode: '201001' })
+    expect(await database.imports.toArray()).toMatchObject([{ fileName: 'demo.txt', warningCount: 2, projectCount: 2 }])
     const [project] = await loadProjectData({ year: 2021, departmentCode: null }, database)
     expect(project!.spending).toHaveLength(1)
     expect(project!.values).toHaveLength(1)
@@ -53,7 +54,7 @@ describe('demo data', () => {
   it('fails whole when an actual names an unknown indicator', async () => {
     database = freshDatabase()
     const bad = { ...ACTUALS, values: [{ ...ACTUALS.values[0]!, indicatorName: '不存在的指标' }] }
-    await expect(loadDemo(sampleDocument(), bad, 'demo.txt', database)).rejects.toThrow(/不存在的指标/)
+    await expect(loadDemo(sampleDocument(), bad, { fileName: 'demo.txt', warningCount: 2 }, database)).rejects.toThrow(/不存在的指标/)
     expect(await isDatabaseEmpty(database)).toBe(true)
   })
 })
