@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { generateProjects } from '../mock-data/generate'
 import { evaluateProject, summarizeProjects } from '../src/domain/evaluate'
+import { DEFAULT_TABLE_QUERY, queryProjects } from '../src/domain/projectTable'
 import { parseDocument } from '../src/importers/document'
 
 function measure(label: string, runs: number, work: () => unknown): number {
@@ -40,6 +41,16 @@ const evaluate = measure('evaluate all projects at 7月 + department summary', 1
   summarizeProjects(projects.map((item) => evaluateProject({ ...item, note: null }, 7))),
 )
 ratio('evaluation / baseline', evaluate, baseline)
+
+const evaluations = projects.map((item) => evaluateProject({ ...item, note: null }, 7))
+console.log('\nOverview table over the 10,000 evaluations')
+const plainSort = measure('baseline: copy and sort by deviation', 15, () =>
+  [...evaluations].sort((a, b) => (a.spend.deviation ?? 0) - (b.spend.deviation ?? 0)),
+)
+const tableQuery = measure('queryProjects: default order (lagging first), no filter', 15, () =>
+  queryProjects(evaluations, DEFAULT_TABLE_QUERY),
+)
+ratio('table query / baseline', tableQuery, plainSort)
 
 const seed = readFileSync('mock-data/seed/000_de49ccc16f966567.txt', 'utf8')
 console.log('\nSeed document (5 projects, 15 indicators)')
