@@ -1,90 +1,23 @@
 import { computed, shallowRef } from 'vue'
-import { validateEntry, type CellValidation, type EntryTarget, type EntryValue, type ValidationIssue } from '@/domain/entryValidation'
+import type { CellMeta, EntryCellState } from '@/domain/entryGrid'
+import {
+  confirmationOf,
+  declinedPaste,
+  LOCKED_MESSAGE,
+  pasteConfirmation,
+  planPaste,
+  refusedState,
+  savedState,
+  unsavedPaste,
+  validateCell,
+  type AcceptedPaste,
+  type PasteReport,
+  type PasteTarget,
+} from '@/domain/entryPaste'
+import type { EntryValue } from '@/domain/entryValidation'
 import type { Fen, Month } from '@/domain/types'
 import { applyEntries, setIndicatorValue, setSpending, type EntryWrite } from '@/db/actualsRepository'
 import { useEntryStore } from '@/stores/entry'
-
-/** What a grid cell holds: money, a count, a measured level or a hand-set status. */
-export type EntryCellKind = 'money' | 'count' | 'level' | 'status'
-
-/** An editable cell as the grid shows it; `value` is the stored value as text ('' = 未填报). */
-export interface EntryCell {
-  readonly kind: EntryCellKind
-  readonly key: string
-  readonly value: string
-  /** Small caption above the input (the indicator's name in the month view). */
-  readonly label: string | null
-  /** Shown beside the input: running total, target, unit. */
-  readonly aside: string
-  readonly isLocked: boolean
-}
-
-/** A read-only figure in the grid (执行数, 执行率); the keyboard skips it. */
-export interface EntryFigure {
-  readonly kind: 'figure'
-  readonly text: string
-  readonly isWarning: boolean
-  readonly testId: string
-  readonly title: string
-}
-
-export type EntryGridItem = EntryCell | EntryFigure | null
-
-export interface EntryGridRow {
-  readonly key: string
-  readonly title: string
-  readonly subtitle: string
-  readonly isLocked: boolean
-  readonly items: readonly EntryGridItem[]
-}
-
-export interface EntryGridColumn {
-  readonly key: string
-  readonly title: string
-  readonly subtitle: string
-  readonly isFigure: boolean
-}
-
-/** Where a cell's value goes and how it is checked. */
-export interface CellMeta {
-  readonly target: EntryTarget
-  readonly projectId: string
-  readonly indicatorId: string | null
-  readonly year: number
-  readonly month: Month
-  readonly isLocked: boolean
-  /** 预算数 in 分 (spending cells). */
-  readonly budget: Fen
-  /** Human name of the cell, e.g. 法律援助经费 · 8月支出. */
-  readonly label: string
-}
-
-/** A cell's feedback: the user's text while refused or unconfirmed, the message, saving state. */
-export interface EntryCellState {
-  readonly draft: string | null
-  readonly message: string | null
-  readonly severity: ValidationIssue['severity'] | null
-  readonly phase: 'saving' | 'saved' | null
-}
-
-/** One pasted value landing on a cell (key) or outside any cell (key null, with the reason). */
-export interface PasteTarget {
-  readonly key: string | null
-  readonly text: string
-  readonly where: string
-  readonly reason?: string
-}
-
-export interface PasteRejection {
-  readonly where: string
-  readonly text: string
-  readonly message: string
-}
-
-export interface PasteReport {
-  readonly savedCount: number
-  readonly rejected: readonly PasteRejection[]
-}
 
 export interface SaveStatus {
   readonly phase: 'idle' | 'saving' | 'saved' | 'error'
@@ -103,8 +36,6 @@ export interface EntryCellsOptions {
   /** Today's year and month; defaults to the clock. */
   readonly today?: () => { year: number; month: Month }
 }
-
-const LOCKED_MESSAGE = '本月已报送并锁定，不能修改。如需更正，请先点「重新打开」。'
 
 function clock(): { year: number; month: Month } {
   const now = new Date()
@@ -146,33 +77,6 @@ export function useEntryCells(options: EntryCellsOptions) {
     states.value = next
   }
 
-  const refused = (draft: string, issue: Pick<ValidationIssue, 'message' | 'severity'>): EntryCellState => ({
-    draft,
-    message: issue.message,
-    severity: issue.severity,
-    phase: null,
-  })
-
-  function validate(meta: CellMeta, text: string, pending: ReadonlyMap<string, Fen> = new Map()): CellValidation {
-    let otherMonthsSpent = 0
-    if (meta.target.kind === 'spending') {
-      const months = new Map(options.spendingOf(meta.projectId))
-      for (const [key, amount] of pending) {
-        const [projectId, month] = key.split('|')
-        if (projectId === meta.projectId) months.set(Number(month) as Month, amount)
-      }
-      months.delete(meta.month)
-      for (const amount of months.values()) otherMonthsSpent += amount
-    }
-    return validateEntry(text, meta.target, {
-      year: meta.year,
-      month: meta.month,
-      today: today(),
-      budget: meta.target.kind === 'spending' ? meta.budget : undefined,
-      otherMonthsSpent,
-    })
-  }
-
   async function save<T>(write: () => Promise<T>): Promise<T> {
     saveStatus.value = { ...saveStatus.value, phase: 'saving' }
     try {
@@ -193,12 +97,12 @@ export function useEntryCells(options: EntryCellsOptions) {
   async function commitCell(key: string, text: string): Promise<void> {
     const meta = options.metas().get(key)
     if (!meta) return
-    if (meta.isLocked) return setStates([[key, refused(text, { message: LOCKED_MESSAGE, severity: 'error' })]])
-    const result = validate(meta, text)
-    if (!result.ok) return setStates([[key, refused(text, result.issue)]])
-    const confirmation = result.issues.find((issue) => issue.severity === 'confirm')
+    if (meta.isLocked) return setStates([[key, refusedState(text, { message: LOCKED_MESSAGE, severity: 'error' })]])
+    const result = validateCell(meta, text, today(), options.spendingOf(meta.projectId))
+    if (!result.ok) return setStates([[key, refusedState(text, result.issue)]])
+    const confirmation = confirmationOf(result.issues)
     if (confirmation && !(await options.confirm(confirmation.message))) {
-      return setStates([[key, refused(text, { message: `未保存：${confirmation.message}`, severity: 'confirm' })]])
+      return setStates([[key, refusedState(text, { message: `未保存：${confirmation.message}`, severity: 'confirm' })]])
     }
     setStates([[key, { draft: text, message: null, severity: null, phase: 'saving' }]])
     try {
@@ -209,10 +113,9 @@ export function useEntryCells(options: EntryCellsOptions) {
           : setIndicatorValue(write.indicatorId, write.month, write.entry, options.actor()),
       )
       if (id !== null) store.pushUndo({ label: meta.label, changeIds: [id] })
-      const warning = result.issues.find((issue) => issue.severity === 'warning') ?? null
-      setStates([[key, { draft: null, message: warning?.message ?? null, severity: warning ? 'warning' : null, phase: 'saved' }]])
+      setStates([[key, savedState(result.issues)]])
     } catch (error) {
-      setStates([[key, refused(text, { message: `未保存：${errorMessage(error)}`, severity: 'error' })]])
+      setStates([[key, refusedState(text, { message: `未保存：${errorMessage(error)}`, severity: 'error' })]])
     }
   }
 
@@ -236,62 +139,28 @@ export function useEntryCells(options: EntryCellsOptions) {
   }
 
   async function pasteCells(targets: readonly PasteTarget[]): Promise<PasteReport> {
-    const metas = options.metas()
-    const rejected: PasteRejection[] = []
-    const updates: [string, EntryCellState | null][] = []
-    const accepted: { key: string; meta: CellMeta; result: Extract<CellValidation, { ok: true }>; text: string }[] = []
-    const pendingSpend = new Map<string, Fen>()
-    for (const target of targets) {
-      const meta = target.key === null ? undefined : metas.get(target.key)
-      const reject = (message: string) => {
-        rejected.push({ where: target.where, text: target.text, message })
-        if (target.key !== null && meta) updates.push([target.key, refused(target.text, { message, severity: 'error' })])
-      }
-      if (target.key === null || !meta) {
-        reject(target.reason ?? '这里没有可填的单元格。')
-        continue
-      }
-      if (meta.isLocked) {
-        reject(LOCKED_MESSAGE)
-        continue
-      }
-      const result = validate(meta, target.text, pendingSpend)
-      if (!result.ok) {
-        reject(result.issue.message)
-        continue
-      }
-      if (result.value.kind === 'money') pendingSpend.set(`${meta.projectId}|${meta.month}`, result.value.amount)
-      accepted.push({ key: target.key, meta, result, text: target.text })
+    const plan = planPaste(targets, options.metas(), options.spendingOf, today())
+    const rejected = [...plan.rejected]
+    const updates: (readonly [string, EntryCellState | null])[] = [...plan.states]
+    const keepUnsaved = (unsaved: ReturnType<typeof unsavedPaste>) => {
+      rejected.push(...unsaved.rejected)
+      updates.push(...unsaved.states)
     }
-    const needConfirm = accepted.filter((a) => a.result.issues.some((issue) => issue.severity === 'confirm'))
-    let toSave = accepted
-    if (needConfirm.length > 0) {
-      const list = needConfirm.map((a) => `${a.meta.label}：${a.result.issues.find((i) => i.severity === 'confirm')?.message ?? ''}`)
-      if (!(await options.confirm(list.join('\n')))) {
-        toSave = accepted.filter((a) => !needConfirm.includes(a))
-        for (const a of needConfirm) {
-          const message = `未保存：超预算未确认。${a.result.issues.find((i) => i.severity === 'confirm')?.message ?? ''}`
-          rejected.push({ where: a.meta.label, text: a.text, message })
-          updates.push([a.key, refused(a.text, { message, severity: 'confirm' })])
-        }
-      }
+    const needConfirm = plan.accepted.filter((cell) => confirmationOf(cell.issues) !== undefined)
+    let toSave: readonly AcceptedPaste[] = plan.accepted
+    if (needConfirm.length > 0 && !(await options.confirm(pasteConfirmation(needConfirm)))) {
+      toSave = plan.accepted.filter((cell) => !needConfirm.includes(cell))
+      keepUnsaved(declinedPaste(needConfirm))
     }
     let savedCount = 0
     if (toSave.length > 0) {
       try {
-        const ids = await save(() => applyEntries(toSave.map((a) => toWrite(a.meta, a.result.value)), options.actor()))
+        const ids = await save(() => applyEntries(toSave.map((cell) => toWrite(cell.meta, cell.value)), options.actor()))
         store.pushUndo({ label: `粘贴 ${toSave.length} 个单元格`, changeIds: ids })
         savedCount = toSave.length
-        for (const a of toSave) {
-          const warning = a.result.issues.find((issue) => issue.severity === 'warning') ?? null
-          updates.push([a.key, { draft: null, message: warning?.message ?? null, severity: warning ? 'warning' : null, phase: 'saved' }])
-        }
+        for (const cell of toSave) updates.push([cell.key, savedState(cell.issues)])
       } catch (error) {
-        for (const a of toSave) {
-          const message = `未保存：${errorMessage(error)}`
-          rejected.push({ where: a.meta.label, text: a.text, message })
-          updates.push([a.key, refused(a.text, { message, severity: 'error' })])
-        }
+        keepUnsaved(unsavedPaste(toSave, () => `未保存：${errorMessage(error)}`, 'error'))
       }
     }
     setStates(updates)

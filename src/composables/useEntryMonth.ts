@@ -1,4 +1,5 @@
 import { computed, shallowRef } from 'vue'
+import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/domain/entryGrid'
 import type { MonitoringNote, Month } from '@/domain/types'
 import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
@@ -7,7 +8,6 @@ import type { MonthLockRecord } from '@/db/records'
 import { useEntryStore } from '@/stores/entry'
 import { useScopeStore } from '@/stores/scope'
 import { useEntryCells } from './useEntryCells'
-import { buildMonthGrid, buildProjectGrid, type EntryGrid } from './useEntryGrid'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
 const EMPTY: EntryData = { projects: [], locks: [] }

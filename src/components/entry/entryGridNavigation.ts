@@ -1,20 +1,11 @@
 /**
- * Spreadsheet geometry of the entry grid: where Tab, Enter and the arrow keys go, and which
- * cells a pasted block lands on. Figures (执行数, 执行率) and missing cells are skipped.
+ * Spreadsheet geometry of the entry grid: where Tab, Enter and the arrow keys go. Figures
+ * (执行数, 执行率) and missing cells are skipped. Where a pasted block lands is in
+ * src/domain/entryPaste.ts.
  */
-import type { EntryGridColumn, EntryGridItem, EntryGridRow, PasteTarget } from '@/composables/useEntryCells'
+import { isEditableItem, type EntryGridRow, type GridPosition } from '@/domain/entryGrid'
 
 export type MoveDirection = 'left' | 'right' | 'up' | 'down' | 'next' | 'previous'
-
-export interface GridPosition {
-  readonly row: number
-  readonly col: number
-}
-
-/** True when the item is an input cell (not a figure, not missing). */
-export function isEditableItem(item: EntryGridItem | undefined): boolean {
-  return item !== null && item !== undefined && item.kind !== 'figure'
-}
 
 function isEditableAt(rows: readonly EntryGridRow[], row: number, col: number): boolean {
   return isEditableItem(rows[row]?.items[col])
@@ -43,38 +34,6 @@ export function nextPosition(rows: readonly EntryGridRow[], from: GridPosition, 
     col += dCol
   }
   return null
-}
-
-/**
- * Maps a pasted block (rows of cells) onto the grid from the anchor cell: block rows go to
- * consecutive grid rows, block columns to consecutive input columns (figures are skipped, as
- * they are not in the user's spreadsheet). Values falling outside a cell carry the reason.
- */
-export function pasteTargets(
-  rows: readonly EntryGridRow[],
-  columns: readonly EntryGridColumn[],
-  anchor: GridPosition,
-  block: readonly (readonly string[])[],
-): PasteTarget[] {
-  const inputColumns = columns.flatMap((column, index) => (column.isFigure ? [] : [index]))
-  const start = inputColumns.indexOf(anchor.col)
-  const targets: PasteTarget[] = []
-  block.forEach((cells, i) => {
-    const row = rows[anchor.row + i]
-    cells.forEach((text, j) => {
-      const col = inputColumns[start + j]
-      const column = col === undefined ? undefined : columns[col]
-      const where = `${row?.title ?? `第 ${anchor.row + i + 1} 行`} · ${column?.title ?? `第 ${start + j + 1} 列`}`
-      if (row === undefined) return targets.push({ key: null, text, where, reason: '超出表格：下面没有更多的行了。' })
-      if (col === undefined || start === -1) return targets.push({ key: null, text, where, reason: '超出表格：右边没有更多可填的列了。' })
-      const item = row.items[col]
-      if (!isEditableItem(item) || !item || item.kind === 'figure') {
-        return targets.push({ key: null, text, where, reason: `「${row.title}」没有${column?.title ?? '这一列'}。` })
-      }
-      targets.push({ key: item.key, text, where })
-    })
-  })
-  return targets
 }
 
 /** What a key press in a cell does: commit and move, cancel the edit, undo, or nothing special. */

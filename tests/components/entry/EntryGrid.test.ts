@@ -2,8 +2,8 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import EntryGrid from '@/components/entry/EntryGrid.vue'
-import type { EntryCellState, PasteTarget } from '@/composables/useEntryCells'
-import { buildMonthGrid, indicatorKey, spendingKey } from '@/composables/useEntryGrid'
+import { buildMonthGrid, indicatorKey, spendingKey, type EntryCellState } from '@/domain/entryGrid'
+import type { PasteTarget } from '@/domain/entryPaste'
 import { PROJECTS } from './entryFixtures'
 
 const A = PROJECTS[0]!.project.id

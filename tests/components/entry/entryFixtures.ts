@@ -1,4 +1,4 @@
-import type { ProjectData } from '@/db/monitorRepository'
+import type { ProjectData } from '@/domain/projectData'
 import type { Indicator, IndicatorTarget, Project } from '@/domain/types'
 
 const target = (kind: IndicatorTarget['kind'], value: number | null, unit: string | null): IndicatorTarget => ({

@@ -1,11 +1,89 @@
-import { evaluateProject, executionRateOf } from '@/domain/evaluate'
-import { STATUS_INPUT_LABELS, type EntryTarget } from '@/domain/entryValidation'
-import { formatPercent } from '@/domain/format'
-import { formatWan, sumFen, type MoneyUnit } from '@/domain/money'
-import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
-import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Operator } from '@/domain/types'
-import type { ProjectData } from '@/db/monitorRepository'
-import type { CellMeta, EntryCell, EntryFigure, EntryGridColumn, EntryGridItem, EntryGridRow } from './useEntryCells'
+/**
+ * The 录入 grids as plain values: the month view (one row per project) and the project view
+ * (one row per month), with the text of every cell, the read-only figures (执行数, 执行率) and,
+ * by cell key, where each editable cell's value goes. Views render them; nothing here saves.
+ */
+import { evaluateProject, executionRateOf, type ProjectEvaluation } from './evaluate'
+import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from './entryValidation'
+import { formatPercent } from './format'
+import { formatWan, sumFen, type MoneyUnit } from './money'
+import { formatIndicatorInput, formatMoneyInput } from './numberInput'
+import type { ProjectData } from './projectData'
+import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Operator, type Thresholds } from './types'
+
+/** What a grid cell holds: money, a count, a measured level or a hand-set status. */
+export type EntryCellKind = 'money' | 'count' | 'level' | 'status'
+
+/** An editable cell as the grid shows it; `value` is the stored value as text ('' = 未填报). */
+export interface EntryCell {
+  readonly kind: EntryCellKind
+  readonly key: string
+  readonly value: string
+  /** Small caption above the input (the indicator's name in the month view). */
+  readonly label: string | null
+  /** Shown beside the input: running total, target, unit. */
+  readonly aside: string
+  readonly isLocked: boolean
+}
+
+/** A read-only figure in the grid (执行数, 执行率); the keyboard skips it. */
+export interface EntryFigure {
+  readonly kind: 'figure'
+  readonly text: string
+  readonly isWarning: boolean
+  readonly testId: string
+  readonly title: string
+}
+
+export type EntryGridItem = EntryCell | EntryFigure | null
+
+export interface EntryGridRow {
+  readonly key: string
+  readonly title: string
+  readonly subtitle: string
+  readonly isLocked: boolean
+  readonly items: readonly EntryGridItem[]
+}
+
+export interface EntryGridColumn {
+  readonly key: string
+  readonly title: string
+  readonly subtitle: string
+  readonly isFigure: boolean
+}
+
+/** Where a cell's value goes and how it is checked. */
+export interface CellMeta {
+  readonly target: EntryTarget
+  readonly projectId: string
+  readonly indicatorId: string | null
+  readonly year: number
+  readonly month: Month
+  readonly isLocked: boolean
+  /** 预算数 in 分 (spending cells). */
+  readonly budget: Fen
+  /** Human name of the cell, e.g. 法律援助经费 · 8月支出. */
+  readonly label: string
+}
+
+/** A cell's feedback: the user's text while refused or unconfirmed, the message, saving state. */
+export interface EntryCellState {
+  readonly draft: string | null
+  readonly message: string | null
+  readonly severity: ValidationIssue['severity'] | null
+  readonly phase: 'saving' | 'saved' | null
+}
+
+/** A cell's place in the grid: row index, column index (figures count as columns). */
+export interface GridPosition {
+  readonly row: number
+  readonly col: number
+}
+
+/** True when the item is an input cell (not a figure, not missing). */
+export function isEditableItem(item: EntryGridItem | undefined): item is EntryCell {
+  return item !== null && item !== undefined && item.kind !== 'figure'
+}
 
 /** A view's grid: columns, rows and, by cell key, where each editable cell's value goes. */
 export interface EntryGrid {
@@ -193,7 +271,7 @@ export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonth
   return { columns, rows, metas: b.metas, spending: new Map([[data.project.id, index.spending]]) }
 }
 
-/** The evaluation of a project at a month with its note (for the notes panel's suggestion). */
-export function evaluateForNote(data: ProjectData, month: Month, thresholds: Parameters<typeof evaluateProject>[2]) {
+/** The evaluation of a project at a month with that month's note (for the notes panel's suggestion). */
+export function evaluateForNote(data: ProjectData, month: Month, thresholds?: Thresholds): ProjectEvaluation {
   return evaluateProject({ ...data, note: data.notes.find((n) => n.month === month) ?? null }, month, thresholds)
 }

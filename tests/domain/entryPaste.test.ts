@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest'
+import { buildMonthGrid, buildProjectGrid, indicatorKey, spendingKey, type GridPosition } from '@/domain/entryGrid'
+import {
+  confirmationOf,
+  declinedPaste,
+  LOCKED_MESSAGE,
+  pasteConfirmation,
+  pasteTargets,
+  planPaste,
+  refusedState,
+  savedState,
+  unsavedPaste,
+  validateCell,
+  type PasteTarget,
+  type Today,
+} from '@/domain/entryPaste'
+import type { ValidationIssue, ValidationRule } from '@/domain/entryValidation'
+import type { Fen, Month } from '@/domain/types'
+import { dataOf } from './entryFactories'
+import { SEED_PROJECTS, seedIndicator, spendingOf } from './factories'
+
+const LEGAL_ID = SEED_PROJECTS.法律援助经费.id
+const PUBLICITY_ID = SEED_PROJECTS.依法治区及普法宣传经费.id
+const legal = (order: number) => seedIndicator('法律援助经费', order).id
+const TODAY: Today = { year: 2026, month: 3 }
+
+/** 法律援助 (3 万元) has spent 1.5 万元 in 1–6月; 依法治区 has one indicator. */
+const LEGAL = dataOf('法律援助经费', {
+  spending: spendingOf(SEED_PROJECTS.法律援助经费, { 1: 200_000, 2: 200_000, 3: 200_000, 4: 300_000, 5: 300_000, 6: 300_000 }),
+})
+const PUBLICITY = dataOf('依法治区及普法宣传经费', { indicators: [seedIndicator('依法治区及普法宣传经费', 0)] })
+
+const OVER_BUDGET = '全年累计支出将达 3.50 万元，超过预算数 3.00 万元（超出 0.50 万元）。确认无误才保存，保存后标为「超预算」。'
+
+const target = (key: string | null, text: string, where: string, reason?: string): PasteTarget =>
+  reason === undefined ? { key, text, where } : { key, text, where, reason }
+
+describe('pasteTargets on the month grid', () => {
+  // Columns: 7月支出, 执行数, 执行率 (figures), 指标 1–3; rows: 法律援助经费, 依法治区及普法宣传经费.
+  const grid = buildMonthGrid([LEGAL, PUBLICITY], 2020, 7, 'wan', new Set())
+
+  it.each<[string, GridPosition, string[][], PasteTarget[]]>([
+    [
+      'skips the computed columns (执行数, 执行率)',
+      { row: 0, col: 0 },
+      [['1', '2', '3', '4']],
+      [
+        target(spendingKey(LEGAL_ID, 7), '1', '法律援助经费 · 7月支出'),
+        target(indicatorKey(legal(0), 7), '2', '法律援助经费 · 指标 1'),
+        target(indicatorKey(legal(1), 7), '3', '法律援助经费 · 指标 2'),
+        target(indicatorKey(legal(2), 7), '4', '法律援助经费 · 指标 3'),
+      ],
+    ],
+    [
+      'keeps blank cells, which clear',
+      { row: 0, col: 3 },
+      [['', '95']],
+      [target(indicatorKey(legal(0), 7), '', '法律援助经费 · 指标 1'), target(indicatorKey(legal(1), 7), '95', '法律援助经费 · 指标 2')],
+    ],
+    [
+      'reports values past the last column',
+      { row: 0, col: 4 },
+      [['1', '2', '3']],
+      [
+        target(indicatorKey(legal(1), 7), '1', '法律援助经费 · 指标 2'),
+        target(indicatorKey(legal(2), 7), '2', '法律援助经费 · 指标 3'),
+        target(null, '3', '法律援助经费 · 第 5 列', '超出表格：右边没有更多可填的列了。'),
+      ],
+    ],
+    [
+      'reports values past the last row',
+      { row: 1, col: 0 },
+      [['1'], ['2']],
+      [target(spendingKey(PUBLICITY_ID, 7), '1', '依法治区及普法宣传经费 · 7月支出'), target(null, '2', '第 3 行 · 7月支出', '超出表格：下面没有更多的行了。')],
+    ],
+    [
+      'reports an indicator the project does not have',
+      { row: 1, col: 3 },
+      [['1', '2']],
+      [
+        target(indicatorKey(`${PUBLICITY_ID}#0`, 7), '1', '依法治区及普法宣传经费 · 指标 1'),
+        target(null, '2', '依法治区及普法宣传经费 · 指标 2', '「依法治区及普法宣传经费」没有指标 2。'),
+      ],
+    ],
+    ['maps nothing for an empty block', { row: 0, col: 0 }, [], []],
+  ])('%s', (_, anchor, block, expected) => {
+    expect(pasteTargets(grid.rows, grid.columns, anchor, block)).toEqual(expected)
+  })
+
+  it('goes down the months in the project grid', () => {
+    const project = buildProjectGrid(LEGAL, 'wan', new Set())
+    expect(pasteTargets(project.rows, project.columns, { row: 6, col: 0 }, [['0.1', '9'], ['0.2', '']])).toEqual([
+      target(spendingKey(LEGAL_ID, 7), '0.1', '7月 · 支出'),
+      target(indicatorKey(legal(0), 7), '9', '7月 · 法律案件受理数'),
+      target(spendingKey(LEGAL_ID, 8), '0.2', '8月 · 支出'),
+      target(indicatorKey(legal(0), 8), '', '8月 · 法律案件受理数'),
+    ])
+  })
+})
+
+describe('validateCell', () => {
+  const { metas, spending } = buildProjectGrid(LEGAL, 'wan', new Set())
+  const stored = spending.get(LEGAL_ID) ?? new Map<Month, Fen>()
+  const HUGE = new Map<Month, Fen>([[1, 900_000_000]])
+
+  it.each<[string, string, string, ReadonlyMap<Month, Fen>, readonly ValidationRule[] | ValidationRule]>([
+    ['spending within 预算数', spendingKey(LEGAL_ID, 7), '1', stored, []],
+    ['spending up to 预算数 exactly', spendingKey(LEGAL_ID, 7), '1.5', stored, []],
+    ['spending above 预算数 with the other months', spendingKey(LEGAL_ID, 7), '1.6', stored, ['overBudget']],
+    ['re-entering a month replaces it (its stored amount is left out)', spendingKey(LEGAL_ID, 5), '1.8', stored, []],
+    ['an indicator, whatever was spent', indicatorKey(legal(0), 7), '200', HUGE, []],
+    ['invalid text', spendingKey(LEGAL_ID, 7), '一万', stored, 'notANumber'],
+  ])('%s', (_, key, text, spent, expected) => {
+    const meta = metas.get(key)
+    if (meta === undefined) throw new Error(`no cell ${key}`)
+    const result = validateCell(meta, text, TODAY, spent)
+    expect(result.ok ? result.issues.map((issue) => issue.rule) : result.issue.rule).toEqual(expected)
+  })
+
+  it('warns when the month has not ended yet', () => {
+    const meta = metas.get(spendingKey(LEGAL_ID, 8))
+    const result = meta && validateCell(meta, '0.1', { year: 2020, month: 7 }, stored)
+    expect(result?.ok && result.issues.map((issue) => [issue.rule, issue.severity])).toEqual([['futureMonth', 'warning']])
+  })
+})
+
+describe('planPaste', () => {
+  const grid = buildProjectGrid(LEGAL, 'wan', new Set<Month>([6]))
+  const storedOf = (projectId: string) => grid.spending.get(projectId) ?? new Map<Month, Fen>()
+  const plan = (targets: readonly PasteTarget[], today: Today = TODAY) => planPaste(targets, grid.metas, storedOf, today)
+
+  it('accepts blank cells as clearing them (未填报), not 0', () => {
+    const result = plan([target(spendingKey(LEGAL_ID, 7), '', 'a'), target(indicatorKey(legal(0), 7), '  ', 'b')])
+    expect(result.accepted.map((cell) => [cell.key, cell.value, cell.issues])).toEqual([
+      [spendingKey(LEGAL_ID, 7), { kind: 'clear' }, []],
+      [indicatorKey(legal(0), 7), { kind: 'clear' }, []],
+    ])
+    expect([result.rejected, result.states]).toEqual([[], []])
+  })
+
+  it.each<[string, PasteTarget, string, boolean]>([
+    ['a locked month', target(spendingKey(LEGAL_ID, 6), '1', '6月 · 支出'), LOCKED_MESSAGE, true],
+    ['text that is not money', target(spendingKey(LEGAL_ID, 7), 'abc', '7月 · 支出'), '「abc」不是金额。请填数字，如 1,234.50；可带单位万元或元，清空表示未填报。', true],
+    ['a count that is not whole', target(indicatorKey(legal(0), 7), '3.5', '7月 · 法律案件受理数'), '「3.5」不是整数。本指标按件计，只能填整数，如 12。', true],
+    ['a value outside the grid', target(null, '9', '第 13 行 · 支出', '超出表格：下面没有更多的行了。'), '超出表格：下面没有更多的行了。', false],
+    ['a key of no cell', target('s|elsewhere|7', '9', '别处'), '这里没有可填的单元格。', false],
+  ])('refuses %s, with the reason', (_, pasted, message, hasCell) => {
+    const result = plan([pasted])
+    expect(result.accepted).toEqual([])
+    expect(result.rejected).toEqual([{ where: pasted.where, text: pasted.text, message }])
+    expect(result.states).toEqual(hasCell ? [[pasted.key, { draft: pasted.text, message, severity: 'error', phase: null }]] : [])
+  })
+
+  it('keeps the order of the block and goes on after a refusal', () => {
+    const result = plan([target(spendingKey(LEGAL_ID, 6), '1', 'a'), target(spendingKey(LEGAL_ID, 7), '0.1', 'b'), target(null, '2', 'c', 'x')])
+    expect(result.rejected.map((r) => r.where)).toEqual(['a', 'c'])
+    expect(result.accepted.map((cell) => [cell.key, cell.value])).toEqual([[spendingKey(LEGAL_ID, 7), { kind: 'money', amount: 100_000 }]])
+  })
+
+  it('counts spending pasted earlier in the block toward 超预算 of later months', () => {
+    const result = plan([target(spendingKey(LEGAL_ID, 7), '1', 'a'), target(spendingKey(LEGAL_ID, 8), '1', 'b')])
+    expect(result.accepted.map((cell) => cell.issues)).toEqual([[], [{ rule: 'overBudget', severity: 'confirm', message: OVER_BUDGET }]])
+  })
+
+  it('does not count refused or cleared values toward 超预算', () => {
+    const result = plan([
+      target(spendingKey(LEGAL_ID, 7), 'abc', 'a'),
+      target(spendingKey(LEGAL_ID, 5), '', 'b'),
+      target(spendingKey(LEGAL_ID, 8), '1.5', 'c'),
+    ])
+    // 1–6月 stored 1.5 万元 (5月's 0.3 still stored: clearing saves later) + 1.5 = 预算数 exactly.
+    expect(result.accepted.map((cell) => cell.issues.length)).toEqual([0, 0])
+  })
+
+  it('warns for a month that has not ended yet', () => {
+    const result = plan([target(indicatorKey(legal(1), 8), '99', 'a')], { year: 2020, month: 7 })
+    expect(result.accepted[0]?.issues.map((issue) => issue.rule)).toEqual(['futureMonth'])
+  })
+})
+
+describe('after the confirmation or the save', () => {
+  const grid = buildProjectGrid(LEGAL, 'wan', new Set())
+  const { accepted } = planPaste(
+    [target(spendingKey(LEGAL_ID, 7), '1', 'a'), target(spendingKey(LEGAL_ID, 8), '1', 'b')],
+    grid.metas,
+    (id) => grid.spending.get(id) ?? new Map(),
+    TODAY,
+  )
+  const needConfirm = accepted.filter((cell) => confirmationOf(cell.issues) !== undefined)
+
+  it('asks once, a line per cell above 预算数', () => {
+    expect(needConfirm.map((cell) => cell.key)).toEqual([spendingKey(LEGAL_ID, 8)])
+    expect(pasteConfirmation(needConfirm)).toBe(`法律援助经费 · 8月支出：${OVER_BUDGET}`)
+  })
+
+  it('keeps declined cells unsaved with the reason', () => {
+    const message = `未保存：超预算未确认。${OVER_BUDGET}`
+    expect(declinedPaste(needConfirm)).toEqual({
+      rejected: [{ where: '法律援助经费 · 8月支出', text: '1', message }],
+      states: [[spendingKey(LEGAL_ID, 8), { draft: '1', message, severity: 'confirm', phase: null }]],
+    })
+  })
+
+  it('keeps every cell of a failed save unsaved with the error', () => {
+    const result = unsavedPaste(accepted, () => '未保存：磁盘已满', 'error')
+    expect(result.rejected.map((r) => [r.where, r.message])).toEqual([
+      ['法律援助经费 · 7月支出', '未保存：磁盘已满'],
+      ['法律援助经费 · 8月支出', '未保存：磁盘已满'],
+    ])
+    expect(result.states.map(([, state]) => state.severity)).toEqual(['error', 'error'])
+  })
+})
+
+describe('cell states', () => {
+  const issue = (rule: ValidationRule, severity: ValidationIssue['severity']): ValidationIssue => ({ rule, severity, message: rule })
+
+  it.each<[string, readonly ValidationIssue[], string | null]>([
+    ['no issue', [], null],
+    ['a warning', [issue('futureMonth', 'warning')], 'futureMonth'],
+    ['a confirmed 超预算 and a warning: the warning', [issue('overBudget', 'confirm'), issue('futureMonth', 'warning')], 'futureMonth'],
+    ['a confirmed 超预算 alone: nothing', [issue('overBudget', 'confirm')], null],
+  ])('saved with %s', (_, issues, message) => {
+    expect(savedState(issues)).toEqual({ draft: null, message, severity: message === null ? null : 'warning', phase: 'saved' })
+  })
+
+  it('refused: keeps the text with the message', () => {
+    expect(refusedState('3.5', { message: 'm', severity: 'confirm' })).toEqual({ draft: '3.5', message: 'm', severity: 'confirm', phase: null })
+  })
+
+  it.each<[string, readonly ValidationIssue[], ValidationRule | undefined]>([
+    ['none', [issue('futureMonth', 'warning')], undefined],
+    ['超预算', [issue('futureMonth', 'warning'), issue('overBudget', 'confirm')], 'overBudget'],
+  ])('confirmationOf: %s', (_, issues, rule) => {
+    expect(confirmationOf(issues)?.rule).toBe(rule)
+  })
+})
