@@ -65,6 +65,10 @@ export async function importDocument(
   }
   const departmentCode = document.department.code.trim()
   if (departmentCode === '') throw new ImportRejectedError('文档缺少单位编码。 (No department code.)')
+  // Project ids are `year/department/code`; a slash in the code would blur scope prefixes.
+  if (departmentCode.includes('/')) {
+    throw new ImportRejectedError(`单位编码「${departmentCode}」含有“/”，请改为纯编码后再导入。`)
+  }
 
   return database.transaction(
     'rw',

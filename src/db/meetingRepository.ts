@@ -3,7 +3,7 @@ import { DECISION_LABELS, type ActionItem, type Decision, type MeetingDecision }
 import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import type { ActionItemRecord, ChangeRecord, DecisionRecord } from './records'
-import type { Scope } from './monitorRepository'
+import { scopeKeyPrefix, type Scope } from './monitorRepository'
 
 /** Everything a meeting stores for the projects of a scope (all months). */
 export interface MeetingData {
@@ -45,15 +45,13 @@ function toDecision(row: DecisionRecord): Decision {
 export async function loadMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<MeetingData> {
   return database.transaction(
     'r',
-    [database.projects, database.agendaFlags, database.decisions, database.actionItems],
+    [database.agendaFlags, database.decisions, database.actionItems],
     async () => {
-      const ids = (await (scope.departmentCode === null
-        ? database.projects.where('year').equals(scope.year).primaryKeys()
-        : database.projects.where('[year+departmentCode]').equals([scope.year, scope.departmentCode]).primaryKeys())) as string[]
+      const prefix = scopeKeyPrefix(scope)
       const [flags, decisions, actions] = await Promise.all([
-        database.agendaFlags.where('projectId').anyOf(ids).toArray(),
-        database.decisions.where('projectId').anyOf(ids).toArray(),
-        database.actionItems.where('projectId').anyOf(ids).toArray(),
+        database.agendaFlags.where('projectId').startsWith(prefix).toArray(),
+        database.decisions.where('projectId').startsWith(prefix).toArray(),
+        database.actionItems.where('projectId').startsWith(prefix).toArray(),
       ])
       return {
         flags: new Map(flags.map((row) => [row.projectId, row.isOnAgenda])),

@@ -107,6 +107,7 @@ describe('importDocument', () => {
   it.each([
     ['no year', { year: null }, /年度/],
     ['no department code', { department: { code: ' ', name: 'x' } }, /单位编码/],
+    ['a slash in the department code', { department: { code: '201/001', name: 'x' } }, /含有“\/”/],
   ])('rejects a document with %s', async (_label, overrides, message) => {
     database = freshDatabase()
     await expect(
