@@ -1,5 +1,18 @@
 import type { IndicatorKind, IndicatorTarget, Operator } from '../domain/types'
 import { toHalfWidth } from './normalize'
+import {
+  isUp,
+  KNOWN_UNITS,
+  kindOfUnit,
+  matchExact,
+  matchPrefix,
+  normalizeUnit,
+  OPERATOR_WORDS,
+  parseOperatorWord,
+  SUFFIXES,
+} from './targetWords'
+
+export { parseOperatorWord } from './targetWords'
 
 /**
  * Reading a 指标值 cell (`≥100100件以上`, `不低于95%`, `优良`) into an IndicatorTarget.
@@ -8,7 +21,8 @@ import { toHalfWidth } from './normalize'
  *   [operator] number [unit] [suffix]
  * operator: a symbol (≥ ≤ >= ＞＝ …) or a word (大于等于, 不低于, 不超过 …);
  * suffix: 以上 / 及以上 / 以下 / 以内 / 内 … which also implies an operator.
- * Anything else is qualitative (no number), and keeps its text in `raw`.
+ * Anything else is qualitative (no number), and keeps its text in `raw`. The operators,
+ * suffixes and units themselves are listed in targetWords.ts.
  */
 
 /** Extra columns and names that help to read one 指标值 cell. */
@@ -31,124 +45,16 @@ export interface TargetParse {
   readonly warnings: string[]
 }
 
-const OPERATOR_WORDS: ReadonlyArray<readonly [string, Operator]> = sortLongestFirst([
-  ['大于或等于', '>='],
-  ['大于等于', '>='],
-  ['不低于', '>='],
-  ['不少于', '>='],
-  ['不小于', '>='],
-  ['至少', '>='],
-  ['达到', '>='],
-  ['>=', '>='],
-  ['=>', '>='],
-  ['≥', '>='],
-  ['≧', '>='],
-  ['⩾', '>='],
-  ['小于或等于', '<='],
-  ['小于等于', '<='],
-  ['不高于', '<='],
-  ['不超过', '<='],
-  ['不多于', '<='],
-  ['不大于', '<='],
-  ['至多', '<='],
-  ['最多', '<='],
-  ['<=', '<='],
-  ['=<', '<='],
-  ['≤', '<='],
-  ['≦', '<='],
-  ['⩽', '<='],
-  ['大于', '>'],
-  ['高于', '>'],
-  ['超过', '>'],
-  ['多于', '>'],
-  ['>', '>'],
-  ['小于', '<'],
-  ['低于', '<'],
-  ['少于', '<'],
-  ['<', '<'],
-  ['等于', '='],
-  ['==', '='],
-  ['=', '='],
-])
-
-const SUFFIXES: ReadonlyArray<readonly [string, Operator]> = sortLongestFirst([
-  ['及以上', '>='],
-  ['或以上', '>='],
-  ['及其以上', '>='],
-  ['以上', '>='],
-  ['及以下', '<='],
-  ['或以下', '<='],
-  ['及其以下', '<='],
-  ['以下', '<='],
-  ['以内', '<='],
-  ['之内', '<='],
-  ['内', '<='],
-])
-
-/** Units of a count that is summed over months (a cumulative indicator). */
-const COUNT_UNITS: readonly string[] = [
-  '件', '次', '场次', '场', '人次', '份', '个', '项', '人', '户', '篇', '期', '册', '批', '家',
-  '所', '起', '条', '套', '台', '辆', '本', '张', '间', '座', '处', '名', '宗', '例', '部',
-  '轮', '课时', '学时', '家次', '户次', '篇次', '批次', '个村', '村', '万人次', '万人',
-  // Physical output (built, planted, delivered) also accumulates month by month.
-  '平方米', '㎡', '公里', '千米', '米', '亩', '吨', '株', '棵',
-]
-
-/** Units of a value measured as of a month (a level indicator). */
-const LEVEL_UNITS: readonly string[] = [
-  '%', '‰', '个百分点', '百分点', '天', '日', '个工作日', '工作日', '小时', '分钟', '个月', '月',
-  '年', '周', '元', '万元', '亿元', '元/人', '元/次', '分', '星', '级', '倍', '岁', '℃',
-]
-
-const KNOWN_UNITS: readonly string[] = sortLongestFirst(
-  [...COUNT_UNITS, ...LEVEL_UNITS, '百分比'].map((unit) => [unit, unit] as const),
-).map(([unit]) => unit)
-
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/
 /** Characters that make a tail a date or a phrase (11月底之前, 2个月后), never a unit. */
 const NOT_UNIT = /[前后底末之年月日号时第\d]/
 const RATE_ENDINGS = /(率|满意度|满意率|占比|比例|比重)$/
-
-function sortLongestFirst<T>(
-  entries: ReadonlyArray<readonly [string, T]>,
-): ReadonlyArray<readonly [string, T]> {
-  return [...entries].sort((a, b) => b[0].length - a[0].length)
-}
-
-function matchPrefix<T>(
-  text: string,
-  table: ReadonlyArray<readonly [string, T]>,
-): readonly [string, T] | null {
-  return table.find(([word]) => text.startsWith(word)) ?? null
-}
-
-function matchExact<T>(text: string, table: ReadonlyArray<readonly [string, T]>): T | null {
-  return table.find(([word]) => text === word)?.[1] ?? null
-}
-
-function isUp(operator: Operator): boolean {
-  return operator === '>=' || operator === '>'
-}
-
-function normalizeUnit(unit: string): string {
-  return unit === '百分比' ? '%' : unit
-}
-
-function kindOfUnit(unit: string): IndicatorKind {
-  if (COUNT_UNITS.includes(unit)) return 'cumulative'
-  return 'level'
-}
 
 /** True when the indicator is a rate: its name or description ends in 率 / 满意度 …. */
 export function isRateIndicator(context: TargetContext | undefined): boolean {
   const name = context?.name?.trim() ?? ''
   const description = context?.description?.trim() ?? ''
   return RATE_ENDINGS.test(name) || RATE_ENDINGS.test(description)
-}
-
-/** The operator written in a 指标性质 / operator column (≥, 大于等于 …), or null. */
-export function parseOperatorWord(text: string): Operator | null {
-  return matchExact(toHalfWidth(text).replace(/\s+/g, ''), OPERATOR_WORDS)
 }
 
 interface Pieces {

@@ -1,0 +1,102 @@
+import { parseMoney, type MoneyUnit } from '../../domain/money'
+import type { BudgetSplit, Fen } from '../../domain/types'
+import { normalizeLabel } from '../normalize'
+import type { SourceRow } from '../rows'
+import { findLabeled, isLabel, LABEL, labelOf, moneyUnitOf, moneyUnitOfWord, type Found } from './labels'
+import { fail, failure, type Outcome, type Warn } from './outcome'
+import type { ProjectContext } from './segment'
+
+/** The budget block: 预算数, 其中 财政资金 / 其他资金 in the unit declared, and 资金用途. */
+
+/** The money unit declared at or before each row (`单位：万元` notes), null before any. */
+export function declaredUnits(rows: readonly SourceRow[]): Array<MoneyUnit | null> {
+  const unitAt: Array<MoneyUnit | null> = []
+  let unit: MoneyUnit | null = null
+  for (const row of rows) {
+    for (const cell of row.cells) unit = moneyUnitOf(cell) ?? unit
+    unitAt.push(unit)
+  }
+  return unitAt
+}
+
+/** A project's budget, the unit it was read in, and the row of its 预算数. */
+export interface BudgetRead {
+  readonly split: BudgetSplit
+  readonly unit: MoneyUnit
+  readonly rowIndex: number
+}
+
+/** Reads 预算数 and its 财政资金 / 其他资金 split (in 分) above the indicator header; fails without a total. */
+export function readBudget(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn): Outcome<BudgetRead> {
+  const { rows, segment } = ctx
+  const totalCell = findLabeled(rows, segment.start, headerIndex, LABEL.budget)
+  if (!totalCell) {
+    const line = rows[headerIndex]?.line ?? null
+    return fail(failure(`项目「${name}」缺少预算数`, `project ${name} has no 预算数 (budget)`, line, '“预算数”后的单元格写明金额，如 3.00'))
+  }
+  const declared = totalCell.unit ?? ctx.unitAt[totalCell.rowIndex] ?? null
+  if (declared === null) {
+    warn('单位', `项目「${name}」未写金额单位（单位：万元 / 元），按万元读取`)
+  }
+  const unit: MoneyUnit = declared ?? 'wan'
+
+  const total = readAmount(totalCell, unit)
+  if (total === null || totalCell.value === '') {
+    return fail(failure(
+      `项目「${name}」的${totalCell.label}「${totalCell.value}」不是金额数字`,
+      `budget of project ${name} is not a number: "${totalCell.value}"`,
+      totalCell.line,
+      `预算数为数字，如 ${unit === 'wan' ? '3.00（万元）' : '30,000.00（元）'}`,
+    ))
+  }
+
+  const parts: Array<{ re: RegExp; field: string }> = [
+    { re: LABEL.fiscal, field: '其中：财政资金' },
+    { re: LABEL.other, field: '其他资金' },
+  ]
+  const amounts: Array<Fen | null> = []
+  for (const { re, field } of parts) {
+    const cell = findLabeled(rows, segment.start, headerIndex, re)
+    if (!cell || cell.value === '') {
+      amounts.push(null)
+      continue
+    }
+    const amount = readAmount(cell, cell.unit ?? unit)
+    if (amount === null) {
+      return fail(failure(
+        `项目「${name}」的${cell.label}「${cell.value}」不是金额数字`,
+        `${field} of project ${name} is not a number: "${cell.value}"`,
+        cell.line,
+        `${field}为数字或留空`,
+      ))
+    }
+    amounts.push(amount)
+  }
+  const [fiscal = null, other = null] = amounts
+  if (fiscal === null && other === null) {
+    warn('其中：财政资金', `项目「${name}」未填“其中：财政资金 / 其他资金”，资金来源未拆分`)
+  } else if ((fiscal ?? 0) + (other ?? 0) !== total) {
+    warn('其中：财政资金', `项目「${name}」的财政资金与其他资金之和不等于预算数，请核对`)
+  }
+  return { ok: true, value: { split: { total, fiscal, other }, unit, rowIndex: totalCell.rowIndex } }
+}
+
+/** An amount cell in the given unit; a `万元`/`元` written in the cell wins. */
+function readAmount(cell: Found, unit: MoneyUnit): Fen | null {
+  const text = normalizeLabel(cell.value)
+  const match = /^(.*?)(万元|元)$/.exec(text)
+  if (match) return parseMoney(match[1] ?? '', moneyUnitOfWord(match[2]))
+  return parseMoney(text, unit)
+}
+
+/** The 资金用途 text of rows [from, to), '' when there is none. */
+export function readPurpose(rows: readonly SourceRow[], from: number, to: number, budgetRow: number): string {
+  const labeled = findLabeled(rows, from, to, LABEL.purpose)
+  if (labeled && labeled.value !== '' && !isLabel(labeled.value)) return labeled.value
+  // The seed's 预算规模及资金用途 is a merged label: the purpose is the unlabeled row below
+  // the budget row.
+  const next = rows[budgetRow + 1]
+  if (!next || next.kind !== 'cells' || budgetRow + 1 >= to) return ''
+  if (next.cells.some((cell) => isLabel(cell) && !/资金用途$/.test(labelOf(cell)))) return ''
+  return next.cells.filter((cell) => cell !== '' && !/资金用途$/.test(labelOf(cell))).join('\n')
+}

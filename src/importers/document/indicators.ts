@@ -1,0 +1,126 @@
+import { normalizeLabel, parsePlainNumber } from '../normalize'
+import { parseTarget } from '../parseTarget'
+import { headerColumns, type Column } from './columns'
+import { isStructuralRow, labelOf } from './labels'
+import { fail, failure, type Outcome, type Warn } from './outcome'
+import type { ProjectContext } from './segment'
+import type { ParsedIndicator } from './types'
+
+const LEVEL1_VALUE = /^(产出|效益|效果|满意度|成本)指标/
+/** `产出指标(50分)`, `效益指标（权重30%）`: the group's weight, not part of its name. */
+const WEIGHT_SUFFIX = /\s*[(（]\s*(?:权重|分值)?[:：]?\s*\d+(?:\.\d+)?\s*(?:分|%)?\s*[)）]\s*$/
+
+/** A project's indicators in table order. */
+export interface IndicatorsRead {
+  readonly indicators: readonly ParsedIndicator[]
+  /** Index after the table's last row. */
+  readonly end: number
+}
+
+/** Reads the indicator rows below the header at `headerIndex`, carrying merged 一级/二级 down; fails without any row. */
+export function readIndicators(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn): Outcome<IndicatorsRead> {
+  const { rows, segment } = ctx
+  const header = rows[headerIndex]
+  const columns = header ? headerColumns(header) : null
+  if (!header || !columns) return fail(failure('内部错误：指标表头丢失', 'internal: header lost', null, ''))
+  const width = header.cells.length
+  // Merged 一级/二级 cells may be left out entirely; they are always the leading columns.
+  const leadingLevels = [columns.level1, columns.level2].filter((col) => col !== undefined && col < 2).length
+
+  const indicators: ParsedIndicator[] = []
+  let level1 = ''
+  let level2 = ''
+  let end = headerIndex + 1
+  for (let i = headerIndex + 1; i < segment.end; i++) {
+    const row = rows[i]
+    if (!row || isStructuralRow(row)) break
+    if (row.cells.every((cell) => cell === '')) {
+      end = i + 1
+      continue
+    }
+    const aligned = alignRow(row.cells, width, leadingLevels)
+    if (!aligned) break
+    const { cells, offset } = aligned
+    const lineOf = (column: Column): number => {
+      const col = columns[column]
+      return col === undefined ? row.line : (row.cellLines[col - offset] ?? row.line)
+    }
+    end = i + 1
+    const at = (column: Column): string => {
+      const col = columns[column]
+      return col === undefined ? '' : (cells[col] ?? '').trim()
+    }
+
+    const rowLevel1 = at('level1').replace(WEIGHT_SUFFIX, '')
+    const rowLevel2 = at('level2').replace(WEIGHT_SUFFIX, '')
+    if (rowLevel1 !== '') {
+      // A new 一级 group starts a new 二级 group too: a merged cell never spans groups.
+      if (rowLevel2 === '' && rowLevel1 !== level1) level2 = ''
+      level1 = rowLevel1
+    }
+    if (rowLevel2 !== '') level2 = rowLevel2
+    const indicatorName = at('name')
+    if (indicatorName === '') {
+      return fail(failure(
+        `项目「${name}」的第 ${indicators.length + 1} 个指标没有三级指标名称`,
+        `indicator ${indicators.length + 1} of project ${name} has no name (三级指标)`,
+        lineOf('name'),
+        '每个指标行都写明三级指标',
+      ))
+    }
+    const where = `项目「${name}」指标「${indicatorName}」（第 ${lineOf('value')} 行）`
+    if (columns.level1 !== undefined && level1 === '') warn('一级指标', `${where}没有一级指标`)
+    if (columns.level2 !== undefined && level2 === '') warn('二级指标', `${where}没有二级指标`)
+
+    const description = at('description')
+    const raw = columns.value === undefined ? '' : (cells[columns.value] ?? '').trim()
+    const parsed = parseTarget(raw, {
+      name: indicatorName,
+      description,
+      unit: at('unit'),
+      nature: at('nature'),
+      direction: at('direction'),
+    })
+    for (const message of parsed.warnings) warn('指标值', `${where}的${message}`)
+    const weightText = normalizeLabel(at('weight')).replace(/(分|%)$/, '')
+    indicators.push({
+      order: indicators.length,
+      level1,
+      level2,
+      name: indicatorName,
+      description,
+      target: parsed.target,
+      basis: at('basis') || null,
+      weight: weightText === '' ? null : parsePlainNumber(weightText),
+    })
+  }
+
+  if (indicators.length === 0) {
+    const line = rows[Math.min(end, segment.end) - 1]?.endLine ?? header.line
+    return fail(failure(
+      `项目「${name}」的指标表到此中断：表头之后没有指标行`,
+      `the indicator table of project ${name} has no indicator rows`,
+      line,
+      '表头之后至少一行指标（三级指标、指标值）',
+    ))
+  }
+  return { ok: true, value: { indicators, end } }
+}
+
+/**
+ * Fits a row to the header's width. Too few cells: a row that starts with its 一级指标
+ * lost trailing blanks; any other lost its merged leading 一级/二级 cells. Null when the
+ * row cannot be an indicator row; offset = aligned index − source index.
+ */
+function alignRow(
+  cells: readonly string[],
+  width: number,
+  leadingLevels: number,
+): { cells: readonly string[]; offset: number } | null {
+  if (cells.length >= width) return { cells: cells.slice(0, width), offset: 0 }
+  const missing = width - cells.length
+  const blanks: string[] = Array.from({ length: missing }, () => '')
+  if (LEVEL1_VALUE.test(labelOf(cells[0] ?? ''))) return { cells: [...cells, ...blanks], offset: 0 }
+  if (missing <= leadingLevels) return { cells: [...blanks, ...cells], offset: missing }
+  return null
+}
