@@ -102,14 +102,20 @@ export interface DepartmentSummary {
   readonly budget: Fen
   /** Σ 执行数 in 分 (exact), entered months 1..m of every project */
   readonly executed: Fen
-  /** executed / budget in %; null when no project has any spending entered, or budget is 0 */
+  /**
+   * 执行率 in %, over the projects that reported the as-of month (Σ执行数 / Σ预算数 of those):
+   * a project whose month is 未填报 is left out rather than counted as spending nothing.
+   * null when no project reported it, or their budget is 0.
+   */
   readonly executionRate: number | null
-  /** Budget-weighted P(m) in % */
+  /** Budget-weighted P(m) in %, over the same projects as executionRate (all when none reported) */
   readonly planned: number
   /** 序时进度 T(m) in % */
   readonly timeProgress: number
   /** executionRate − planned in percentage points */
   readonly deviation: number | null
+  /** Number of projects whose as-of month spending is entered (the base of executionRate) */
+  readonly reportedProjects: number
   /** Number of projects per project status */
   readonly counts: Readonly<Record<Status, number>>
   /** Number of indicators (over all projects) whose status is 未填报 */
@@ -385,7 +391,12 @@ export function suggestIndicatorLikelihood(e: IndicatorEvaluation): Likelihood |
   const target = e.indicator.target.value
   // A status set by hand is the user's own judgement; translate it one to one.
   if (target === null || !hasNumericTarget(e.indicator)) return LIKELIHOOD_BY_STATUS[e.status]
-  if (e.indicator.target.kind === 'level') return e.completion === null ? null : likelihoodFromAttainment(e.completion)
+  if (e.indicator.target.kind === 'level') {
+    if (e.completion === null) return null
+    // A level target missed today is not "certain" however close: the value must still move.
+    const likelihood = likelihoodFromAttainment(e.completion)
+    return e.isMet === false && likelihood === 'certain' ? 'possible' : likelihood
+  }
   if (e.forecast === null) return null
   const operator = operatorOf(e.indicator)
   if (isCeiling(operator)) {
@@ -425,6 +436,18 @@ function missingLabels(spend: SpendEvaluation, indicators: readonly IndicatorEva
   return labels
 }
 
+/**
+ * Rule 7 before the likelihood: the worst known status. Two refinements users rely on:
+ * - a project whose as-of month spending is 未填报 cannot be 绿 — its main figure is missing,
+ *   so "nothing known is wrong" stays grey instead of claiming it is on track;
+ * - 超预算 (rule 3's own warning) makes the project at least 黄, so it reaches the meeting.
+ */
+function projectStatusOf(spend: SpendEvaluation, indicators: readonly IndicatorEvaluation[]): Status {
+  const worst = worstStatus([spend.status, ...indicators.map((e) => e.status)])
+  const status = spend.status === 'unreported' && worst === 'green' ? 'unreported' : worst
+  return spend.isOverBudget ? atLeast(status, 'yellow') : status
+}
+
 function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((total, v) => total + v, 0) / values.length
 }
@@ -458,7 +481,7 @@ export function evaluateProject(
     month,
     spend,
     indicators,
-    status: applyLikelihood(worstStatus([spend.status, ...indicators.map((e) => e.status)]), likelihood),
+    status: applyLikelihood(projectStatusOf(spend, indicators), likelihood),
     missing: missingLabels(spend, indicators),
     averageCompletion,
     isMismatch,
@@ -472,20 +495,18 @@ export function evaluateProject(
 
 /**
  * Department totals of evaluations of one as-of month: money in 分 (exact sums), rates in %.
- * 执行率 is Σ executed / Σ budget over all projects, so a project whose month is 未填报 adds
- * only what it has entered; unreportedSpending says how many projects that is.
+ * 执行数 adds everything entered. 执行率, the plan and the deviation cover only the projects
+ * that reported the as-of month: a blank month is not 0 (domain rule), so a project that has not
+ * reported yet neither drags the rate down nor counts as on plan; reportedProjects says how many.
  */
 export function summarizeProjects(evaluations: readonly ProjectEvaluation[]): DepartmentSummary {
   const budget = sumFen(evaluations.map((e) => e.spend.budget))
   const executed = sumFen(evaluations.map((e) => e.spend.executed))
-  const hasAnySpending = evaluations.some((e) => e.spend.unreportedMonths.length < e.month)
-  const executionRate = hasAnySpending ? executionRateOf(executed, budget) : null
-  // Weighted by budget so that the department plan is the plan of its money; the products
-  // are rates, not amounts. With no budget at all, fall back to the plain mean.
-  const planned =
-    budget === 0
-      ? (mean(evaluations.map((e) => e.spend.planned)) ?? 0)
-      : evaluations.reduce((total, e) => total + e.spend.budget * e.spend.planned, 0) / budget
+  const reported = evaluations.filter((e) => e.spend.executionRate !== null)
+  const reportedBudget = sumFen(reported.map((e) => e.spend.budget))
+  const executionRate =
+    reported.length === 0 ? null : executionRateOf(sumFen(reported.map((e) => e.spend.executed)), reportedBudget)
+  const planned = weightedPlan(reported.length === 0 ? evaluations : reported)
   const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, unreported: 0 }
   for (const e of evaluations) counts[e.status] += 1
   return {
@@ -495,12 +516,22 @@ export function summarizeProjects(evaluations: readonly ProjectEvaluation[]): De
     planned,
     timeProgress: evaluations[0]?.spend.timeProgress ?? 0,
     deviation: executionRate === null ? null : executionRate - planned,
+    reportedProjects: reported.length,
     counts,
     unreportedIndicators: evaluations.flatMap((e) => e.indicators).filter((i) => i.status === 'unreported').length,
-    unreportedSpending: evaluations.filter((e) => e.spend.unreportedMonths.includes(e.month)).length,
+    unreportedSpending: evaluations.length - reported.length,
     overBudget: evaluations.filter((e) => e.spend.isOverBudget).length,
     mismatches: evaluations.filter((e) => e.isMismatch).length,
   }
+}
+
+/** P(m) weighted by budget (the plan of the money), in %; the plain mean when budgets are 0. */
+function weightedPlan(evaluations: readonly ProjectEvaluation[]): number {
+  const budget = sumFen(evaluations.map((e) => e.spend.budget))
+  // The products are rates, not amounts, so floats are fine here.
+  return budget === 0
+    ? (mean(evaluations.map((e) => e.spend.planned)) ?? 0)
+    : evaluations.reduce((total, e) => total + e.spend.budget * e.spend.planned, 0) / budget
 }
 
 /** The latest month (1..12) with any spending or indicator value entered; null if none. */

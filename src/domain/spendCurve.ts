@@ -109,8 +109,8 @@ export function buildProjectSpendCurve(project: Project, spending: readonly Mont
 
 /**
  * The spend chart of a department (or any set of projects) at an as-of month: budgets summed
- * in 分, plan weighted by budget, 执行率 = Σ执行数 / Σ预算数 in %. As in summarizeProjects, the
- * department has a 执行率 at month k once any project has entered spending in months 1..k.
+ * in 分, plan weighted by budget, 执行率 = Σ执行数 / Σ预算数 in % over the projects that reported
+ * month k (as in summarizeProjects); null at a month no project reported.
  */
 export function buildDepartmentSpendCurve(
   items: readonly { project: Project; spending: readonly MonthlySpending[] }[],
@@ -130,12 +130,16 @@ export function buildDepartmentSpendCurve(
     })
     return amounts.length === 0 ? null : sumFen(amounts)
   })
-  const cumulative = cumulativeOf(monthly)
-  const firstReported = monthly.findIndex((amount) => amount !== null) + 1
+  const cumulatives = curves.map((c) => cumulativeOf(c.monthly))
+  // As in summarizeProjects, 执行率 at month k covers the projects that reported month k: a
+  // project that has not reported yet is left out, never counted as spending nothing.
   const actual = CURVE_MONTHS.map((k) => {
     if (k > month) return null
     if (k === 0) return executionRateOf(0, budget)
-    return firstReported === 0 || k < firstReported ? null : executionRateOf(cumulative[k] ?? 0, budget)
+    const reporters = curves.flatMap((c, i) => (c.monthly[k - 1] === null ? [] : [i]))
+    if (reporters.length === 0) return null
+    const executed = sumFen(reporters.map((i) => cumulatives[i]?.[k] ?? 0))
+    return executionRateOf(executed, sumFen(reporters.map((i) => curves[i]?.budget ?? 0)))
   })
   const isFallback = (k: number) => curves.length > 0 && curves.every((c) => c.planSource[k] === 'timeProgress')
   return {

@@ -4,6 +4,7 @@ import {
   formatMonths,
   likelihoodFromAttainment,
   LIKELIHOOD_THRESHOLDS,
+  suggestIndicatorLikelihood,
   type IndicatorValue,
   type Likelihood,
   type Month,
@@ -188,8 +189,8 @@ describe('suggested 完成目标可能性 (rule 9)', () => {
     ['sessions a little behind', 10, [...valuesOf(sessions, { 10: 11 }), ...valuesOf(training, { 10: 96 })], 'possible'],
     // 重新犯罪率 2 % against ≤1 %: completion 50 %.
     ['recidivism twice the ceiling', 10, [...valuesOf(sessions, { 10: 13 }), ...valuesOf(recidivism, { 10: 2 })], 'impossible'],
-    // 培训率 91 % of 95: 95.8 % attainment, yellow now but certain enough.
-    ['training rate near miss', 10, [...valuesOf(sessions, { 10: 13 }), ...valuesOf(training, { 10: 91 })], 'certain'],
+    // 培训率 91 % of 95: 95.8 % attainment, but missed today, so no more than 有可能.
+    ['training rate near miss', 10, [...valuesOf(sessions, { 10: 13 }), ...valuesOf(training, { 10: 91 })], 'possible'],
     // Spending at 6月: 45 / 55 → forecast 81.8 %.
     ['spending behind plan', 6, [...valuesOf(sessions, { 6: 8 })], 'possible'],
     // Spending at 7月 is blank and nothing else entered: nothing to suggest from.
@@ -219,7 +220,9 @@ describe('suggested 完成目标可能性 (rule 9)', () => {
     const qualitative = makeIndicator(legalAid, 3, '按计划实施', { raw: '按计划实施', operator: null, value: null, unit: null, kind: 'qualitative' })
     const e = evaluateProject(inputOf('法律援助经费', { indicators: [qualitative], values: manualStatusesOf(qualitative, { 5: status }) }), 7)
     expect(e.suggestedLikelihood).toBe(likelihood)
-    expect(e.status).toBe(status)
+    expect(e.indicators[0]?.status).toBe(status)
+    // No spending entered: the project cannot be called green, but a known problem shows.
+    expect(e.status).toBe(status === 'green' ? 'unreported' : status)
   })
 
   it('a broken ceiling on a count is impossible', () => {
@@ -227,5 +230,45 @@ describe('suggested 完成目标可能性 (rule 9)', () => {
     const e = evaluateProject(inputOf('法律援助经费', { indicators: [complaints], values: valuesOf(complaints, { 1: 4 }) }), 3)
     expect(e.status).toBe('red')
     expect(e.suggestedLikelihood).toBe('impossible')
+  })
+})
+
+describe('what a blank as-of month or overspending does to the project status', () => {
+  const throughJune = seedSpending('法律援助经费').filter((s) => s.month <= 6)
+
+  it('a project whose as-of month spending is blank is 未填报, not green, even with indicators on track', () => {
+    const e = evaluateProject(inputOf('法律援助经费', { spending: throughJune, values: [...valuesOf(caseCount, { 7: 56 }), ...levelsMet(7)] }), 7)
+    expect(e.spend.status).toBe('unreported')
+    expect(e.indicators.map((i) => i.status)).toEqual(['green', 'green', 'green'])
+    expect(e.status).toBe('unreported')
+    expect(e.missing).toContain('7月支出')
+  })
+
+  it('a known failure still shows when the spending is blank', () => {
+    const values = [...valuesOf(caseCount, { 7: 56 }), ...valuesOf(coverage, { 7: 50 }), ...valuesOf(satisfaction, { 7: 99 })]
+    expect(evaluateProject(inputOf('法律援助经费', { spending: throughJune, values }), 7).status).toBe('red')
+  })
+
+  it('超预算 makes an otherwise green project at least yellow', () => {
+    // 法制工作专项经费 has spent 4.20 of 4.00 万元 by December: deviation +5, green on pace alone.
+    const e = evaluateProject(inputOf('法制工作专项经费', { spending: seedSpending('法制工作专项经费') }), 12)
+    expect(e.spend.isOverBudget).toBe(true)
+    expect(e.spend.status).toBe('green')
+    expect(e.status).toBe('yellow')
+  })
+})
+
+describe('suggested likelihood of a level indicator', () => {
+  const reduction = seedIndicator('人民调解员补贴', 1) // 群众矛盾降低率 ≥95 %
+
+  it.each<[number, Likelihood]>([
+    [96, 'certain'],
+    [95, 'certain'],
+    // Missed now (93 < 95): never 确定能, however close.
+    [93, 'possible'],
+    [70, 'impossible'],
+  ])('value %s against ≥95 → %s', (value, likelihood) => {
+    const e = evaluateProject(inputOf('人民调解员补贴', { spending: seedSpending('人民调解员补贴'), values: valuesOf(reduction, { 6: value }) }), 7)
+    expect(suggestIndicatorLikelihood(e.indicators[1]!)).toBe(likelihood)
   })
 })

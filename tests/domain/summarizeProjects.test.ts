@@ -12,11 +12,14 @@ describe('summarizeProjects', () => {
     expect(s.budget).toBe(21_050_000) // 21.05 万元
     // 1,560,000 + 1,200,000 + 3,150,000 + 2,587,500 (社区矫正 through June) + 1,280,000
     expect(s.executed).toBe(9_777_500)
-    expect(s.executionRate).toBeCloseTo((9_777_500 / 21_050_000) * 100, 9)
-    // Budget-weighted P(7): (3 × 56.25 + 4 × 50 + 6.3 × 58.33 + 5.75 × 60 + 2 × 56.25) / 21.05
-    expect(s.planned).toBeCloseTo(1193.75 / 21.05, 9)
+    // 社区矫正经费's July is blank: its partial sum is not a July figure, so the rate, the plan
+    // and the deviation cover the four projects that reported July (15.30 万元 of budget).
+    expect(s.reportedProjects).toBe(4)
+    expect(s.executionRate).toBeCloseTo((7_190_000 / 15_300_000) * 100, 9)
+    // Budget-weighted P(7) of those four: (3 × 56.25 + 4 × 50 + 6.3 × 58.33 + 2 × 56.25) / 15.3
+    expect(s.planned).toBeCloseTo(848.75 / 15.3, 9)
     expect(s.timeProgress).toBeCloseTo(700 / 12, 9)
-    expect(s.deviation).toBeCloseTo((9_777_500 / 21_050_000) * 100 - 1193.75 / 21.05, 9)
+    expect(s.deviation).toBeCloseTo((7_190_000 / 15_300_000) * 100 - 848.75 / 15.3, 9)
     expect(s.counts).toEqual({ green: 2, yellow: 1, red: 1, unreported: 1 })
     expect(s.unreportedIndicators).toBe(15)
     expect(s.unreportedSpending).toBe(1)
@@ -58,6 +61,16 @@ describe('summarizeProjects', () => {
     expect(s.deviation).toBeNull()
     expect(s.unreportedSpending).toBe(5)
     expect(s.counts.unreported).toBe(5)
+    expect(s.reportedProjects).toBe(0)
+  })
+
+  it('has no rate when no project reported the as-of month, even with earlier months entered', () => {
+    const throughJuly = (name: SeedProjectName) => seedSpending(name).filter((row) => row.month <= 7)
+    const s = summarizeProjects(NAMES.map((name) => evaluateProject(inputOf(name, { spending: throughJuly(name) }), 8)))
+    expect(s.executed).toBeGreaterThan(0)
+    expect(s.executionRate).toBeNull()
+    expect(s.deviation).toBeNull()
+    expect(s.unreportedSpending).toBe(5)
   })
 
   it('summarizes an empty department', () => {
@@ -68,6 +81,7 @@ describe('summarizeProjects', () => {
       planned: 0,
       timeProgress: 0,
       deviation: null,
+      reportedProjects: 0,
       counts: { green: 0, yellow: 0, red: 0, unreported: 0 },
       unreportedIndicators: 0,
       unreportedSpending: 0,
