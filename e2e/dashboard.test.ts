@@ -87,6 +87,12 @@ describe('dashboard journey on the demo department', () => {
     }
     const statusCounts = await page.getByTestId('status-counts').textContent()
     assert.match(statusCounts ?? '', /红·滞后\s*2.*黄·关注\s*2.*绿·正常\s*1/s)
+    // −10.4 points is 黄 by the default thresholds, and every project reported 7月.
+    assert.equal(await page.getByTestId('total-deviation').textContent(), '−10.4')
+    assert.equal(await page.getByTestId('deviation-card').getAttribute('data-status'), 'yellow')
+    assert.equal(await page.getByTestId('rate-coverage').count(), 0)
+    assert.equal((await page.getByTestId('filter-unreported').textContent())?.replace(/\s+/g, ''), '未填报项目0')
+    assert.equal(await page.getByTestId('unreported-indicators').textContent(), '2')
     // The comparison chart (lazy-loaded) draws.
     assert.ok((await inkShare(page, 'chart-project-comparison')) > 0.02, 'comparison chart is not blank')
 
@@ -142,6 +148,23 @@ describe('dashboard journey on the demo department', () => {
     assert.ok((await inkShare(page, 'chart-status-history')) > 0.03)
     const redRow = page.locator('[data-test="status-history-table"] tr[data-status="red"] td')
     assert.equal((await redRow.last().textContent())?.trim(), '2')
+    assert.deepEqual(pageErrors(page), [])
+    await page.context().close()
+  })
+
+  it('at 8月, before anyone reports it, keeps 1–7月 执行数 and says the rate has no base yet', async () => {
+    // The rule change: a blank month is not 0, so the department rate covers only reporters.
+    const page = await openPage(app, '/department?m=8')
+    await page.getByTestId('status-history-table').waitFor()
+    const executed = (['315-0404-JBN-FLC6', '315-0403-JBN-QFV8', '315-0403-JBN-D7U5', '315-0403-JBN-RY3P', '315-0401-JBN-GH9H'] as Code[])
+      .map((code) => (rateOf(code, 7) * toFen(SEED[code].budget)) / 100)
+      .reduce((a, b) => a + b, 0)
+    assert.equal(await page.getByTestId('total-executed').textContent(), (executed / 1_000_000).toFixed(2))
+    assert.equal(await page.getByTestId('total-rate').textContent(), '—')
+    assert.equal(await page.getByTestId('total-deviation').textContent(), '—')
+    assert.equal(await page.getByTestId('rate-coverage').textContent(), '本月尚无项目填报支出')
+    assert.match((await page.getByTestId('curve-coverage').textContent()) ?? '', /截至8月：本月尚无项目填报支出/)
+    assert.equal(await page.getByTestId('unreported-spending').textContent(), '5')
     assert.deepEqual(pageErrors(page), [])
     await page.context().close()
   })

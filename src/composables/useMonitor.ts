@@ -6,6 +6,7 @@ import {
   type ProjectEvaluation,
   type ProjectInput,
 } from '@/domain/evaluate'
+import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
@@ -56,6 +57,7 @@ export function useMonitor() {
     ),
   )
   const summary = computed(() => summarizeProjects(evaluations.value))
+  const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
   const isLoading = computed(() => catalog.isLoading.value || projectData.isLoading.value)
 
   return {
@@ -68,6 +70,7 @@ export function useMonitor() {
     projectData: projectData.data,
     evaluations,
     summary,
+    hasSpending,
     isLoading,
     error: projectData.error,
   }

@@ -17,3 +17,12 @@ export function roundHalfUp(value: number, digits: number): number {
   const factor = 10 ** digits
   return (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor
 }
+
+/**
+ * The caveat on a department 执行率 that covers only the projects that reported the month:
+ * null when all did, '本月尚无项目填报支出' when none did, else '按已填报的 X/Y 个项目计算'.
+ */
+export function formatCoverage(reported: number, total: number): string | null {
+  if (reported >= total) return null
+  return reported === 0 ? '本月尚无项目填报支出' : `按已填报的 ${reported}/${total} 个项目计算`
+}

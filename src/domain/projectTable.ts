@@ -160,6 +160,14 @@ export function mostLagging(evaluations: readonly ProjectEvaluation[], limit: nu
   return sortProjects(evaluations, 'deviation', 'asc').slice(0, limit)
 }
 
+/**
+ * Whether any project has spending entered in months 1..m (zeros count: a 0 is entered, a blank
+ * is not). When none has, 1–m月执行数 is 未填报, not 0.00 万元.
+ */
+export function hasEnteredSpending(evaluations: readonly ProjectEvaluation[]): boolean {
+  return evaluations.some((e) => e.spend.unreportedMonths.length < e.month)
+}
+
 /** Page `page` (from 1) of `size` rows, clamped to the last page. */
 export function pageOf<T>(rows: readonly T[], page: number, size: number): { rows: readonly T[]; page: number; pageCount: number } {
   const pageCount = Math.max(1, Math.ceil(rows.length / size))

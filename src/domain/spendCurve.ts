@@ -33,6 +33,13 @@ export interface SpendCurve {
   readonly monthly: readonly (Fen | null)[]
   /** Year-end forecast continuation in % of budget, from the as-of month to 12; null before */
   readonly forecast: readonly (number | null)[]
+  /**
+   * Per month 0..12, how many projects actual[k] covers: those that entered month k (all at
+   * 年初; 0 after the as-of month). Below projectCount the department rate is partial.
+   */
+  readonly reportedProjects: readonly number[]
+  /** Projects in the curve: 1 for a project, the department's count for a department */
+  readonly projectCount: number
 }
 
 /** Months 0..12 of a curve. */
@@ -104,6 +111,8 @@ export function buildProjectSpendCurve(project: Project, spending: readonly Mont
     actual,
     monthly,
     forecast: forecastOf(planned, actual[month] ?? null, month),
+    reportedProjects: CURVE_MONTHS.map((k) => (k === 0 ? 1 : k <= month && monthly[k - 1] !== null ? 1 : 0)),
+    projectCount: 1,
   }
 }
 
@@ -133,10 +142,12 @@ export function buildDepartmentSpendCurve(
   const cumulatives = curves.map((c) => cumulativeOf(c.monthly))
   // As in summarizeProjects, 执行率 at month k covers the projects that reported month k: a
   // project that has not reported yet is left out, never counted as spending nothing.
+  const reportersOf = (k: number): readonly number[] =>
+    curves.flatMap((c, i) => (k > month || c.monthly[k - 1] === null ? [] : [i]))
   const actual = CURVE_MONTHS.map((k) => {
     if (k > month) return null
     if (k === 0) return executionRateOf(0, budget)
-    const reporters = curves.flatMap((c, i) => (c.monthly[k - 1] === null ? [] : [i]))
+    const reporters = reportersOf(k)
     if (reporters.length === 0) return null
     const executed = sumFen(reporters.map((i) => cumulatives[i]?.[k] ?? 0))
     return executionRateOf(executed, sumFen(reporters.map((i) => curves[i]?.budget ?? 0)))
@@ -158,5 +169,7 @@ export function buildDepartmentSpendCurve(
     actual,
     monthly,
     forecast: forecastOf(planned, actual[month] ?? null, month),
+    reportedProjects: CURVE_MONTHS.map((k) => (k === 0 ? curves.length : reportersOf(k).length)),
+    projectCount: curves.length,
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '@/charts/options/common'
-import { buildProjectComparisonOption, comparisonTooltip } from '@/charts/options/projectComparisonOption'
+import { buildProjectComparisonOption, COMPARISON_SIZES, comparisonTooltip } from '@/charts/options/projectComparisonOption'
 import { mostLagging } from '@/domain/projectTable'
 import type { ProjectEvaluation } from '@/domain/evaluate'
 import { DEMO_BUDGETS, demoEvaluations, demoExecutedFen, expectedPlanned } from './demoFixture'
@@ -29,6 +29,23 @@ describe('buildProjectComparisonOption', () => {
     expect(axes[1]!.data.at(-1)).toBe('60.0%（0.0）关注')
     expect(tooltipAt(option, 0)).toContain('−30.0 个百分点')
     expect(tooltipAt(option, 0)).toContain('0.80 / 4.00 万元')
+  })
+
+  it.each(['screen', 'projector', 'print'] as const)('%s: draws the plan marker above the bar, taller than it and outlined, so a bar ending on plan still shows it', (variant) => {
+    const option = buildProjectComparisonOption({ evaluations: mostLagging(demoEvaluations(7), 30), variant })
+    type Series = { name: string; z?: number; barWidth?: number; symbolSize?: number[]; itemStyle?: { borderColor?: string; borderWidth?: number } }
+    const series = option.series as Series[]
+    const bar = series.find((s) => s.name === '执行率（颜色表示状态）')!
+    const marker = series.find((s) => s.name === '计划进度')!
+    expect(marker.z ?? 2).toBeGreaterThan(bar.z ?? 2)
+    expect(marker.symbolSize![1]!).toBeGreaterThan(bar.barWidth!)
+    // …but within its row, so markers of neighbouring projects never touch.
+    expect(marker.symbolSize![1]!).toBeLessThan(COMPARISON_SIZES[variant].row * 0.9)
+    expect(marker.itemStyle?.borderColor).toBe('#ffffff')
+    expect(marker.itemStyle?.borderWidth ?? 0).toBeGreaterThanOrEqual(1)
+    // 社区矫正经费 ends exactly on its plan (60 / 60): both are drawn there.
+    const last = valuesOf(option, '执行率（颜色表示状态）').at(-1) as number
+    expect(last).toBeCloseTo(valuesOf(option, '计划进度').at(-1) as number, 9)
   })
 
   it('scrolls instead of squeezing when there are many projects', () => {

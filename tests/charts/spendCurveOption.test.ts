@@ -100,6 +100,71 @@ describe('buildSpendCurveOption', () => {
     expect(JSON.stringify(option.title)).toContain('21.05 万元')
   })
 
+  it('says in the department tooltip when the month covers only the projects that reported it', () => {
+    const items = DEMO_ITEMS.map((item) =>
+      item.project.code === RULE ? { ...item, spending: item.spending.filter((s) => s.month !== 7) } : item,
+    )
+    const option = buildSpendCurveOption({ curve: buildDepartmentSpendCurve(items, 7) })
+    expect(tooltipAt(option, 7)).toContain('按已填报的 4/5 个项目计算')
+    expect(tooltipAt(option, 6)).not.toContain('按已填报')
+    const august = buildSpendCurveOption({ curve: buildDepartmentSpendCurve(DEMO_ITEMS, 8) })
+    expect(tooltipAt(august, 8)).toContain('本月尚无项目填报支出')
+    // A single project's blank month already reads 未填报: no "1 个项目" caveat there.
+    expect(tooltipAt(optionFor(RULE, 8).option, 8)).not.toContain('按已填报')
+    expect(tooltipAt(optionFor(RULE, 8).option, 8)).not.toContain('尚无项目')
+  })
+
+  type Axis = { max?: unknown; min?: unknown; interval?: unknown; axisLabel?: { formatter?: unknown } }
+  const NICE_MANTISSAS = [1, 2, 2.5, 5]
+  const isNice = (step: number) => NICE_MANTISSAS.some((m) => Math.abs(step / 10 ** Math.floor(Math.log10(step)) - m) < 1e-9)
+
+  it.each([
+    ['法制工作专项经费 7月', optionFor(RULE, 7).option],
+    ['人民调解员补贴 7月 print', optionFor(MEDIATION, 7, 'print').option],
+    ['department 7月', buildSpendCurveOption({ curve: buildDepartmentSpendCurve(DEMO_ITEMS, 7) })],
+    ['department 8月 print', buildSpendCurveOption({ curve: buildDepartmentSpendCurve(DEMO_ITEMS, 8), variant: 'print' })],
+    ['no spending', buildSpendCurveOption({ curve: buildDepartmentSpendCurve(DEMO_ITEMS.map((i) => ({ ...i, spending: [] })), 3) })],
+  ])('%s: both axes end on a tick of a nice interval with the same number of splits (labels never crowd)', (_, option) => {
+    const [left, right] = option.yAxis as Axis[]
+    for (const axis of [left!, right!]) {
+      expect(axis.min).toBe(0)
+      expect(typeof axis.max).toBe('number')
+      expect(typeof axis.interval).toBe('number')
+      const splits = (axis.max as number) / (axis.interval as number)
+      expect(Math.abs(splits - Math.round(splits))).toBeLessThan(1e-9)
+      expect(isNice(axis.interval as number)).toBe(true)
+    }
+    const splitsOf = (axis: Axis) => Math.round((axis.max as number) / (axis.interval as number))
+    expect(splitsOf(right!)).toBe(splitsOf(left!))
+    expect(splitsOf(left!)).toBeGreaterThanOrEqual(4)
+    expect(splitsOf(left!)).toBeLessThanOrEqual(7)
+    // The bars stay in the lower half, under the lines; the lines fit under the left maximum.
+    const bars = valuesOf(option, '当月支出').filter((v): v is number => typeof v === 'number')
+    expect(right!.max as number).toBeGreaterThanOrEqual(2 * Math.max(0, ...bars))
+    const lines = ['执行率', '序时进度', '全年预计'].flatMap((name) => valuesOf(option, name)).filter((v): v is number => typeof v === 'number')
+    expect(left!.max as number).toBeGreaterThanOrEqual(Math.max(...lines))
+    // Tick labels are distinct and short (no 0.6000000000000001).
+    const format = right!.axisLabel!.formatter as (value: number) => string
+    const labels = Array.from({ length: splitsOf(right!) + 1 }, (_, i) => format(i * (right!.interval as number)))
+    expect(new Set(labels).size).toBe(labels.length)
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(5)
+  })
+
+  it('gives the department chart at 8月 (tallest bar 1.6 万元) a right axis of 0–5 in steps of 1', () => {
+    const option = buildSpendCurveOption({ curve: buildDepartmentSpendCurve(DEMO_ITEMS, 8) })
+    const right = (option.yAxis as Axis[])[1]!
+    expect(right.max).toBe(5)
+    expect(right.interval).toBe(1)
+  })
+
+  it('widens the left axis over 100 % in whole ticks when spending runs over budget', () => {
+    const { project } = demoItem(RULE)
+    const curve = buildProjectSpendCurve(project, [{ projectId: project.id, month: 1, amount: 5_000_000 }], 1)
+    const left = (buildSpendCurveOption({ curve }).yAxis as Axis[])[0]!
+    expect(left.max as number).toBeGreaterThanOrEqual(125)
+    expect(((left.max as number) / (left.interval as number)) % 1).toBe(0)
+  })
+
   it('labels months from 年初 to 12月', () => {
     expect(CURVE_LABELS).toHaveLength(13)
     expect(CURVE_LABELS[0]).toBe('年初')

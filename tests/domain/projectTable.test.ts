@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_TABLE_QUERY,
   filterProjects,
+  hasEnteredSpending,
   mostLagging,
   pageOf,
   queryProjects,
   sortProjects,
   tallyIndicators,
 } from '@/domain/projectTable'
-import type { ProjectEvaluation } from '@/domain/evaluate'
-import { demoEvaluations } from '../charts/demoFixture'
+import { evaluateProject, type ProjectEvaluation } from '@/domain/evaluate'
+import { formatCoverage } from '@/domain/format'
+import { DEMO_ITEMS, demoEvaluations } from '../charts/demoFixture'
 
 const JULY = demoEvaluations(7)
 const names = (rows: readonly ProjectEvaluation[]) => rows.map((e) => e.project.name)
@@ -69,5 +71,29 @@ describe('project table at the demo 7月', () => {
   it('filters thousands of projects by name without losing any', () => {
     const many = Array.from({ length: 2000 }, () => JULY).flat()
     expect(queryProjects(many, { ...DEFAULT_TABLE_QUERY, text: '经费' })).toHaveLength(8000)
+  })
+})
+
+describe('what the summary can say about entered spending', () => {
+  it('knows whether any spending is entered in months 1..m (a 0 is entered, a blank is not)', () => {
+    expect(hasEnteredSpending(JULY)).toBe(true)
+    // 8月 is blank everywhere, but 1–7月 are entered.
+    expect(hasEnteredSpending(demoEvaluations(8))).toBe(true)
+    const blank = DEMO_ITEMS.map((item) => evaluateProject({ ...item, spending: [], note: null }, 7))
+    expect(hasEnteredSpending(blank)).toBe(false)
+    const zeros = DEMO_ITEMS.map((item) =>
+      evaluateProject({ ...item, spending: [{ projectId: item.project.id, month: 2, amount: 0 }], note: null }, 3),
+    )
+    expect(hasEnteredSpending(zeros)).toBe(true)
+    expect(hasEnteredSpending([])).toBe(false)
+  })
+
+  it.each([
+    [5, 5, null],
+    [6, 5, null],
+    [4, 5, '按已填报的 4/5 个项目计算'],
+    [0, 5, '本月尚无项目填报支出'],
+  ] as const)('words the coverage of a department rate: %i of %i → %s', (reported, total, expected) => {
+    expect(formatCoverage(reported, total)).toBe(expected)
   })
 })

@@ -89,6 +89,26 @@ describe('buildDepartmentSpendCurve on the demo', () => {
     expect(curve.monthly[0]).toBe(1_100_000)
   })
 
+  it('counts per month the projects whose 执行率 it covers (those that reported the month)', () => {
+    const items = DEMO_ITEMS.map((item) =>
+      item.project.code === '315-0403-JBN-QFV8' ? { ...item, spending: item.spending.filter((s) => s.month !== 6) } : item,
+    )
+    const curve = buildDepartmentSpendCurve(items, 8)
+    expect(curve.projectCount).toBe(5)
+    // 年初 is 0 % for all; 6月 lacks one project; 8月 nobody has reported; after 8月 nothing is shown.
+    expect(curve.reportedProjects).toEqual([5, 5, 5, 5, 5, 5, 4, 5, 0, 0, 0, 0, 0])
+    expect(curve.actual[8]).toBeNull()
+    const summary = summarizeProjects(demoEvaluations(8))
+    expect(curve.reportedProjects[8]).toBe(summary.reportedProjects)
+  })
+
+  it('counts a single project as reported in the months it has entered', () => {
+    const project = SEED_PROJECTS.社区矫正经费
+    const curve = buildProjectSpendCurve(project, spendingOf(project, { 1: 575_000, 3: 575_000 }), 4)
+    expect(curve.projectCount).toBe(1)
+    expect(curve.reportedProjects).toEqual([1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+  })
+
   it('has no checkpoint value where no project filled the cell', () => {
     const curve = buildDepartmentSpendCurve([{ project: SEED_PROJECTS.人民调解员补贴, spending: [] }], 3)
     expect(curve.checkpoints[0]).toEqual({ month: 3, value: null })

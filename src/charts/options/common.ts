@@ -78,6 +78,11 @@ export function tooltipRow(color: string | null, label: string, value: string): 
   return `<div>${dot}${escapeHtml(label)}<b style="float:right;margin-left:16px">${escapeHtml(value)}</b></div>`
 }
 
+/** A muted line under a tooltip row, e.g. a caveat on the figure above (escaped). */
+export function tooltipNote(text: string): string {
+  return `<div style="color:#52606d;font-size:0.9em">${escapeHtml(text)}</div>`
+}
+
 /** A tooltip heading (escaped). */
 export function tooltipTitle(text: string): string {
   return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(text)}</div>`
@@ -116,3 +121,38 @@ export function statusText(status: Status): string {
 export function imageFileName(...parts: readonly string[]): string {
   return parts.join('-').replace(/[\\/:*?"<>|\s]+/g, '_')
 }
+
+/** Steps an axis may take: 1, 2, 2.5 or 5 times a power of ten, so tick labels stay short. */
+const NICE_MANTISSAS: readonly number[] = [1, 2, 2.5, 5, 10]
+
+/** The smallest nice step (1, 2, 2.5 or 5 × 10^k) at or above `raw` (> 0). */
+export function niceStep(raw: number): number {
+  const exponent = Math.floor(Math.log10(raw))
+  // Divide for negative powers: 2.5 / 10 is exactly 0.25, 2.5 * 0.1 is not always.
+  const scale = (m: number) => (exponent < 0 ? m / 10 ** -exponent : m * 10 ** exponent)
+  const mantissa = NICE_MANTISSAS.find((m) => scale(m) >= raw * (1 - 1e-12)) ?? 10
+  return scale(mantissa)
+}
+
+/** Decimals needed to write a step exactly (0.25 → 2, 2.5 → 1, 20 → 0). */
+function decimalsOf(step: number): number {
+  let digits = 0
+  while (digits < 12 && Math.abs(Number(step.toFixed(digits)) - step) > step * 1e-9) digits += 1
+  return digits
+}
+
+export interface AxisScale {
+  readonly max: number
+  readonly interval: number
+  /** Decimals that show every tick of this interval exactly */
+  readonly digits: number
+}
+
+/** An axis from 0 whose maximum is `splits` nice steps at or above `top`: it ends on a tick. */
+export function axisScale(top: number, splits: number): AxisScale {
+  const interval = niceStep(top > 0 ? top / splits : 1 / splits)
+  const digits = decimalsOf(interval)
+  // Round off float noise (0.2 × 3 = 0.6000000000000001) so the last tick equals max.
+  return { max: Number((interval * splits).toFixed(digits + 2)), interval, digits }
+}
+

@@ -23,6 +23,16 @@ import type { ChartOption, ChartVariant } from './types'
 /** Rows visible at once before the chart scrolls. */
 export const COMPARISON_VISIBLE_ROWS = 15
 
+/**
+ * Sizes in px per variant: a project's row (the chart's height follows it), its bar, and the
+ * plan marker, taller than the bar so it shows past both edges yet shorter than the row.
+ */
+export const COMPARISON_SIZES: Readonly<Record<ChartVariant, { row: number; bar: number; marker: number }>> = {
+  screen: { row: 34, bar: 20, marker: 30 },
+  projector: { row: 60, bar: 30, marker: 44 },
+  print: { row: 26, bar: 14, marker: 22 },
+}
+
 /** Tooltip HTML of one project (name escaped): 执行率, plan, deviation in 个百分点, money in 万元. */
 export function comparisonTooltip(e: ProjectEvaluation): string {
   const { spend } = e
@@ -53,6 +63,7 @@ export interface ProjectComparisonOptionInput {
 /** ECharts option comparing projects' 执行率 (%) with plan at one as-of month. */
 export function buildProjectComparisonOption({ evaluations, title, variant = 'screen' }: ProjectComparisonOptionInput): ChartOption {
   const style = VARIANT_STYLES[variant]
+  const sizes = COMPARISON_SIZES[variant]
   const isScrolling = evaluations.length > COMPARISON_VISIBLE_ROWS
   return {
     ...baseOption(variant, imageFileName(title ?? '项目执行率对比'), title),
@@ -101,7 +112,8 @@ export function buildProjectComparisonOption({ evaluations, title, variant = 'sc
       {
         type: 'bar',
         name: '执行率（颜色表示状态）',
-        barMaxWidth: 22,
+        barWidth: sizes.bar,
+        z: 2,
         itemStyle: { color: STATUS_COLORS.unreported },
         data: evaluations.map((e) => ({
           value: e.spend.executionRate,
@@ -112,10 +124,12 @@ export function buildProjectComparisonOption({ evaluations, title, variant = 'sc
         type: 'scatter',
         name: '计划进度',
         symbol: 'rect',
-        symbolSize: [4, style.symbolSize * 3],
-        itemStyle: { color: CHART_COLORS.plan },
+        // Taller than the bar, above it and outlined in white: a bar that ends exactly on plan
+        // (社区矫正经费 60 / 60) would otherwise swallow the marker into its own end.
+        symbolSize: [6, sizes.marker],
+        itemStyle: { color: CHART_COLORS.plan, opacity: 1, borderColor: '#ffffff', borderWidth: 1.5 },
         data: evaluations.map((e) => e.spend.planned),
-        z: 4,
+        z: 5,
       },
     ],
   }

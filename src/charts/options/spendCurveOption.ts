@@ -3,10 +3,22 @@
  * checkpoints, 序时进度, cumulative 执行率 up to the as-of month, monthly spending as bars and
  * the year-end forecast as a dashed continuation.
  */
-import { formatPercent, formatPoints } from '@/domain/format'
+import { formatCoverage, formatPercent, formatPoints } from '@/domain/format'
 import { fenToWan, formatWan } from '@/domain/money'
 import type { SpendCurve } from '@/domain/spendCurve'
-import { axisDataIndex, baseOption, CHART_COLORS, imageFileName, tooltipRow, tooltipTitle, VARIANT_STYLES } from './common'
+import {
+  axisDataIndex,
+  axisScale,
+  baseOption,
+  CHART_COLORS,
+  imageFileName,
+  niceStep,
+  tooltipNote,
+  tooltipRow,
+  tooltipTitle,
+  VARIANT_STYLES,
+  type AxisScale,
+} from './common'
 import type { ChartOption, ChartVariant, LineSeriesOption } from './types'
 
 export interface SpendCurveOptionInput {
@@ -38,6 +50,10 @@ export function spendCurveTooltip(curve: SpendCurve, k: number): string {
   if (k <= curve.month) {
     const actual = curve.actual[k] ?? null
     rows.push(tooltipRow(CHART_COLORS.actual, '执行率', actual === null ? '未填报' : formatPercent(actual)))
+    // A department month may cover only the projects that reported it (a project's own blank
+    // month already reads 未填报 above).
+    const coverage = curve.projectCount > 1 && k > 0 ? formatCoverage(curve.reportedProjects[k] ?? 0, curve.projectCount) : null
+    if (coverage !== null) rows.push(tooltipNote(coverage))
     if (actual !== null && k > 0) rows.push(tooltipRow(null, '偏差', `${formatPoints(actual - planned)} 个百分点`))
     if (k > 0) {
       const amount = curve.monthly[k - 1] ?? null
@@ -49,6 +65,25 @@ export function spendCurveTooltip(curve: SpendCurve, k: number): string {
     rows.push(tooltipRow(CHART_COLORS.forecast, k === 12 ? '全年预计执行率' : '预计执行率', formatPercent(forecast)))
   }
   return rows.join('')
+}
+
+/**
+ * Both y axes, ending on a tick and split alike so their labels line up and never crowd (an
+ * automatic maximum such as 3.2 put its label over the tick "3"). Left (累计 %): 0–100 in
+ * steps of 20, wider in nice steps when a line runs past 100 %. Right (当月支出, 万元): a nice
+ * maximum at least twice the tallest bar, so the bars stay in the lower half, under the lines.
+ */
+export function spendCurveAxes(curve: SpendCurve): { readonly left: AxisScale; readonly right: AxisScale } {
+  const lines = [...curve.planned, ...curve.actual, ...curve.forecast].filter((v): v is number => v !== null)
+  const top = Math.max(100, ...lines)
+  // At most 7 splits, so the labels keep their distance on a short printed chart too.
+  const leftInterval = Math.max(20, niceStep(top / 7))
+  const splits = Math.ceil(top / leftInterval - 1e-9)
+  const tallest = Math.max(0, ...curve.monthly.filter((v): v is number => v !== null))
+  return {
+    left: { max: leftInterval * splits, interval: leftInterval, digits: 0 },
+    right: axisScale(2 * fenToWan(tallest), splits),
+  }
 }
 
 /** Plan points: filled checkpoints marked and labelled; a blank one hollow and labelled so. */
@@ -75,6 +110,7 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
   const line = (width: number) => ({ width: width * style.lineWidth })
   // Leave room above the plot for the title, the toolbox and both axis names.
   const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2
+  const { left, right } = spendCurveAxes(curve)
   return {
     ...baseOption(variant, imageFileName(title ?? '执行进度', `截至${curve.month}月`), title, `预算数 ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`),
     color: [CHART_COLORS.plan, CHART_COLORS.timeProgress, CHART_COLORS.actual, CHART_COLORS.forecast, CHART_COLORS.monthly],
@@ -87,7 +123,8 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
         type: 'value',
         name: '累计 %',
         min: 0,
-        max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+        max: left.max,
+        interval: left.interval,
         axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
       },
       {
@@ -95,10 +132,10 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
         name: '当月支出（万元）',
         nameTextStyle: { align: 'right' },
         min: 0,
-        // Twice the tallest bar, so the bars stay in the lower half, under the lines.
-        max: (extent: { max: number }) => (extent.max > 0 ? extent.max * 2 : 1),
+        max: right.max,
+        interval: right.interval,
         splitLine: { show: false },
-        axisLabel: { fontSize: style.fontSize, formatter: (value: number) => String(Math.round(value * 100) / 100) },
+        axisLabel: { fontSize: style.fontSize, formatter: (value: number) => String(Number(value.toFixed(right.digits))) },
       },
     ],
     series: [

@@ -58,6 +58,12 @@ describe('OverviewProjectList', () => {
     expect(shownNames(wrapper)).toHaveLength(5)
   })
 
+  it('names the 未填报 chip after what it counts: projects whose status is 未填报', () => {
+    const chip = mountList().find('[data-test="filter-unreported"]')
+    expect(chip.text().replace(/\s+/g, '')).toBe('未填报项目0')
+    expect(chip.attributes('title')).toContain('项目状态')
+  })
+
   it('says so when nothing matches', async () => {
     const wrapper = mountList({ ...DEFAULT_TABLE_QUERY, text: '不存在的项目' })
     expect(wrapper.findAll('tbody tr')).toHaveLength(0)
