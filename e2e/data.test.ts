@@ -104,6 +104,35 @@ describe('导入导出: import a document, back up and restore', () => {
     assert.deepEqual(pageErrors(page), [])
   })
 
+  it('lists every problem of a broken document at once, and previews a 元 document exactly', async () => {
+    const page = await openData(app)
+    await page.getByTestId('import-file-input').setInputFiles('tests/fixtures/error-many-2021-emergency.txt')
+    const failure = page.getByTestId('import-error')
+    await failure.waitFor()
+    assert.match((await failure.textContent()) ?? '', /发现 4 处问题/)
+    const rows = page.locator('[data-test="import-errors"] tbody tr')
+    assert.equal(await rows.count(), 4)
+    assert.match((await rows.nth(0).textContent()) ?? '', /安全生产执法经费预算数第 6 行/)
+    assert.match((await rows.nth(3).textContent()) ?? '', /应急值守经费项目编码第 41 行.*重复/)
+    assert.match((await failure.textContent()) ?? '', /条提示/)
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await shoot(page, 'data-errors-1920')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await shoot(page, 'data-errors-1366')
+
+    // 预算单位 and 单位：元 on one line; amounts in 元 shown to the 分.
+    const text = readFileSync('tests/fixtures/pipe-yuan-2021-education.md', 'utf8')
+      .replace('部门：成都市青白江区教育局（一体化系统导出，单位：元）', '预算单位：510113001 成都市青白江区教育局    单位：元')
+      .replace(/\| 单位名称 \| 510113001 成都市青白江区教育局 \| 单位：元 \| \|\n/g, '')
+    await page.getByTestId('import-file-input').setInputFiles({ name: '教育局.md', mimeType: 'text/markdown', buffer: Buffer.from(text) })
+    await page.getByTestId('import-preview').waitFor()
+    assert.equal((await page.getByTestId('preview-department').textContent())?.trim(), '510113001 成都市青白江区教育局')
+    assert.match((await page.getByTestId('preview-counts').textContent()) ?? '', /预算合计 1,646,500\.50 元（164\.65 万元）/)
+    assert.match((await page.getByTestId('preview-projects').textContent()) ?? '', /386,500\.50\s*38\.65 万元/)
+    await shoot(page, 'data-preview-yuan-1366')
+    assert.deepEqual(pageErrors(page), [])
+  })
+
   it('downloads a backup and restores it after the data changed', async () => {
     const page = await openData(app)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()])

@@ -29,7 +29,14 @@ export type ImportState =
   | { readonly step: 'reading'; readonly fileName: string; readonly stage: string }
   | { readonly step: 'preview'; readonly preview: ImportPreview; readonly isSaving: boolean }
   | { readonly step: 'done'; readonly summary: ImportSummary; readonly departmentName: string; readonly fileName: string }
-  | { readonly step: 'failed'; readonly source: ImportSource | null; readonly error: DocumentParseError }
+  | {
+      readonly step: 'failed'
+      readonly source: ImportSource | null
+      /** Every blocking error, in document order (one when the file itself is unreadable). */
+      readonly errors: readonly DocumentParseError[]
+      /** Warnings of the projects that could be read, to fix in the same round. */
+      readonly warnings: readonly ImportWarning[]
+    }
 
 /** Lets the browser paint the busy state before a long synchronous step. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
@@ -66,7 +73,7 @@ export function useImportDocument() {
 
   const showPreview = (source: ImportSource, read: DocumentFileRead['result']) => {
     if (!read.ok) {
-      state.value = { step: 'failed', source, error: read.error }
+      state.value = { step: 'failed', source, errors: read.errors, warnings: read.warnings }
       return
     }
     chosenYear.value = null
@@ -79,7 +86,8 @@ export function useImportDocument() {
       state.value = {
         step: 'failed',
         source: { fileName: file.name, label: '', linesAreRows: false },
-        error: { message: `文件有 ${Math.round(file.size / 1024 / 1024)} MB，过大，不像绩效目标表`, line: null, expected: '选择部门预算绩效信息的 Word 文件或文本文件（一般小于 10 MB）' },
+        errors: [{ message: `文件有 ${Math.round(file.size / 1024 / 1024)} MB，过大，不像绩效目标表`, line: null, expected: '选择部门预算绩效信息的 Word 文件或文本文件（一般小于 10 MB）' }],
+        warnings: [],
       }
       return
     }
@@ -92,7 +100,7 @@ export function useImportDocument() {
       const read = await readDocumentFile(bytes, file.name)
       showPreview(sourceOf(file.name, read), read.result)
     } catch (cause) {
-      state.value = { step: 'failed', source: { fileName: file.name, label: '', linesAreRows: false }, error: failureOf(cause) }
+      state.value = { step: 'failed', source: { fileName: file.name, label: '', linesAreRows: false }, errors: [failureOf(cause)], warnings: [] }
     }
   }
 
@@ -122,7 +130,7 @@ export function useImportDocument() {
       )
       state.value = { step: 'done', summary, departmentName: department.value.name, fileName: source.fileName }
     } catch (cause) {
-      state.value = { step: 'failed', source, error: failureOf(cause) }
+      state.value = { step: 'failed', source, errors: [failureOf(cause)], warnings: [] }
     }
   }
 

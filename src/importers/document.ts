@@ -1,10 +1,10 @@
-import type { MoneyUnit } from '../domain/money'
 import { declaredUnits } from './document/budget'
 import { readDepartment, readYear } from './document/department'
-import { failure } from './document/outcome'
+import { checkDuplicateCodes } from './document/duplicates'
+import { failedResult, failure } from './document/outcome'
 import { readProject } from './document/project'
-import { segmentProjects, type Segment } from './document/segment'
-import type { DocumentParseResult, ImportWarning, ParsedProject } from './document/types'
+import { segmentProjects } from './document/segment'
+import type { DocumentParseError, DocumentParseResult, ImportWarning } from './document/types'
 import { readRows, type SourceRow } from './rows'
 
 export type {
@@ -22,7 +22,9 @@ export type {
  * labels (项目编码, 预算数, 资金支出计划, 三级指标 …), never by position, so extra columns,
  * merged cells and reordered rows read the same. Every guess becomes an ImportWarning;
  * a project that cannot be read whole makes the result ok:false, so nothing half-read is
- * imported.
+ * imported, and then every blocking error of the document is listed (with its project,
+ * cell and line), so that one round of corrections is enough. A 项目编码 used by two
+ * different tables is such an error (see document/duplicates.ts).
  *
  * The blocks of one project are read in document/: segment (where each project starts),
  * project (one 绩效目标表), budget, plan, goals, indicators (with columns), department (and
@@ -42,6 +44,11 @@ export function parseDocumentRows(rows: readonly SourceRow[]): DocumentParseResu
   return parseGuarded((warnings) => parseRowsChecked(rows, warnings))
 }
 
+/** Errors in document order; those without a line last. */
+function byLine(a: DocumentParseError, b: DocumentParseError): number {
+  return (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER)
+}
+
 function parseGuarded(parse: (warnings: ImportWarning[]) => DocumentParseResult): DocumentParseResult {
   const warnings: ImportWarning[] = []
   try {
@@ -49,7 +56,7 @@ function parseGuarded(parse: (warnings: ImportWarning[]) => DocumentParseResult)
   } catch (cause) {
     // A bug must not crash an import dialog; it becomes an error the user can report.
     const detail = cause instanceof Error ? cause.message : String(cause)
-    return { ok: false, error: failure(`导入程序内部错误：${detail}`, `internal importer error: ${detail}`, null, ''), warnings }
+    return failedResult(failure(`导入程序内部错误：${detail}`, `internal importer error: ${detail}`, null, ''), warnings)
   }
 }
 
@@ -72,15 +79,11 @@ function findBinaryLine(text: string): number | null {
 
 function parseChecked(text: string, warnings: ImportWarning[]): DocumentParseResult {
   if (text.trim() === '') {
-    return { ok: false, error: failure('文件为空，没有可读的内容', 'the file is empty', null, '部门预算绩效信息的文本（含绩效目标表）'), warnings }
+    return failedResult(failure('文件为空，没有可读的内容', 'the file is empty', null, '部门预算绩效信息的文本（含绩效目标表）'), warnings)
   }
   const binaryLine = findBinaryLine(text)
   if (binaryLine !== null) {
-    return {
-      ok: false,
-      error: failure('文件不是文本（含乱码或二进制内容），请另存为 UTF-8 文本后导入', 'the file is not UTF-8 text', binaryLine, 'UTF-8 编码的文本文件'),
-      warnings,
-    }
+    return failedResult(failure('文件不是文本（含乱码或二进制内容），请另存为 UTF-8 文本后导入', 'the file is not UTF-8 text', binaryLine, 'UTF-8 编码的文本文件'), warnings)
   }
 
   return parseRowsChecked(readRows(text), warnings)
@@ -90,39 +93,34 @@ function parseRowsChecked(rows: readonly SourceRow[], warnings: ImportWarning[])
   const segments = segmentProjects(rows)
   if (segments.length === 0) {
     const lastLine = rows[rows.length - 1]?.endLine ?? null
-    return {
-      ok: false,
-      error: failure('未找到任何项目（没有“项目编码 / 项目名称”单元格）', 'no project found (no 项目编码 / 项目名称 cell)', lastLine, '每个项目一张绩效目标表，含“项目编码”“项目名称”'),
+    return failedResult(
+      failure('未找到任何项目（没有“项目编码 / 项目名称”单元格）', 'no project found (no 项目编码 / 项目名称 cell)', lastLine, '每个项目一张绩效目标表，含“项目编码”“项目名称”'),
       warnings,
-    }
+    )
   }
 
   const unitAt = declaredUnits(rows)
-  const projects: ParsedProject[] = []
-  const units: MoneyUnit[] = []
-  const tableRanges: Segment[] = []
-  for (const segment of segments) {
-    const read = readProject({ rows, segment, unitAt, warnings })
-    if (!read.ok) return { ok: false, error: read.error, warnings }
-    projects.push(read.value.project)
-    units.push(read.value.moneyUnit)
-    tableRanges.push({ start: segment.start, end: read.value.end })
-  }
+  const reads = segments.map((segment) => readProject({ rows, segment, unitAt }))
+  const checked = checkDuplicateCodes(reads)
+  for (const read of checked.reads) warnings.push(...read.warnings)
+  warnings.push(...checked.warnings)
+  const errors = [...checked.reads.flatMap((read) => read.errors), ...checked.errors].sort(byLine)
+  const [firstError] = errors
+  // All or nothing: one unreadable project stops the import, but every error is reported.
+  if (firstError) return { ok: false, error: firstError, errors, warnings }
 
-  const codes = projects.map((p) => p.code)
-  for (const [index, code] of codes.entries()) {
-    if (codes.indexOf(code) !== index) {
-      warnings.push({ project: projects[index]?.name ?? null, field: '项目编码', message: `项目编码 ${code} 在文档中出现多次，请核对` })
-    }
-  }
-  const moneyUnit = units[0] ?? 'wan'
-  if (units.some((u) => u !== moneyUnit)) {
+  const projects = checked.reads.flatMap((read) => (read.project ? [read.project] : []))
+  const moneyUnit = projects[0]?.moneyUnit ?? 'wan'
+  if (projects.some((p) => p.moneyUnit !== moneyUnit)) {
     warnings.push({ project: null, field: '单位', message: '各项目的金额单位不一致（万元 / 元），已分别换算' })
   }
 
   const year = readYear(rows)
   if (year === null) warnings.push({ project: null, field: '年度', message: '文档中未找到年度（如“2020年部门预算绩效信息”），请导入时选择年度' })
-  const isInTable = (index: number): boolean => tableRanges.some((r) => index >= r.start && index < r.end)
+  // One flag per row, so that finding the department stays linear for thousands of tables.
+  const inTable = new Uint8Array(rows.length)
+  reads.forEach((read, k) => inTable.fill(1, segments[k]?.start ?? 0, read.end))
+  const isInTable = (index: number): boolean => inTable[index] === 1
   const department = readDepartment(rows, isInTable, warnings)
 
   return { ok: true, document: { year, department, moneyUnit, projects }, warnings }

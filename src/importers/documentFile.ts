@@ -1,4 +1,5 @@
 import { parseDocument, type DocumentParseResult } from './document'
+import { failedResult } from './document/outcome'
 import { decodeText, type TextEncodingName } from './decodeText'
 import { parseDocx } from './docx'
 
@@ -63,5 +64,5 @@ export async function readDocumentFile(bytes: Uint8Array, fileName: string): Pro
     return { result: parseDocument(text), kind, encoding }
   }
   const { message, expected } = UNSUPPORTED[kind]
-  return { result: { ok: false, error: { message, line: null, expected }, warnings: [] }, kind, encoding: null }
+  return { result: failedResult({ message, line: null, expected }), kind, encoding: null }
 }

@@ -1,4 +1,5 @@
 import { parseDocumentRows, type DocumentParseResult } from './document'
+import { failedResult } from './document/outcome'
 import type { SourceRow } from './rows'
 
 /**
@@ -194,15 +195,11 @@ export async function parseDocx(bytes: Uint8Array): Promise<DocumentParseResult>
     html = await convertDocxToHtml(bytes)
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause)
-    return {
-      ok: false,
-      error: {
-        message: `无法打开这个 Word 文件（${detail}）：文件可能已损坏，或不是 .docx 格式 / cannot open the .docx`,
-        line: null,
-        expected: '用 Word 或 WPS 另存为 .docx 后重新导入，或复制表格粘贴到文本框',
-      },
-      warnings: [],
-    }
+    return failedResult({
+      message: `无法打开这个 Word 文件（${detail}）：文件可能已损坏，或不是 .docx 格式 / cannot open the .docx`,
+      line: null,
+      expected: '用 Word 或 WPS 另存为 .docx 后重新导入，或复制表格粘贴到文本框',
+    })
   }
   return parseDocumentRows(parseHtmlTables(html))
 }

@@ -116,6 +116,60 @@ export function undoubled(digits: string): string | null {
   return half
 }
 
+/** The value a digit string reads as once a doubled run is collapsed (`9595` → 95). */
+function collapsedValue(digits: string): number {
+  return Number(undoubled(digits) ?? digits)
+}
+
+/**
+ * `≥95955及以上` on a rate without a unit: the `%` typed as `5` (Shift missed) after the
+ * doubled 95. A rate above 100 % can never be met, so of the readings of the digits the one
+ * ≤ 100 wins: as written (`9595` doubled → 95) before dropping the last 5 (`95955` → 9595 → 95).
+ */
+function isPercentTypedAsFive(pieces: Pieces): boolean {
+  const { digits, fraction } = pieces
+  if (fraction !== '' || digits.includes(',') || digits.length < 2 || !digits.endsWith('5')) return false
+  if (collapsedValue(digits) <= 100) return false
+  return collapsedValue(digits.slice(0, -1)) <= 100
+}
+
+/**
+ * The digits of the number after undoing the doubled-number artefact of these documents:
+ * two merged runs of the same cell write the number twice (`≥100100件以上` = ≥100 件).
+ * One rule for all cells, with a warning naming both readings whenever it applies:
+ *  - an impossible percentage (`100100%`, `≥9898%以上`: XX > 100 ≥ X) is certainly X;
+ *  - with a written comparison (≥ / 大于等于 … in front, or 以上 / 以内 … behind) a doubled
+ *    string of 4 digits or more (`≥4040场`, `≥30003000册`, `≥2000020000人次`) is the
+ *    artefact: X is read;
+ *  - a 2-digit double (11 … 99) is as likely genuine (`≥99%`, `≥88分`) as a doubled single
+ *    digit, so it needs both a prefix and a suffix (`≤11%以下`, the seed's pattern) and is
+ *    kept silently otherwise;
+ *  - a bare number (no comparison: `1212人`, `8888元`) may be genuine: kept, with a warning
+ *    when it is 4 digits or more.
+ * The comparison must be in the cell: an operator from a 指标性质 column says nothing about
+ * how the cell was typed.
+ */
+function readDigits(digits: string, pieces: Pieces, unit: string, cell: string, warnings: string[]): string {
+  if (pieces.fraction !== '' || digits.includes(',')) return digits
+  const half = undoubled(digits)
+  if (half === null) return digits
+  const isImpossibleRate = unit === '%' && Number(digits) > 100 && Number(half) <= 100
+  const hasComparison = pieces.prefix !== null || pieces.suffix !== null
+  const isLong = digits.length >= 4
+  if (isImpossibleRate) {
+    warnings.push(`${cell}中的数字 ${digits} 是重复录入的 ${half}（百分比不可能为 ${digits}），按 ${half} 读取`)
+    return half
+  }
+  if ((isLong && hasComparison) || (pieces.prefix !== null && pieces.suffix !== null)) {
+    warnings.push(`${cell}中的数字 ${digits} 疑为重复录入的 ${half}，按 ${half} 读取；若 ${digits} 才是原意，请更正`)
+    return half
+  }
+  if (isLong) {
+    warnings.push(`${cell}中的数字 ${digits} 形似重复录入的 ${half}（无比较符号，可能是原值），按 ${digits} 读取；若应为 ${half}，请更正`)
+  }
+  return digits
+}
+
 function qualitative(raw: string, warnings: string[]): TargetParse {
   return { target: { raw, operator: null, value: null, unit: null, kind: 'qualitative' }, warnings }
 }
@@ -148,11 +202,9 @@ export function parseTarget(raw: string, context?: TargetContext): TargetParse {
     return qualitative(raw, warnings)
   }
 
-  let digits = pieces.digits
   let unit = normalizeUnit(pieces.unit)
   const columnUnit = normalizeUnit(toHalfWidth(context?.unit ?? '').replace(/\s+/g, ''))
   let unitSource: 'cell' | 'column' | 'inferred' | 'none' = unit === '' ? 'none' : 'cell'
-  let isTypoPercent = false
 
   if (unit === '' && columnUnit !== '') {
     unit = columnUnit
@@ -160,39 +212,12 @@ export function parseTarget(raw: string, context?: TargetContext): TargetParse {
   } else if (unit !== '' && columnUnit !== '' && unit !== columnUnit) {
     warnings.push(`${cell}的单位「${unit}」与计量单位列「${columnUnit}」不一致，按指标值中的「${unit}」读取`)
   } else if (unit === '' && isRateIndicator(context)) {
-    // `≥95955及以上`: a rate cannot exceed 100 %, so a trailing 5 on an over-100 number is
-    // the `%` typed without Shift (Shift+5); otherwise the % is simply missing.
-    if (pieces.fraction === '' && digits.length > 1 && digits.endsWith('5') && Number(digits) > 100) {
-      digits = digits.slice(0, -1)
-      isTypoPercent = true
-    }
     unit = '%'
     unitSource = 'inferred'
   }
 
-  // The doubled-number artefact of the seed (two merged runs: `≥100100件以上` = ≥100 件).
-  // Collapse XX → X only with an independent hint, because `11件` is a real number:
-  //  (a) the cell states its comparison twice, a prefix (≥) AND a suffix (以上) — the
-  //      signature of the merged runs in these documents; or
-  //  (b) the unit is % and XX > 100 ≥ X, an impossible rate (`100100%`).
-  // (b) is certain; (a) alone is a guess, and says so. With neither, keep XX but warn
-  // when it is long enough (≥ 4 digits) to look like the artefact.
-  if (pieces.fraction === '' && !digits.includes(',')) {
-    const half = undoubled(digits)
-    if (half !== null) {
-      const isImpossibleRate = unit === '%' && Number(digits) > 100 && Number(half) <= 100
-      const hasBothOperators = pieces.prefix !== null && pieces.suffix !== null
-      if (isImpossibleRate) {
-        warnings.push(`${cell}中的数字 ${digits} 是重复录入的 ${half}（百分比不可能为 ${digits}），按 ${half} 读取`)
-        digits = half
-      } else if (hasBothOperators) {
-        warnings.push(`${cell}中的数字 ${digits} 疑为重复录入的 ${half}，按 ${half} 读取；若 ${digits} 才是原意，请更正`)
-        digits = half
-      } else if (digits.length >= 4) {
-        warnings.push(`${cell}中的数字 ${digits} 形似重复录入的 ${half}，未作改动，请核对`)
-      }
-    }
-  }
+  const isTypoPercent = unitSource === 'inferred' && isPercentTypedAsFive(pieces)
+  const digits = readDigits(isTypoPercent ? pieces.digits.slice(0, -1) : pieces.digits, pieces, unit, cell, warnings)
 
   if (unitSource === 'inferred') {
     warnings.push(
@@ -209,6 +234,9 @@ export function parseTarget(raw: string, context?: TargetContext): TargetParse {
   const operator = chooseOperator(pieces, context, cell, warnings)
   const value = Number(`${digits.replace(/,/g, '')}${pieces.fraction}`)
   const kind: IndicatorKind = unit === '' ? 'level' : kindOfUnit(unit)
+  if (unit === '%' && value > 100 && operator !== '<=' && operator !== '<' && isRateIndicator(context)) {
+    warnings.push(`${cell}读作 ${value}%：比率目标高于 100% 无法达到，请核对`)
+  }
   return { target: { raw, operator, value, unit: unit === '' ? null : unit, kind }, warnings }
 }
 

@@ -70,7 +70,20 @@ describe('useImportDocument', () => {
     await importer.readFile(new File(['2021年部门预算\n项目编码\tX\n项目名称\t甲\n预算数\t三万'], 'bad.txt'))
     const state = importer.state.value
     expect(state.step).toBe('failed')
-    if (state.step === 'failed') expect(state.error.message).toMatch(/第 \d+ 行/)
+    if (state.step === 'failed') expect(state.errors[0]?.message).toMatch(/第 \d+ 行/)
+    scope.stop()
+  })
+
+  it('a document with several problems fails with all of them and the warnings of the rest', async () => {
+    const scope = effectScope()
+    const importer = scope.run(() => useImportDocument())!
+    const text = readFileSync('tests/fixtures/error-many-2021-emergency.txt', 'utf8')
+    await importer.readFile(new File([text], '应急局.txt'))
+    const state = importer.state.value
+    if (state.step !== 'failed') expect.fail(`expected failed, got ${state.step}`)
+    expect(state.errors.map((e) => e.line)).toEqual([6, 15, 28, 41])
+    expect(state.warnings.some((w) => w.project === '防灾减灾宣传经费')).toBe(true)
+    expect(await db.projects.count()).toBe(0)
     scope.stop()
   })
 })

@@ -41,10 +41,41 @@ describe('scripts/parse.ts', () => {
     expect(stderr).toMatch(/^错误：第 9 行：未找到任何项目.* \/ line 9: no project found/)
   }, 60_000)
 
-  it('exits 1 for a binary file and for a missing file', () => {
+  it('reads a .docx as the app does (mammoth in node)', () => {
+    const { status, stdout, stderr } = runParse(repoPath('tests/fixtures/docx-merged-2022-transport.docx'))
+    expect(status).toBe(0)
+    const json = JSON.parse(stdout) as {
+      year: number
+      department: { code: string; name: string }
+      projects: Array<{ name: string; budget: { total: number }; indicators: unknown[] }>
+      warnings: unknown[]
+    }
+    expect(json.year).toBe(2022)
+    expect(json.department).toEqual({ code: '410526', name: '滑县交通运输局' })
+    expect(json.projects.map((p) => p.budget.total)).toEqual([260, 85.5])
+    expect(json.projects.flatMap((p) => p.indicators)).toHaveLength(9)
+    expect(stderr.trim().split('\n')).toHaveLength(json.warnings.length)
+  }, 60_000)
+
+  it('prints every blocking error of a document, one per line', () => {
+    const { status, stdout, stderr } = runParse(repoPath('tests/fixtures/error-many-2021-emergency.txt'))
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    const errors = stderr.trim().split('\n').filter((line) => line.startsWith('错误：'))
+    expect(errors).toHaveLength(4)
+    expect(errors[0]).toMatch(/^错误：第 6 行：项目「安全生产执法经费」的预算数「叁万元」/)
+  }, 60_000)
+
+  it('exits 1 for a broken .docx, a binary file and a missing file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'))
-    const binary = join(dir, 'budget.docx')
-    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x08]))
+    const broken = join(dir, 'budget.docx')
+    writeFileSync(broken, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x08]))
+    const docx = runParse(broken)
+    expect(docx.status).toBe(1)
+    expect(docx.stderr).toMatch(/^错误：无法打开这个 Word 文件/)
+
+    const binary = join(dir, 'budget.txt')
+    writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]))
     const garbage = runParse(binary)
     expect(garbage.status).toBe(1)
     expect(garbage.stderr).toMatch(/不是文本/)

@@ -129,8 +129,9 @@ describe('parseTarget: missing units and ambiguity', () => {
     ['11件', 11, false],
     ['100件', 100, false],
     ['≥11件', 11, false],
+    ['≥44场', 44, false],
     ['11件以上', 11, false],
-    ['≥1111件', 1111, true],
+    ['≥1111件', 11, true],
     ['8888元', 8888, true],
     ['1010', 1010, true],
     ['≥1212人次以上', 12, true],
@@ -142,6 +143,49 @@ describe('parseTarget: missing units and ambiguity', () => {
     const result = parseTarget(raw)
     expect(result.target.value).toBe(value)
     expect(result.warnings.length > 0).toBe(hasWarning)
+  })
+
+  // One rule for doubled numbers (see readDigits): [raw, context, value, unit, warning].
+  it.each<readonly [string, TargetContext | undefined, number, string | null, RegExp]>([
+    // a leading operator and ≥ 4 digits: the two-run artefact, repaired, both readings named
+    ['≥4040场以上', { name: '惠民演出场次' }, 40, '场', /4040 疑为重复录入的 40，按 40 读取；若 4040 才是原意/],
+    ['≥5000050000平方米以上', { name: '改造面积' }, 50000, '平方米', /5000050000 疑为重复录入的 50000/],
+    ['≥2000020000人次', { name: '观演人次' }, 20000, '人次', /2000020000 疑为重复录入的 20000，按 20000 读取；若 2000020000 才是原意/],
+    ['≥30003000册', { name: '新购图书册数' }, 3000, '册', /30003000 疑为重复录入的 3000，按 3000 读取/],
+    ['大于等于30003000册', { name: '新购图书册数' }, 3000, '册', /疑为重复录入的 3000/],
+    ['4040场以上', { name: '惠民演出场次' }, 40, '场', /疑为重复录入的 40/],
+    // an impossible percentage
+    ['≥9898%以上', { name: '扩大法律援助覆盖面' }, 98, '%', /百分比不可能为 9898/],
+    ['≥9090百分比', { name: '群众满意度' }, 90, '%', /百分比不可能为 9090/],
+    // a bare number (no operator, no suffix) may be genuine: kept, with a warning naming both
+    ['1212人', { name: '资助传承人数' }, 1212, '人', /1212 形似重复录入的 12（无比较符号，可能是原值），按 1212 读取；若应为 12/],
+    ['30003000', { name: '新购图书册数' }, 30003000, null, /形似重复录入的 3000/],
+  ])('%s %o → %d %s', (raw, context, value, unit, warning) => {
+    const { target, warnings } = parseTarget(raw, context)
+    expect(target).toMatchObject({ value, unit })
+    expect(warnings.join('\n')).toMatch(warning)
+  })
+
+  it.each<readonly [string, number, number]>([
+    // [raw of a rate without %, value read, number of warnings]
+    ['≥9595及以上', 95, 2], // doubled 95, no %: not 959 %
+    ['≥95955及以上', 95, 2], // doubled 95 and the % typed as 5 (the seed)
+    ['≥9898', 98, 2],
+    ['≥955', 95, 1],
+    ['≥1005', 100, 1],
+    ['≥85', 85, 1],
+  ])('rate %s reads as %d %%, %d warnings (the reading ≤ 100 wins)', (raw, value, warningCount) => {
+    const { target, warnings } = parseTarget(raw, { name: '传承人满意度' })
+    expect(target).toMatchObject({ operator: '>=', value, unit: '%', kind: 'level' })
+    expect(warnings).toHaveLength(warningCount)
+    expect(warnings.join('\n')).not.toMatch(/959%|9595%/)
+  })
+
+  it('says that a rate target above 100 % cannot be met', () => {
+    const { target, warnings } = parseTarget('≥120%', { name: '群众满意度' })
+    expect(target.value).toBe(120)
+    expect(warnings.join('\n')).toMatch(/高于 100% 无法达到/)
+    expect(parseTarget('≥120%', { name: '演出场次' }).warnings).toEqual([])
   })
 
   it('reads the trailing 5 as % only for a rate', () => {

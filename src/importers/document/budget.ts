@@ -3,7 +3,7 @@ import type { BudgetSplit, Fen } from '../../domain/types'
 import { normalizeLabel } from '../normalize'
 import type { SourceRow } from '../rows'
 import { findLabeled, isLabel, LABEL, labelOf, moneyUnitOf, moneyUnitOfWord, type Found } from './labels'
-import { fail, failure, type Outcome, type Warn } from './outcome'
+import { failure, type Fail, type Warn } from './outcome'
 import type { ProjectContext } from './segment'
 
 /** The budget block: 预算数, 其中 财政资金 / 其他资金 in the unit declared, and 资金用途. */
@@ -26,13 +26,17 @@ export interface BudgetRead {
   readonly rowIndex: number
 }
 
-/** Reads 预算数 and its 财政资金 / 其他资金 split (in 分) above the indicator header; fails without a total. */
-export function readBudget(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn): Outcome<BudgetRead> {
+/**
+ * Reads 预算数 and its 财政资金 / 其他资金 split (in 分) above the indicator header; null
+ * (with each unreadable cell reported through `fail`) without a readable total.
+ */
+export function readBudget(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn, fail: Fail): BudgetRead | null {
   const { rows, segment } = ctx
   const totalCell = findLabeled(rows, segment.start, headerIndex, LABEL.budget)
   if (!totalCell) {
     const line = rows[headerIndex]?.line ?? null
-    return fail(failure(`项目「${name}」缺少预算数`, `project ${name} has no 预算数 (budget)`, line, '“预算数”后的单元格写明金额，如 3.00'))
+    fail(failure(`项目「${name}」缺少预算数`, `project ${name} has no 预算数 (budget)`, line, '“预算数”后的单元格写明金额，如 3.00', { project: name, field: '预算数' }))
+    return null
   }
   const declared = totalCell.unit ?? ctx.unitAt[totalCell.rowIndex] ?? null
   if (declared === null) {
@@ -40,13 +44,14 @@ export function readBudget(ctx: ProjectContext, headerIndex: number, name: strin
   }
   const unit: MoneyUnit = declared ?? 'wan'
 
-  const total = readAmount(totalCell, unit)
-  if (total === null || totalCell.value === '') {
-    return fail(failure(
+  const total = totalCell.value === '' ? null : readAmount(totalCell, unit)
+  if (total === null) {
+    fail(failure(
       `项目「${name}」的${totalCell.label}「${totalCell.value}」不是金额数字`,
       `budget of project ${name} is not a number: "${totalCell.value}"`,
       totalCell.line,
       `预算数为数字，如 ${unit === 'wan' ? '3.00（万元）' : '30,000.00（元）'}`,
+      { project: name, field: '预算数' },
     ))
   }
 
@@ -55,6 +60,7 @@ export function readBudget(ctx: ProjectContext, headerIndex: number, name: strin
     { re: LABEL.other, field: '其他资金' },
   ]
   const amounts: Array<Fen | null> = []
+  let isSplitReadable = true
   for (const { re, field } of parts) {
     const cell = findLabeled(rows, segment.start, headerIndex, re)
     if (!cell || cell.value === '') {
@@ -63,22 +69,25 @@ export function readBudget(ctx: ProjectContext, headerIndex: number, name: strin
     }
     const amount = readAmount(cell, cell.unit ?? unit)
     if (amount === null) {
-      return fail(failure(
+      fail(failure(
         `项目「${name}」的${cell.label}「${cell.value}」不是金额数字`,
         `${field} of project ${name} is not a number: "${cell.value}"`,
         cell.line,
         `${field}为数字或留空`,
+        { project: name, field },
       ))
+      isSplitReadable = false
     }
     amounts.push(amount)
   }
+  if (total === null || !isSplitReadable) return null
   const [fiscal = null, other = null] = amounts
   if (fiscal === null && other === null) {
     warn('其中：财政资金', `项目「${name}」未填“其中：财政资金 / 其他资金”，资金来源未拆分`)
   } else if ((fiscal ?? 0) + (other ?? 0) !== total) {
     warn('其中：财政资金', `项目「${name}」的财政资金与其他资金之和不等于预算数，请核对`)
   }
-  return { ok: true, value: { split: { total, fiscal, other }, unit, rowIndex: totalCell.rowIndex } }
+  return { split: { total, fiscal, other }, unit, rowIndex: totalCell.rowIndex }
 }
 
 /** An amount cell in the given unit; a `万元`/`元` written in the cell wins. */

@@ -2,7 +2,7 @@ import { normalizeLabel, parsePlainNumber } from '../normalize'
 import { parseTarget } from '../parseTarget'
 import { headerColumns, type Column } from './columns'
 import { isStructuralRow, labelOf } from './labels'
-import { fail, failure, type Outcome, type Warn } from './outcome'
+import { failure, type Fail, type Warn } from './outcome'
 import type { ProjectContext } from './segment'
 import type { ParsedIndicator } from './types'
 
@@ -17,12 +17,19 @@ export interface IndicatorsRead {
   readonly end: number
 }
 
-/** Reads the indicator rows below the header at `headerIndex`, carrying merged 一级/二级 down; fails without any row. */
-export function readIndicators(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn): Outcome<IndicatorsRead> {
+/**
+ * Reads the indicator rows below the header at `headerIndex`, carrying merged 一级/二级 down;
+ * every row without a 三级指标 and a table without rows are reported through `fail`, and
+ * then `indicators` holds the readable rows only.
+ */
+export function readIndicators(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn, fail: Fail): IndicatorsRead {
   const { rows, segment } = ctx
   const header = rows[headerIndex]
   const columns = header ? headerColumns(header) : null
-  if (!header || !columns) return fail(failure('内部错误：指标表头丢失', 'internal: header lost', null, ''))
+  if (!header || !columns) {
+    fail(failure('内部错误：指标表头丢失', 'internal: header lost', null, '', { project: name, field: '指标表' }))
+    return { indicators: [], end: headerIndex + 1 }
+  }
   const width = header.cells.length
   // Merged 一级/二级 cells may be left out entirely; they are always the leading columns.
   const leadingLevels = [columns.level1, columns.level2].filter((col) => col !== undefined && col < 2).length
@@ -31,6 +38,8 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
   let level1 = ''
   let level2 = ''
   let end = headerIndex + 1
+  /** Indicator rows seen, readable or not (the Nth indicator of an error message). */
+  let rowCount = 0
   for (let i = headerIndex + 1; i < segment.end; i++) {
     const row = rows[i]
     if (!row || isStructuralRow(row)) break
@@ -60,13 +69,16 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
     }
     if (rowLevel2 !== '') level2 = rowLevel2
     const indicatorName = at('name')
+    rowCount++
     if (indicatorName === '') {
-      return fail(failure(
-        `项目「${name}」的第 ${indicators.length + 1} 个指标没有三级指标名称`,
-        `indicator ${indicators.length + 1} of project ${name} has no name (三级指标)`,
+      fail(failure(
+        `项目「${name}」的第 ${rowCount} 个指标没有三级指标名称`,
+        `indicator ${rowCount} of project ${name} has no name (三级指标)`,
         lineOf('name'),
         '每个指标行都写明三级指标',
+        { project: name, field: '三级指标' },
       ))
+      continue
     }
     const where = `项目「${name}」指标「${indicatorName}」（第 ${lineOf('value')} 行）`
     if (columns.level1 !== undefined && level1 === '') warn('一级指标', `${where}没有一级指标`)
@@ -95,16 +107,17 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
     })
   }
 
-  if (indicators.length === 0) {
+  if (rowCount === 0) {
     const line = rows[Math.min(end, segment.end) - 1]?.endLine ?? header.line
-    return fail(failure(
+    fail(failure(
       `项目「${name}」的指标表到此中断：表头之后没有指标行`,
       `the indicator table of project ${name} has no indicator rows`,
       line,
       '表头之后至少一行指标（三级指标、指标值）',
+      { project: name, field: '指标表' },
     ))
   }
-  return { ok: true, value: { indicators, end } }
+  return { indicators, end }
 }
 
 /**

@@ -2,7 +2,6 @@ import type { MoneyUnit } from '../../domain/money'
 import type { SourceRow } from '../rows'
 import { headerColumns } from './columns'
 import { hasLabel, LABEL } from './labels'
-import type { ImportWarning } from './types'
 
 /** Rows [start, end) of the document. */
 export interface Segment {
@@ -16,7 +15,6 @@ export interface ProjectContext {
   readonly segment: Segment
   /** Money unit declared at or before each row (`单位：万元`), null before any. */
   readonly unitAt: readonly (MoneyUnit | null)[]
-  readonly warnings: ImportWarning[]
 }
 
 /**

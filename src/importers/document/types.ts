@@ -35,6 +35,8 @@ export interface ParsedProject {
   readonly indicators: readonly ParsedIndicator[]
   /** 1-based line where the project's table starts. */
   readonly line: number
+  /** The money unit its 预算数 was stated in (amounts are in 分 whatever it is). */
+  readonly moneyUnit: MoneyUnit
 }
 
 export interface ParsedDocument {
@@ -51,8 +53,20 @@ export interface DocumentParseError {
   readonly line: number | null
   /** What the importer was looking for where it stopped. */
   readonly expected: string
+  /** 项目名称 (or 项目编码) of the project concerned; absent for the document as a whole. */
+  readonly project?: string
+  /** The cell concerned, e.g. 预算数, 项目编码, 三级指标. */
+  readonly field?: string
 }
 
 export type DocumentParseResult =
   | { readonly ok: true; readonly document: ParsedDocument; readonly warnings: readonly ImportWarning[] }
-  | { readonly ok: false; readonly error: DocumentParseError; readonly warnings: readonly ImportWarning[] }
+  | {
+      readonly ok: false
+      /** The first of `errors`. */
+      readonly error: DocumentParseError
+      /** Every blocking error of the document, in document order; nothing is imported. */
+      readonly errors: readonly DocumentParseError[]
+      /** The warnings of the projects (read or not) up to where reading stopped. */
+      readonly warnings: readonly ImportWarning[]
+    }

@@ -34,7 +34,50 @@ function mountPreview(props: { year?: number | null; storedCodes?: ReadonlySet<s
   return wrapper
 }
 
+function mountText(file: string, edit: (text: string) => string = (text) => text) {
+  const parsed = parseDocument(edit(readFileSync(file, 'utf8')))
+  if (!parsed.ok) throw new Error(parsed.error.message)
+  const { document, warnings } = parsed
+  return mount(DataImportPreview, {
+    props: {
+      document,
+      warnings,
+      sourceLabel: '文本文件',
+      fileName: 'doc.txt',
+      linesAreRows: false,
+      storedCodes: null,
+      isSaving: false,
+      yearChoices: [2023, 2022, 2021],
+      year: null,
+      department: document.department,
+    },
+  })
+}
+
 describe('DataImportPreview', () => {
+  it('shows amounts exactly in the unit of the document (元), with 万元 beside', () => {
+    const wrapper = mountText('tests/fixtures/pipe-yuan-2021-education.md')
+    expect(wrapper.find('[data-test="preview-counts"]').text()).toMatch(/预算合计 1,646,500\.50 元（164\.65 万元）/)
+    expect(wrapper.find('[data-test="preview-projects"] thead').text()).toContain('预算数（元）')
+    const budgets = wrapper.findAll('[data-test="preview-projects"] tbody tr').map((row) => row.findAll('td')[2]?.text())
+    expect(budgets[0]).toMatch(/^1,260,000\.00\s*126\.00 万元$/)
+    expect(budgets[1]).toMatch(/^386,500\.50\s*38\.65 万元$/)
+  })
+
+  it('shows 万元 amounts with every decimal the document wrote', () => {
+    const wrapper = mountText('tests/fixtures/tab-excel-2022-health.tsv', (text) => text.replace('128.60', '128.603456'))
+    expect(wrapper.find('[data-test="preview-counts"]').text()).toContain('预算合计 173.603456 万元')
+    expect(wrapper.findAll('[data-test="preview-projects"] tbody tr')[0]?.findAll('td')[2]?.text()).toBe('128.603456')
+  })
+
+  it('asks for the department the document lacks in the words of its warning', () => {
+    const wrapper = mountText('tests/fixtures/tab-excel-2022-health.tsv', (text) => text.replace(/部门名称\t\[207014\]唐山市丰南区卫生健康局/g, ''))
+    expect(wrapper.find('[data-test="preview-department-code"]').exists()).toBe(true)
+    expect(wrapper.text()).toContain('确认导入前请在预览中填写单位编码和名称')
+    expect(wrapper.text()).toContain('文档中没有单位编码，请填写')
+    expect(wrapper.text()).not.toContain('导入后补填')
+  })
+
   it('shows department, counts, projects and every warning grouped by project and cell', () => {
     const wrapper = mountPreview()
     expect(wrapper.find('[data-test="preview-department"]').text()).toBe('207014 唐山市丰南区卫生健康局')
