@@ -123,6 +123,114 @@ describe('monthly entry: keyboard, paste, validation, reload, undo and 已报送
   })
 })
 
+describe('monthly entry: safe defaults and honest figures', () => {
+  let app: AppUnderTest
+  before(async () => {
+    app = await startApp()
+  })
+  after(async () => {
+    await app.close()
+  })
+
+  it('starts in the first cell after the name dialog; 超预算 starts on 不保存, so Enter does not save', async () => {
+    const page = await openPage(app, '/entry')
+    await page.getByTestId('actor-skip').click()
+    await page.locator('[data-test="entry-grid"] tbody tr').nth(4).waitFor()
+    await page.waitForFunction('document.activeElement?.dataset?.pos === "0:0"')
+    assert.match((await cell(page, '0:0').getAttribute('aria-label')) ?? '', /^\S+ · 7月支出$/)
+
+    // 1234.5 typed as 元 while the unit is 万元: far above 预算数.
+    await page.keyboard.type('1234.5')
+    await page.keyboard.press('Enter')
+    const box = page.getByRole('dialog', { name: '超预算，确认保存？' })
+    await box.waitFor()
+    await page.waitForFunction('document.activeElement?.textContent?.trim() === "不保存"')
+    await page.keyboard.press('Enter')
+    await box.waitFor({ state: 'hidden' })
+    const message = page.locator('tbody tr').first().getByTestId('cell-message')
+    assert.match((await message.textContent()) ?? '', /未保存/)
+    await page.screenshot({ path: 'e2e/artifacts/entry-over-budget-declined.png' })
+    assert.deepEqual(pageErrors(page), [])
+  })
+
+  it('asks before Back or a typed address leaves refused cells, and the address follows the answer', async () => {
+    const page = await openPage(app, '/')
+    await page.getByRole('link', { name: '录入' }).click()
+    await page.getByTestId('actor-skip').click()
+    await cell(page, '0:4').click()
+    await page.keyboard.type('120')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('cell-message').first().waitFor()
+
+    const leave = page.getByRole('dialog', { name: '离开本页？' })
+    await page.evaluate('history.back()')
+    await leave.waitFor()
+    await page.waitForTimeout(500) // the box used to close itself on the hashchange
+    assert.equal(await leave.isVisible(), true)
+    await leave.getByRole('button', { name: '留下修改' }).click()
+    await leave.waitFor({ state: 'detached' })
+    await page.waitForURL(/#\/entry/)
+    assert.equal(await cell(page, '0:4').inputValue(), '120')
+
+    await page.evaluate("location.hash = '#/settings'")
+    await leave.waitFor()
+    await page.waitForTimeout(300)
+    assert.equal(await leave.count(), 1, 'one question per navigation')
+    await leave.getByRole('button', { name: '留下修改' }).click()
+    await leave.waitFor({ state: 'detached' })
+    await page.waitForURL(/#\/entry/)
+    assert.equal(await page.locator('[data-test="entry-grid"]').count(), 1)
+    await page.evaluate("location.hash = '#/settings'")
+    await leave.waitFor()
+    await leave.getByRole('button', { name: '仍然离开' }).click()
+    await page.getByTestId('settings-thresholds').waitFor()
+    assert.match(page.url(), /#\/settings$/)
+    assert.deepEqual(pageErrors(page), [])
+  })
+
+  it('blocks 撤销 in a 已报送 month with the reason, and reopens only with a reason', async () => {
+    const page = await openPage(app, '/entry')
+    await page.getByTestId('actor-skip').click()
+    await page.waitForFunction('document.activeElement?.dataset?.pos === "0:0"')
+    await page.keyboard.type('0.35')
+    await page.keyboard.press('Enter')
+    await waitSaved(page)
+    assert.equal(await page.getByTestId('undo').isDisabled(), false)
+
+    await page.getByTestId('lock-month').click()
+    await page.getByRole('dialog').getByRole('button', { name: '标记已报送' }).click()
+    await page.getByTestId('lock-tag').waitFor()
+    assert.equal(await page.getByTestId('undo').isDisabled(), true)
+    assert.match((await page.getByTestId('undo-blocked').textContent()) ?? '', /7月已报送并锁定，不能撤销/)
+
+    await page.getByTestId('reopen-month').click()
+    const reopen = page.getByRole('dialog', { name: '重新打开7月？' })
+    await reopen.getByRole('button', { name: '重新打开' }).click()
+    await reopen.getByText('请填写原因').waitFor()
+    assert.equal(await page.getByTestId('lock-tag').count(), 1, 'still locked')
+    await reopen.locator('input').fill('更正7月支出')
+    await reopen.getByRole('button', { name: '重新打开' }).click()
+    await page.getByTestId('lock-month').waitFor()
+    assert.equal(await page.getByTestId('undo').isDisabled(), false)
+    assert.deepEqual(pageErrors(page), [])
+  })
+
+  it('shows months after the last entry as 未填报 in the project view, 万元 with 2 decimals', async () => {
+    const page = await openPage(app, `/entry/project/${encodeURIComponent('2020/315002/315-0404-JBN-FLC6')}`)
+    await page.getByTestId('actor-skip').click()
+    const rows = page.locator('[data-test="entry-grid"] tbody tr')
+    await rows.nth(11).waitFor()
+    await waitForValue(page, '6:0', '0.30')
+    assert.equal((await rows.nth(6).getByTestId('executed').textContent())?.trim(), '1.65')
+    assert.equal((await rows.nth(7).getByTestId('executed').textContent())?.trim(), '未填报')
+    assert.equal((await rows.nth(7).getByTestId('rate').textContent())?.trim(), '—')
+    assert.match((await rows.nth(7).textContent()) ?? '', /累计 —/)
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.screenshot({ path: 'e2e/artifacts/entry-project-unreported.png' })
+    assert.deepEqual(pageErrors(page), [])
+  })
+})
+
 /** Puts text on the system clipboard, as Excel does, and pastes it with Ctrl+V into the focused cell. */
 async function pasteFromClipboard(page: Page, text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])

@@ -17,7 +17,7 @@ import {
 import type { EntryValue } from '@/domain/entryValidation'
 import type { Fen, Month } from '@/domain/types'
 import { applyEntries, setIndicatorValue, setSpending, type EntryWrite } from '@/db/actualsRepository'
-import { useEntryStore } from '@/stores/entry'
+import { useEntryStore, type UndoCell } from '@/stores/entry'
 
 export interface SaveStatus {
   readonly phase: 'idle' | 'saving' | 'saved' | 'error'
@@ -112,7 +112,7 @@ export function useEntryCells(options: EntryCellsOptions) {
           ? setSpending(write.projectId, write.month, write.amount, options.actor())
           : setIndicatorValue(write.indicatorId, write.month, write.entry, options.actor()),
       )
-      if (id !== null) store.pushUndo({ label: meta.label, changeIds: [id] })
+      if (id !== null) store.pushUndo({ label: meta.label, changeIds: [id], cells: [{ projectId: meta.projectId, month: meta.month }] })
       setStates([[key, savedState(result.issues)]])
     } catch (error) {
       setStates([[key, refusedState(text, { message: `未保存：${errorMessage(error)}`, severity: 'error' })]])
@@ -120,10 +120,10 @@ export function useEntryCells(options: EntryCellsOptions) {
   }
 
   /** Runs a logged write (note, restore) with the save status, and makes it undoable. */
-  function record(label: string, write: () => Promise<number | null>): Promise<void> {
+  function record(label: string, write: () => Promise<number | null>, cells?: readonly UndoCell[]): Promise<void> {
     return store.track(
       save(write).then((id) => {
-        if (id !== null) store.pushUndo({ label, changeIds: [id] })
+        if (id !== null) store.pushUndo({ label, changeIds: [id], cells })
       }),
     )
   }
@@ -156,7 +156,8 @@ export function useEntryCells(options: EntryCellsOptions) {
     if (toSave.length > 0) {
       try {
         const ids = await save(() => applyEntries(toSave.map((cell) => toWrite(cell.meta, cell.value)), options.actor()))
-        store.pushUndo({ label: `粘贴 ${toSave.length} 个单元格`, changeIds: ids })
+        const cells = toSave.map((cell) => ({ projectId: cell.meta.projectId, month: cell.meta.month }))
+        store.pushUndo({ label: `粘贴 ${toSave.length} 个单元格`, changeIds: ids, cells })
         savedCount = toSave.length
         for (const cell of toSave) updates.push([cell.key, savedState(cell.issues)])
       } catch (error) {

@@ -1,6 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { STATUS_INPUT_LABELS } from '@/domain/entryValidation'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
+import { DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS } from '@/domain/types'
 import { restoreChange, type IndicatorEntry } from '@/db/actualsRepository'
 import { observeProjectChanges } from '@/db/changeLogRepository'
 import type { ChangeRecord, NoteRecord } from '@/db/records'
@@ -35,12 +36,34 @@ export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown):
     if (entry.manualStatus) return STATUS_INPUT_LABELS[entry.manualStatus]
     return entry.value === null ? '未填报' : formatIndicatorInput(entry.value)
   }
-  if (kind === 'note') {
-    const note = value as NoteRecord
-    const text = note.explanation.trim() || note.actions.trim()
-    return text === '' ? '（空说明）' : text.length > 24 ? `${text.slice(0, 24)}…` : text
-  }
+  if (kind === 'note') return describeNoteChange(null, value as NoteRecord).newText
   return JSON.stringify(value)
+}
+
+const shorten = (text: string) => (text.trim() === '' ? '（空）' : text.length > 24 ? `${text.slice(0, 24)}…` : text.trim())
+
+/** The parts of a note as the history names them; a missing note is an empty one. */
+function noteParts(note: NoteRecord | null): readonly (readonly [string, string])[] {
+  const reasons = note?.reasons ?? []
+  return [
+    ['偏差原因', reasons.length === 0 ? '无' : reasons.map((r) => DEVIATION_REASON_LABELS[r]).join('、')],
+    ['完成目标可能性', note?.likelihood ? LIKELIHOOD_LABELS[note.likelihood] : '未确认'],
+    ['原因说明', shorten(note?.explanation ?? '')],
+    ['整改措施', shorten(note?.actions ?? '')],
+  ]
+}
+
+/**
+ * A note's change as two texts naming only what changed (偏差原因, 完成目标可能性, 原因说明,
+ * 整改措施), e.g. 偏差原因：无 → 偏差原因：制度保障.
+ */
+export function describeNoteChange(before: NoteRecord | null, after: NoteRecord | null): { oldText: string; newText: string } {
+  const old = noteParts(before)
+  const now = noteParts(after)
+  const changed = now.flatMap(([, text], i) => (old[i]?.[1] === text ? [] : [i]))
+  if (changed.length === 0) return { oldText: '（无变化）', newText: '（无变化）' }
+  const join = (parts: readonly (readonly [string, string])[]) => changed.map((i) => `${parts[i]?.[0]}：${parts[i]?.[1]}`).join('；')
+  return { oldText: join(old), newText: join(now) }
 }
 
 function pad(n: number): string {
@@ -56,8 +79,9 @@ export function toHistoryRow(change: ChangeRecord): HistoryRow {
     at: change.at,
     actor: change.actor || '未署名',
     summary: change.summary,
-    oldText: describeLoggedValue(change.kind, change.oldValue),
-    newText: describeLoggedValue(change.kind, change.newValue),
+    ...(change.kind === 'note'
+      ? describeNoteChange(change.oldValue as NoteRecord | null, change.newValue as NoteRecord | null)
+      : { oldText: describeLoggedValue(change.kind, change.oldValue), newText: describeLoggedValue(change.kind, change.newValue) }),
     canRestore: change.kind === 'spending' || change.kind === 'indicator' || change.kind === 'note',
   }
 }

@@ -95,7 +95,7 @@ export function useEntryMonth(host: EntryHost) {
     reopenMonth: (reason: string) => withScope((y, d) => reopenMonth(y, d, month.value, host.actor(), reason)),
     ...cells,
     saveNote: (note: MonitoringNote, projectName: string) =>
-      cells.record(`${projectName} · ${note.month}月监控说明`, () => saveNote(note, host.actor())),
+      cells.record(`${projectName} · ${note.month}月监控说明`, () => saveNote(note, host.actor()), [{ projectId: note.projectId, month: note.month }]),
   }
 }
 

@@ -1,8 +1,8 @@
-import { computed, onScopeDispose } from 'vue'
+import { computed, onScopeDispose, shallowRef } from 'vue'
 import { onBeforeRouteLeave } from 'vue-router'
 import { storeToRefs } from 'pinia'
 import type { Month } from '@/domain/types'
-import { useEntryStore } from '@/stores/entry'
+import { useEntryStore, type UndoCell } from '@/stores/entry'
 import { useSettings } from './useSettings'
 import { useUndo } from './useUndo'
 
@@ -25,7 +25,9 @@ export function useEntryPage(host: EntryPageHost) {
   const store = useEntryStore()
   const { moneyUnit } = storeToRefs(store)
   const settings = useSettings()
-  const undo = useUndo(settings.actorOrAnonymous)
+  // The view says which months are 已报送 once it has loaded them (see lockedCells).
+  const isLocked = shallowRef<(cell: UndoCell) => boolean>(() => false)
+  const undo = useUndo(settings.actorOrAnonymous, (cell) => isLocked.value(cell))
 
   const isActorDialogOpen = computed({
     get: () => !settings.isLoading.value && settings.actor.value === '' && !store.isActorPromptDismissed,
@@ -33,6 +35,10 @@ export function useEntryPage(host: EntryPageHost) {
       if (!isOpen) store.isActorPromptDismissed = true
     },
   })
+
+  const undoTitle = computed(
+    () => undo.blockReason.value ?? (undo.nextLabel.value ? `撤销：${undo.nextLabel.value}（Ctrl+Z）` : '没有可撤销的修改'),
+  )
 
   async function runUndo(): Promise<void> {
     if (undo.isBusy.value) return
@@ -70,6 +76,7 @@ export function useEntryPage(host: EntryPageHost) {
     actor: settings.actorOrAnonymous,
     moneyUnit,
     undo,
+    undoTitle,
     runUndo,
     isActorDialogOpen,
     saveActor: async (name: string) => {
@@ -78,6 +85,8 @@ export function useEntryPage(host: EntryPageHost) {
     },
     skipActor: () => (store.isActorPromptDismissed = true),
     guardUnsaved,
+    /** Tells undo which cells are in a 已报送 month of this view, so it is blocked with the reason. */
+    lockedCells: (check: (cell: UndoCell) => boolean) => (isLocked.value = check),
     isFuture,
   }
 }

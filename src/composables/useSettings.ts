@@ -13,7 +13,7 @@ export function checkThresholds(t: Thresholds): Partial<Record<keyof Thresholds,
   const isNumber = (v: number) => typeof v === 'number' && Number.isFinite(v)
   if (!isNumber(t.yellowFrom) || t.yellowFrom > 0) problems.yellowFrom = '应为 0 或负数（个百分点），如 −5。'
   if (!isNumber(t.redBelow) || t.redBelow > 0) problems.redBelow = '应为 0 或负数（个百分点），如 −15。'
-  else if (isNumber(t.yellowFrom) && t.redBelow >= t.yellowFrom) problems.redBelow = '红色界限应低于黄色界限，否则不会出现黄色。'
+  else if (isNumber(t.yellowFrom) && t.redBelow >= t.yellowFrom) problems.redBelow = '红色界限应低于绿色下限，否则不会出现黄色。'
   if (!isNumber(t.levelTolerancePct) || t.levelTolerancePct < 0 || t.levelTolerancePct > 100) problems.levelTolerancePct = '应在 0 到 100 之间（% 目标值）。'
   if (!isNumber(t.mismatchPoints) || t.mismatchPoints < 0 || t.mismatchPoints > 100) problems.mismatchPoints = '应在 0 到 100 之间（个百分点）。'
   return problems

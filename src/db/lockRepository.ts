@@ -93,7 +93,15 @@ export async function lockMonth(
   })
 }
 
-/** Reopens a 已报送 month for corrections; the reopening and its reason are logged. */
+/** Thrown when a 已报送 month is reopened without saying why; the message is for the user. */
+export class ReopenReasonMissingError extends Error {
+  constructor() {
+    super('请填写重新打开的原因：它会记入修改记录。')
+    this.name = 'ReopenReasonMissingError'
+  }
+}
+
+/** Reopens a 已报送 month for corrections; the reason is required, and logged with the reopening. */
 export async function reopenMonth(
   year: number,
   departmentCode: string,
@@ -105,8 +113,9 @@ export async function reopenMonth(
   await database.transaction('rw', [database.monthLocks, database.changes], async () => {
     const lock = await database.monthLocks.get([year, departmentCode, month])
     if (!lock) return
+    if (reason.trim() === '') throw new ReopenReasonMissingError()
     await database.monthLocks.delete([year, departmentCode, month])
-    const why = reason.trim() === '' ? '' : `，原因：${reason.trim()}`
+    const why = `，原因：${reason.trim()}`
     await database.changes.add(
       newChange({
         actor,

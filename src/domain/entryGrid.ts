@@ -6,7 +6,7 @@
 import { evaluateProject, executionRateOf, type ProjectEvaluation } from './evaluate'
 import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from './entryValidation'
 import { formatPercent } from './format'
-import { formatWan, sumFen, type MoneyUnit } from './money'
+import { formatWan, formatYuan, sumFen, type MoneyUnit } from './money'
 import { formatIndicatorInput, formatMoneyInput } from './numberInput'
 import type { ProjectData } from './projectData'
 import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Operator, type Thresholds } from './types'
@@ -21,6 +21,8 @@ export interface EntryCell {
   readonly value: string
   /** Small caption above the input (the indicator's name in the month view). */
   readonly label: string | null
+  /** What a screen reader says: project, column and month, e.g. 法律援助经费 · 8月支出. */
+  readonly name: string
   /** Shown beside the input: running total, target, unit. */
   readonly aside: string
   readonly isLocked: boolean
@@ -31,6 +33,8 @@ export interface EntryFigure {
   readonly kind: 'figure'
   readonly text: string
   readonly isWarning: boolean
+  /** The month is blank (未填报): shown muted, as the empty inputs are. */
+  readonly isUnreported: boolean
   readonly testId: string
   readonly title: string
 }
@@ -136,6 +140,15 @@ function indicatorText(index: ProjectIndex, indicator: Indicator, month: Month):
   return entry.value === null ? '' : formatIndicatorInput(entry.value)
 }
 
+/** The latest number entered for an indicator in months 1..m, with its month; null when none. */
+function latestValue(index: ProjectIndex, indicator: Indicator, month: Month): { value: number; month: Month } | null {
+  for (let m = month; m >= 1; m--) {
+    const value = index.values.get(`${indicator.id}|${m}`)?.value
+    if (value !== null && value !== undefined) return { value, month: m as Month }
+  }
+  return null
+}
+
 /** Σ of a cumulative indicator's counts for months 1..m; null when none is entered. */
 function runningTotal(index: ProjectIndex, indicator: Indicator, month: Month): number | null {
   let total: number | null = null
@@ -146,21 +159,54 @@ function runningTotal(index: ProjectIndex, indicator: Indicator, month: Month): 
   return total
 }
 
+/**
+ * The running total beside a count. A blank month is 未填报, not 0: the project view shows
+ * 累计 — there; the month view says up to which month the total it shows runs.
+ */
+function countAside(index: ProjectIndex, indicator: Indicator, month: Month, isMonthView: boolean): string {
+  const goal = isMonthView ? ` / ${formatTarget(indicator.target)}` : ''
+  const total = runningTotal(index, indicator, month)
+  const latest = latestValue(index, indicator, month)
+  if (total === null || latest === null) return `累计 —${goal}`
+  if (latest.month === month) return `累计 ${formatIndicatorInput(total)}${goal}`
+  return isMonthView ? `累计 ${formatIndicatorInput(total)}（至${latest.month}月）${goal}` : '累计 —'
+}
+
+/** The target beside a level (month view), with the value still standing when this month is blank. */
+function levelAside(index: ProjectIndex, indicator: Indicator, month: Month): string {
+  const goal = `目标 ${formatTarget(indicator.target)}`
+  const latest = latestValue(index, indicator, month)
+  if (latest === null || latest.month === month) return goal
+  return `${goal} · 现值 ${formatIndicatorInput(latest.value)}${indicator.target.unit === '%' ? '%' : ''}（${latest.month}月）`
+}
+
 function cellKind(target: EntryTarget): EntryCell['kind'] {
   return target.kind === 'spending' ? 'money' : target.kind
 }
 
 function figures(data: ProjectData, index: ProjectIndex, month: Month, unit: MoneyUnit): readonly EntryFigure[] {
+  if (!index.spending.has(month)) {
+    // A blank month is 未填报, not 0: no cumulative figure claims to include it.
+    const title = `${month}月支出未填报（空白不是 0），不计算执行数和执行率`
+    return [
+      { kind: 'figure', text: '未填报', isWarning: false, isUnreported: true, testId: 'executed', title },
+      { kind: 'figure', text: '—', isWarning: false, isUnreported: true, testId: 'rate', title },
+    ]
+  }
   const executed = sumFen([...index.spending].filter(([m]) => m <= month).map(([, amount]) => amount))
   const budget = data.project.budget.total
-  const rate = index.spending.size === 0 ? null : executionRateOf(executed, budget)
+  const rate = executionRateOf(executed, budget)
   const isOver = executed > budget
+  // Figures in 万元 always with 2 decimals (exact amounts in the title and in 元 mode).
+  const text = unit === 'wan' ? formatWan(executed) : formatYuan(executed)
+  const exact = `${formatMoneyInput(executed, 'wan')} 万元（${formatYuan(executed)} 元）`
   return [
-    { kind: 'figure', text: formatMoneyInput(executed, unit), isWarning: false, testId: 'executed', title: `1–${month}月执行数（${UNIT_LABELS[unit]}）` },
+    { kind: 'figure', text, isWarning: false, isUnreported: false, testId: 'executed', title: `1–${month}月执行数：${exact}` },
     {
       kind: 'figure',
       text: `${formatPercent(rate)}${isOver ? ' 超预算' : ''}`,
       isWarning: isOver,
+      isUnreported: false,
       testId: 'rate',
       title: isOver ? `1–${month}月执行数超过预算数 ${formatWan(budget)} 万元` : `1–${month}月执行率（执行数 ÷ 预算数）`,
     },
@@ -189,13 +235,14 @@ function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month:
     label: `${data.project.name} · ${month}月支出`,
   })
   const value = amount === undefined ? '' : formatMoneyInput(amount, unit)
-  return { kind: 'money', key, value, label: null, aside: '', isLocked }
+  return { kind: 'money', key, value, label: null, name: `${data.project.name} · ${month}月支出`, aside: '', isLocked }
 }
 
 function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, indicator: Indicator, month: Month, isMonthView: boolean): EntryCell {
   const key = indicatorKey(indicator.id, month)
   const target = entryTargetOf(indicator)
   const isLocked = b.isLocked(month)
+  const name = `${data.project.name} · ${month}月「${indicator.name}」`
   b.metas.set(key, {
     target,
     projectId: data.project.id,
@@ -204,18 +251,18 @@ function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, indic
     month,
     isLocked,
     budget: data.project.budget.total,
-    label: `${data.project.name} · ${month}月「${indicator.name}」`,
+    label: name,
   })
-  const total = target.kind === 'count' ? runningTotal(index, indicator, month) : null
-  const goal = formatTarget(indicator.target)
   const aside =
     target.kind === 'count'
-      ? `累计 ${total === null ? '—' : formatIndicatorInput(total)}${isMonthView ? ` / ${goal}` : ''}`
-      : isMonthView
-        ? `目标 ${goal}`
-        : ''
+      ? countAside(index, indicator, month, isMonthView)
+      : !isMonthView
+        ? ''
+        : target.kind === 'level'
+          ? levelAside(index, indicator, month)
+          : `目标 ${formatTarget(indicator.target)}`
   const label = isMonthView ? indicator.name : null
-  return { kind: cellKind(target), key, value: indicatorText(index, indicator, month), label, aside, isLocked }
+  return { kind: cellKind(target), key, value: indicatorText(index, indicator, month), label, name, aside, isLocked }
 }
 
 /** Month view: one row per project with the month's spending, 执行数, 执行率 and one cell per indicator. */

@@ -22,6 +22,8 @@ export interface PasteRejection {
   readonly where: string
   readonly text: string
   readonly message: string
+  /** True when the value stays in its (red) cell; false when it fell outside the grid and was not pasted. */
+  readonly hasCell: boolean
 }
 
 export interface PasteReport {
@@ -71,10 +73,12 @@ export function pasteTargets(
     cells.forEach((text, j) => {
       const col = inputColumns[start + j]
       const column = col === undefined ? undefined : columns[col]
-      const where = `${row?.title ?? `第 ${anchor.row + i + 1} 行`} · ${column?.title ?? `第 ${start + j + 1} 列`}`
+      const item = row === undefined || col === undefined ? undefined : row.items[col]
+      // The month view's columns are 指标 1, 2…: name a cell by its indicator instead.
+      const columnName = (isEditableItem(item) ? item.label : null) ?? column?.title ?? `第 ${start + j + 1} 列`
+      const where = `${row?.title ?? `第 ${anchor.row + i + 1} 行`} · ${columnName}`
       if (row === undefined) return targets.push({ key: null, text, where, reason: '超出表格：下面没有更多的行了。' })
       if (col === undefined || start === -1) return targets.push({ key: null, text, where, reason: '超出表格：右边没有更多可填的列了。' })
-      const item = row.items[col]
       if (!isEditableItem(item)) return targets.push({ key: null, text, where, reason: `「${row.title}」没有${column?.title ?? '这一列'}。` })
       targets.push({ key: item.key, text, where })
     })
@@ -137,11 +141,11 @@ export function planPaste(
     const { key, text, where } = target
     const meta = key === null ? undefined : metas.get(key)
     if (key === null || meta === undefined) {
-      rejected.push({ where, text, message: target.reason ?? NO_CELL_MESSAGE })
+      rejected.push({ where, text, message: target.reason ?? NO_CELL_MESSAGE, hasCell: false })
       continue
     }
     const refuse = (message: string) => {
-      rejected.push({ where, text, message })
+      rejected.push({ where, text, message, hasCell: true })
       states.push([key, refusedState(text, { message, severity: 'error' })])
     }
     if (meta.isLocked) {
@@ -175,7 +179,7 @@ export function unsavedPaste(
   const states: [string, EntryCellState][] = []
   for (const cell of cells) {
     const message = messageOf(cell)
-    rejected.push({ where: cell.meta.label, text: cell.text, message })
+    rejected.push({ where: cell.meta.label, text: cell.text, message, hasCell: true })
     states.push([cell.key, refusedState(cell.text, { message, severity })])
   }
   return { rejected, states }

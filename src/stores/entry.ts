@@ -1,11 +1,20 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { MoneyUnit } from '@/domain/money'
+import type { Month } from '@/domain/types'
+
+/** A project's month an undo step writes back (to tell whether it is 已报送). */
+export interface UndoCell {
+  readonly projectId: string
+  readonly month: Month
+}
 
 /** One step of this session's undo: the change-log ids one user action made (a paste makes many). */
 export interface UndoStep {
   readonly label: string
   readonly changeIds: readonly number[]
+  /** The cells it changed, when known (a restore from the history does not say). */
+  readonly cells?: readonly UndoCell[]
 }
 
 /** Keeps at most this many undo steps; older ones stay in the change log and its history panel. */

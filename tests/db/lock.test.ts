@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyEntries, restoreChange, saveNote, setIndicatorValue, setSpending, undoChanges } from '@/db/actualsRepository'
 import type { MonitorDatabase } from '@/db/database'
 import { importDocument } from '@/db/importRepository'
-import { isMonthLocked, listLocks, lockMonth, MonthLockedError, reopenMonth } from '@/db/lockRepository'
+import { isMonthLocked, listLocks, lockMonth, MonthLockedError, ReopenReasonMissingError, reopenMonth } from '@/db/lockRepository'
 import { freshDatabase, sampleDocument } from './factories'
 
 let database: MonitorDatabase
@@ -70,6 +70,13 @@ describe('已报送 month locks', () => {
       ['张科长', '2021年7月重新打开（201001，原因：更正7月支出）', true],
     ])
     await expect(setSpending(PROJECT, 7, 100, '王会计', database)).resolves.not.toBeNull()
+  })
+
+  it.each(['', '   '])('refuses to reopen without a reason (%j): the month stays locked, nothing is logged', async (reason) => {
+    await lockMonth(2021, '201001', 7, '王会计', database)
+    await expect(reopenMonth(2021, '201001', 7, '张科长', reason, database)).rejects.toBeInstanceOf(ReopenReasonMissingError)
+    expect(await isMonthLocked(2021, '201001', 7, database)).toBe(true)
+    expect(await database.changes.where('kind').equals('lock').count()).toBe(1)
   })
 
   it('does not log locking twice or reopening an open month', async () => {

@@ -64,8 +64,8 @@ describe('buildMonthGrid', () => {
     // 1.56 万元 executed of 3 万元 by 7月; later months are not counted.
     ['法律援助经费', 0, ['0.06', '1.56', '52.0%', '15', '99', '', null]],
     ['法制工作专项经费', 1, ['0.40', '1.20', '30.0%', '', '', '', '红']],
-    // Nothing entered: blank cells, 执行数 0, 执行率 — (not 0 %), missing indicators are null.
-    ['依法治区及普法宣传经费', 2, ['', '0.00', '—', '', null, null, null]],
+    // Nothing entered: blank cells, 执行数 未填报 and 执行率 — (a blank is not 0), missing indicators are null.
+    ['依法治区及普法宣传经费', 2, ['', '未填报', '—', '', null, null, null]],
   ])('%s: one row with the month value of every cell', (title, index, expected) => {
     const row = grid.rows[index]
     expect(row?.title).toBe(title)
@@ -78,9 +78,10 @@ describe('buildMonthGrid', () => {
   })
 
   it.each<[string, ProjectData, Month, string]>([
-    ['before a later entry', LEGAL, 2, '累计 10 / ≥100件'],
+    // A blank month is not 0: the total says which month it runs to.
+    ['before a later entry', LEGAL, 2, '累计 10（至1月） / ≥100件'],
     ['through the month', LEGAL, 7, '累计 45 / ≥100件'],
-    ['after the last entry', LEGAL, 12, '累计 75 / ≥100件'],
+    ['after the last entry', LEGAL, 12, '累计 75（至8月） / ≥100件'],
     ['with nothing entered', dataOf('人民调解员补贴'), 7, '累计 — / ≥100件'],
   ])('running total of a count %s', (_, data, month, expected) => {
     const [row] = buildMonthGrid([data], SEED_YEAR, month, 'wan', NONE).rows
@@ -144,7 +145,37 @@ describe('buildMonthGrid', () => {
     const yuan = buildMonthGrid([LEGAL], SEED_YEAR, 7, 'yuan', NONE)
     expect(yuan.columns.slice(0, 2).map((column) => column.subtitle)).toEqual(['元', '元'])
     expect(texts(yuan.rows[0])?.slice(0, 3)).toEqual(['600.00', '15,600.00', '52.0%'])
-    expect(yuan.rows[0]?.items[1]).toMatchObject({ kind: 'figure', title: '1–7月执行数（元）', testId: 'executed' })
+    expect(yuan.rows[0]?.items[1]).toMatchObject({ kind: 'figure', title: '1–7月执行数：1.56 万元（15,600.00 元）', testId: 'executed' })
+  })
+
+  it('shows 执行数 in 万元 with 2 decimals however many the months add up to (exact in its title)', () => {
+    const data = dataOf('法律援助经费', {
+      spending: [
+        { projectId: P.法律援助经费.id, month: 1, amount: 167_500 },
+        { projectId: P.法律援助经费.id, month: 2, amount: 200_000 },
+      ],
+    })
+    const [row] = buildMonthGrid([data], SEED_YEAR, 2, 'wan', NONE).rows
+    expect(texts(row)?.slice(0, 3)).toEqual(['0.20', '0.37', '12.3%'])
+    expect(row?.items[1]).toMatchObject({ title: '1–2月执行数：0.3675 万元（3,675.00 元）' })
+  })
+
+  it('shows the level value still standing beside the target when the month is blank', () => {
+    const data = dataOf('法律援助经费', { values: valuesOf(legalRate, { 6: 98.5 }) })
+    const at = (month: Month) => asides(buildMonthGrid([data], SEED_YEAR, month, 'wan', NONE).rows[0])?.[4]
+    expect(at(8)).toBe('目标 ≥98% · 现值 98.5%（6月）')
+    expect(at(6)).toBe('目标 ≥98%')
+    expect(at(5)).toBe('目标 ≥98%')
+  })
+
+  it('names each input for screen readers by project, month and column, not by its key', () => {
+    const names = grid.rows[0]?.items.filter(isEditableItem).map((cell) => cell.name)
+    expect(names).toEqual([
+      '法律援助经费 · 7月支出',
+      '法律援助经费 · 7月「法律案件受理数」',
+      '法律援助经费 · 7月「扩大法律援助覆盖面」',
+      '法律援助经费 · 7月「法律顾问受理案件率」',
+    ])
   })
 
   it('is empty for no projects', () => {
@@ -179,7 +210,8 @@ describe('buildProjectGrid', () => {
     const grid = buildProjectGrid(LEGAL, 'wan', NONE)
     expect(texts(grid.rows[6])).toEqual(['0.06', '1.56', '52.0%', '15', '99', ''])
     expect(asides(grid.rows[6])).toEqual(['', null, null, '累计 45', '', ''])
-    expect(asides(grid.rows[1])?.[3]).toBe('累计 10')
+    // 2月 is blank (未填报): no running total claims to include it.
+    expect(asides(grid.rows[1])?.[3]).toBe('累计 —')
     expect(grid.rows[6]?.items.filter(isEditableItem).map((cell) => cell.label)).toEqual([null, null, null, null])
     expect(grid.metas.size).toBe(12 * 4)
   })
@@ -193,7 +225,17 @@ describe('buildProjectGrid', () => {
   ])('%i月: 执行数 %s, 执行率 %s (warning %s)', (month, executed, rate, isWarning, title) => {
     const row = buildProjectGrid(PUBLICITY, 'wan', NONE).rows[month - 1]
     expect(row?.items[1]).toMatchObject({ kind: 'figure', text: executed, isWarning: false, testId: 'executed' })
-    expect(row?.items[2]).toEqual({ kind: 'figure', text: rate, isWarning, testId: 'rate', title })
+    expect(row?.items[2]).toEqual({ kind: 'figure', text: rate, isWarning, isUnreported: false, testId: 'rate', title })
+  })
+
+  it('shows months after the last entry as 未填报, not as if 0 had been entered', () => {
+    // LEGAL has seed spending all year; without it, 9月 on is blank.
+    const partial = dataOf('法律援助经费', { spending: seedSpending('法律援助经费').filter((s) => s.month <= 7), values: LEGAL.values })
+    const rows = buildProjectGrid(partial, 'wan', NONE).rows
+    expect(texts(rows[6])?.slice(1, 3)).toEqual(['1.56', '52.0%'])
+    expect(texts(rows[8])?.slice(1, 3)).toEqual(['未填报', '—'])
+    expect(rows[8]?.items[1]).toMatchObject({ isUnreported: true, title: '9月支出未填报（空白不是 0），不计算执行数和执行率' })
+    expect(asides(rows[8])?.[3]).toBe('累计 —')
   })
 
   it('keeps the project spending under its id', () => {
@@ -210,9 +252,9 @@ describe('cell keys', () => {
   })
 
   it.each<[string, boolean, EntryGridItem | undefined]>([
-    ['a cell', true, { kind: 'money', key: 'k', value: '', label: null, aside: '', isLocked: false }],
-    ['a locked cell', true, { kind: 'status', key: 'k', value: '', label: null, aside: '', isLocked: true }],
-    ['a figure', false, { kind: 'figure', text: '1', isWarning: false, testId: 'rate', title: '' }],
+    ['a cell', true, { kind: 'money', key: 'k', value: '', label: null, name: 'k', aside: '', isLocked: false }],
+    ['a locked cell', true, { kind: 'status', key: 'k', value: '', label: null, name: 'k', aside: '', isLocked: true }],
+    ['a figure', false, { kind: 'figure', text: '1', isWarning: false, isUnreported: false, testId: 'rate', title: '' }],
     ['no cell', false, null],
     ['past the row end', false, undefined],
   ])('isEditableItem: %s → %s', (_, expected, item) => {

@@ -41,29 +41,29 @@ describe('pasteTargets on the month grid', () => {
 
   it.each<[string, GridPosition, string[][], PasteTarget[]]>([
     [
-      'skips the computed columns (执行数, 执行率)',
+      'skips the computed columns (执行数, 执行率) and names each cell by its indicator',
       { row: 0, col: 0 },
       [['1', '2', '3', '4']],
       [
         target(spendingKey(LEGAL_ID, 7), '1', '法律援助经费 · 7月支出'),
-        target(indicatorKey(legal(0), 7), '2', '法律援助经费 · 指标 1'),
-        target(indicatorKey(legal(1), 7), '3', '法律援助经费 · 指标 2'),
-        target(indicatorKey(legal(2), 7), '4', '法律援助经费 · 指标 3'),
+        target(indicatorKey(legal(0), 7), '2', '法律援助经费 · 法律案件受理数'),
+        target(indicatorKey(legal(1), 7), '3', '法律援助经费 · 扩大法律援助覆盖面'),
+        target(indicatorKey(legal(2), 7), '4', '法律援助经费 · 法律顾问受理案件率'),
       ],
     ],
     [
       'keeps blank cells, which clear',
       { row: 0, col: 3 },
       [['', '95']],
-      [target(indicatorKey(legal(0), 7), '', '法律援助经费 · 指标 1'), target(indicatorKey(legal(1), 7), '95', '法律援助经费 · 指标 2')],
+      [target(indicatorKey(legal(0), 7), '', '法律援助经费 · 法律案件受理数'), target(indicatorKey(legal(1), 7), '95', '法律援助经费 · 扩大法律援助覆盖面')],
     ],
     [
       'reports values past the last column',
       { row: 0, col: 4 },
       [['1', '2', '3']],
       [
-        target(indicatorKey(legal(1), 7), '1', '法律援助经费 · 指标 2'),
-        target(indicatorKey(legal(2), 7), '2', '法律援助经费 · 指标 3'),
+        target(indicatorKey(legal(1), 7), '1', '法律援助经费 · 扩大法律援助覆盖面'),
+        target(indicatorKey(legal(2), 7), '2', '法律援助经费 · 法律顾问受理案件率'),
         target(null, '3', '法律援助经费 · 第 5 列', '超出表格：右边没有更多可填的列了。'),
       ],
     ],
@@ -78,7 +78,7 @@ describe('pasteTargets on the month grid', () => {
       { row: 1, col: 3 },
       [['1', '2']],
       [
-        target(indicatorKey(`${PUBLICITY_ID}#0`, 7), '1', '依法治区及普法宣传经费 · 指标 1'),
+        target(indicatorKey(`${PUBLICITY_ID}#0`, 7), '1', '依法治区及普法宣传经费 · 普法宣传资料印制'),
         target(null, '2', '依法治区及普法宣传经费 · 指标 2', '「依法治区及普法宣传经费」没有指标 2。'),
       ],
     ],
@@ -147,7 +147,7 @@ describe('planPaste', () => {
   ])('refuses %s, with the reason', (_, pasted, message, hasCell) => {
     const result = plan([pasted])
     expect(result.accepted).toEqual([])
-    expect(result.rejected).toEqual([{ where: pasted.where, text: pasted.text, message }])
+    expect(result.rejected).toEqual([{ where: pasted.where, text: pasted.text, message, hasCell }])
     expect(result.states).toEqual(hasCell ? [[pasted.key, { draft: pasted.text, message, severity: 'error', phase: null }]] : [])
   })
 
@@ -196,7 +196,7 @@ describe('after the confirmation or the save', () => {
   it('keeps declined cells unsaved with the reason', () => {
     const message = `未保存：超预算未确认。${OVER_BUDGET}`
     expect(declinedPaste(needConfirm)).toEqual({
-      rejected: [{ where: '法律援助经费 · 8月支出', text: '1', message }],
+      rejected: [{ where: '法律援助经费 · 8月支出', text: '1', message, hasCell: true }],
       states: [[spendingKey(LEGAL_ID, 8), { draft: '1', message, severity: 'confirm', phase: null }]],
     })
   })

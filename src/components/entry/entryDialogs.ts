@@ -8,12 +8,18 @@ import 'element-plus/es/components/message-box/style/css'
 
 /** Asks to confirm saving spending above 预算数; resolves true to save. */
 export async function confirmOverBudget(message: string): Promise<boolean> {
+  // The box renders on the next ticks and its focus trap then focuses the box itself.
+  setTimeout(() => document.querySelector<HTMLElement>('.entry-over-budget-box .entry-over-budget-cancel')?.focus(), 0)
   try {
     await ElMessageBox.confirm(message, '超预算，确认保存？', {
       confirmButtonText: '确认保存',
       cancelButtonText: '不保存',
       type: 'warning',
       customClass: 'entry-over-budget-box',
+      cancelButtonClass: 'entry-over-budget-cancel',
+      // Focus starts on 不保存, not on 确认保存: one more Enter (e.g. 1234.5 typed as 元 in 万元
+      // mode) must not store an amount above 预算数. Confirming takes a deliberate Tab or click.
+      autofocus: false,
     })
     return true
   } catch {
@@ -41,8 +47,10 @@ export async function promptReopen(month: number): Promise<string | null> {
       confirmButtonText: '重新打开',
       cancelButtonText: '取消',
       inputPlaceholder: '如：更正8月支出',
+      // The reason goes into the change log: an empty one is not accepted.
+      inputValidator: (text: string) => (text ?? '').trim() !== '' || '请填写原因：它会记入修改记录。',
     })
-    return value ?? ''
+    return (value ?? '').trim()
   } catch {
     return null
   }
@@ -55,6 +63,9 @@ export async function confirmLeave(count: number): Promise<boolean> {
       confirmButtonText: '仍然离开',
       cancelButtonText: '留下修改',
       type: 'warning',
+      // Browser Back changes the hash before the guard asks: by default the box would close
+      // itself on that hashchange, the guard would read it as 留下修改, and the answer would be lost.
+      closeOnHashChange: false,
     })
     return true
   } catch {

@@ -42,7 +42,8 @@ describe('EntryGrid: what it shows', () => {
     expect(input(w, '0:0').element.value).toBe('0.25')
     expect(first.get('[data-test="executed"]').text()).toBe('0.55')
     expect(first.get('[data-test="rate"]').text()).toBe('18.3%')
-    expect(first.text()).toContain('累计 9 / ≥100件')
+    // 8月 is blank: the total says it runs to 7月 (a blank is not 0).
+    expect(first.text()).toContain('累计 9（至7月） / ≥100件')
     expect(first.text()).toContain('目标 ≥95%')
     expect(input(w, '0:3').element.placeholder).toBe('未填报')
     // B has one indicator: its 2nd and 3rd indicator cells do not exist.
@@ -57,6 +58,18 @@ describe('EntryGrid: what it shows', () => {
     expect(input(w, '0:3').element.value).toBe('3.5')
     expect(input(w, '0:3').attributes('data-state')).toBe('error')
     expect(w.get('[data-test="cell-message"]').text()).toBe('「3.5」不是整数。')
+  })
+
+  it('names each input by project, month and column for screen readers (not by its internal key)', () => {
+    const w = mountGrid()
+    expect(input(w, '0:0').attributes('aria-label')).toBe('法律援助经费 · 8月支出')
+    expect(input(w, '0:3').attributes('aria-label')).toBe('法律援助经费 · 8月「法律案件受理数」')
+  })
+
+  it('can put the caret in the first cell (after the name dialog closes)', () => {
+    const w = mountGrid()
+    ;(w.vm as unknown as { focusFirst: () => void }).focusFirst()
+    expect(focusedPos()).toBe('0:0')
   })
 
   it('makes the cells of a locked month read-only', () => {

@@ -1,11 +1,12 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { effectScope } from 'vue'
+import { effectScope, shallowRef } from 'vue'
 import { useEntryCells } from '@/composables/useEntryCells'
 import { useUndo } from '@/composables/useUndo'
 import { db } from '@/db/database'
 import { importDocument } from '@/db/importRepository'
-import { lockMonth } from '@/db/lockRepository'
+import { lockMonth, reopenMonth } from '@/db/lockRepository'
+import { useEntryStore } from '@/stores/entry'
 import { loadProjectData } from '@/db/monitorRepository'
 import { buildMonthGrid, indicatorKey, spendingKey } from '@/domain/entryGrid'
 import { sampleDocument } from '../../db/factories'
@@ -129,5 +130,37 @@ describe('useEntryCells with IndexedDB', () => {
     await undo.undo()
     expect(await db.spending.get([A, 8])).toBeUndefined()
     expect(undo.canUndo.value).toBe(false)
+  })
+})
+
+describe('undo and 已报送', () => {
+  it('is blocked, with the reason, while the last change is in a locked month of the view', async () => {
+    const { cells } = await harness()
+    const scope = effectScope()
+    const locked = shallowRef(new Set<number>())
+    const undo = scope.run(() => useUndo(() => '王会计', (cell) => cell.projectId === A && locked.value.has(cell.month)))!
+    await cells.commit(spendingKey(A, 8), '1')
+    expect(undo.canUndo.value).toBe(true)
+    await lockMonth(2021, '201001', 8, '王会计')
+    locked.value = new Set([8])
+    const store = useEntryStore()
+    expect(undo.canUndo.value).toBe(false)
+    expect(undo.blockReason.value).toBe('8月已报送并锁定，不能撤销。如需更正，请先「重新打开」本月。')
+    expect(await undo.undo()).toBe(false)
+    expect(undo.lastMessage.value).toBe(undo.blockReason.value)
+    expect(await db.spending.get([A, 8])).toMatchObject({ amount: 1_000_000 })
+    expect(store.undoSteps).toHaveLength(1)
+  })
+
+  it('keeps the step when the month turns out locked (another tab) so it can be undone after reopening', async () => {
+    const { cells, undo } = await harness()
+    await cells.commit(spendingKey(A, 8), '1')
+    await lockMonth(2021, '201001', 8, '王会计')
+    expect(await undo.undo()).toBe(false)
+    expect(undo.lastMessage.value).toMatch(/已报送并锁定/)
+    expect(useEntryStore().undoSteps).toHaveLength(1)
+    await reopenMonth(2021, '201001', 8, '张科长', '更正')
+    expect(await undo.undo()).toBe(true)
+    expect(await db.spending.get([A, 8])).toBeUndefined()
   })
 })

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { describeNoteChange, toHistoryRow } from '@/composables/useEntryHistory'
+import type { ChangeRecord, NoteRecord } from '@/db/records'
+
+const note = (parts: Partial<NoteRecord> = {}): NoteRecord => ({
+  projectId: 'p',
+  month: 7,
+  reasons: [],
+  explanation: '',
+  likelihood: null,
+  actions: '',
+  ...parts,
+})
+
+describe('describeNoteChange: what changed in a 监控说明', () => {
+  it.each<[string, NoteRecord | null, NoteRecord | null, string, string]>([
+    ['ticking 制度保障 on a new note', null, note({ reasons: ['institution'] }), '偏差原因：无', '偏差原因：制度保障'],
+    ['adding a reason', note({ reasons: ['funding'] }), note({ reasons: ['funding', 'institution'] }), '偏差原因：经费保障', '偏差原因：经费保障、制度保障'],
+    ['confirming the likelihood', note(), note({ likelihood: 'possible' }), '完成目标可能性：未确认', '完成目标可能性：有可能'],
+    ['writing 整改措施 beside an unchanged 原因说明', note({ explanation: '采购延迟' }), note({ explanation: '采购延迟', actions: '9月底前完成采购' }), '整改措施：（空）', '整改措施：9月底前完成采购'],
+    [
+      'several fields at once',
+      note({ explanation: '采购延迟', likelihood: 'certain' }),
+      note({ explanation: '采购合同已签', likelihood: 'possible' }),
+      '完成目标可能性：确定能；原因说明：采购延迟',
+      '完成目标可能性：有可能；原因说明：采购合同已签',
+    ],
+  ])('%s', (_, before, after, oldText, newText) => {
+    expect(describeNoteChange(before, after)).toEqual({ oldText, newText })
+  })
+
+  it('is what the history row of a note shows', () => {
+    const change: ChangeRecord = {
+      id: 3,
+      at: '2020-08-05T06:03:00.000Z',
+      actor: '王会计',
+      kind: 'note',
+      projectId: 'p',
+      indicatorId: null,
+      month: 7,
+      oldValue: null,
+      newValue: note({ reasons: ['institution'] }),
+      summary: '7月监控说明',
+    }
+    expect(toHistoryRow(change)).toMatchObject({ oldText: '偏差原因：无', newText: '偏差原因：制度保障', when: '08-05 14:03' })
+  })
+})
