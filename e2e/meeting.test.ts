@@ -14,18 +14,60 @@ async function agendaNames(page: Page): Promise<string[]> {
   return (await items.allTextContents()).map((t) => t.trim())
 }
 
-/** True when nothing inside the slide scrolls or is cut: every box fits its own height. */
-async function slideFits(page: Page): Promise<boolean> {
+/**
+ * What does not fit on the current slide (empty when it all fits): a box that scrolls or is cut
+ * in either direction, a box reaching outside the slide, or a page that scrolls.
+ */
+async function slideMisfits(page: Page): Promise<string[]> {
   // A string, so this browser-side code needs no DOM types in the node-side tsconfig.
-  return page.evaluate<boolean>(`(() => {
-    const boxes = [...document.querySelectorAll('[data-test="presentation"] *')]
-    const isCut = boxes.some((el) => {
-      const clips = ['hidden', 'auto', 'scroll'].includes(getComputedStyle(el).overflowY)
-      return clips && el.scrollHeight > el.clientHeight + 1
-    })
+  return page.evaluate<string[]>(`(() => {
+    const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' «' + (el.textContent || '').trim().slice(0, 20) + '»'
+    const slide = document.querySelector('[data-test="presentation"] .slide')
+    const frame = slide.getBoundingClientRect()
+    const found = []
+    for (const el of document.querySelectorAll('[data-test="presentation"] *')) {
+      const style = getComputedStyle(el)
+      if (['hidden', 'auto', 'scroll'].includes(style.overflowY) && el.scrollHeight > el.clientHeight + 1) found.push('cut below: ' + name(el))
+      if (['hidden', 'auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) found.push('cut right: ' + name(el))
+      if (!slide.contains(el)) continue
+      const box = el.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0) continue
+      if (box.right > frame.right + 1 || box.bottom > frame.bottom + 1 || box.left < frame.left - 1) found.push('outside the slide: ' + name(el))
+      // A table wider than its cell runs under its neighbour even when nothing clips it.
+      if (el.tagName === 'TABLE' && box.right > el.parentElement.getBoundingClientRect().right + 1) found.push('wider than its cell: ' + name(el))
+    }
     const root = document.scrollingElement
-    return !isCut && root.scrollHeight <= root.clientHeight + 1
+    if (root.scrollHeight > root.clientHeight + 1 || root.scrollWidth > root.clientWidth + 1) found.push('the page scrolls')
+    return found
   })()`)
+}
+
+/** Cells of the slide's action table under 责任人 or 状态 whose text breaks over more than one line. */
+async function wrappedActionCells(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const wrapped = []
+    for (const table of document.querySelectorAll('[data-test="presentation"] [data-test="action-table"]')) {
+      const heads = [...table.querySelectorAll('th')].map((th) => th.textContent.trim())
+      for (const row of table.querySelectorAll('[data-test="action-row"]')) {
+        for (const column of ['责任人', '状态']) {
+          const td = row.children[heads.indexOf(column)]
+          const range = document.createRange()
+          range.selectNodeContents(td)
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+          if (lines.size > 1) wrapped.push(column + ': ' + td.textContent.trim())
+        }
+      }
+    }
+    return wrapped
+  })()`)
+}
+
+/** Texts on the slide that look like a page counter ("2 / 5"). */
+async function counters(page: Page): Promise<string[]> {
+  const texts = await page.locator('[data-test="presentation"] *').evaluateAll((els) =>
+    els.filter((el) => el.children.length === 0).map((el) => el.textContent?.trim() ?? ''),
+  )
+  return texts.filter((text) => /^\d+\s*\/\s*\d+$/.test(text))
 }
 
 /** Presses a key and waits for the slide at `index` (0 = summary) to be shown. */
@@ -49,24 +91,45 @@ describe('meeting mode with the demo department', () => {
     await app.close()
   })
 
-  it('lists the lagging projects at 7月 in order and presents them with the keyboard at 1366×768 and 1920×1080', async () => {
+  it('lists the lagging projects at 7月 in order and presents them with the keyboard at 1024×768, 1366×768 and 1920×1080', async () => {
     const page = await openPage(app, '/meeting?m=7')
     assert.deepEqual(await agendaNames(page), AGENDA_AT_JULY)
     assert.deepEqual(await page.getByTestId('agenda-deviation').allTextContents(), ['−30.0', '−21.3', '−8.3', '0.0'])
+    // An action due after the 7月 meeting (held 2020-08-01) is not 逾期, whatever today's date.
+    const first = page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-QFV8"]')
+    await first.getByTestId('agenda-record').click()
+    await first.getByTestId('action-text').fill('8月底前完成第三方评估项目采购，签订合同并支付首期款，9月起每月跟踪支付进度并向局党组报告')
+    await first.getByTestId('action-owner').fill('李会计')
+    await first.getByTestId('action-due').fill('2020-08-20')
+    await first.getByTestId('action-add').click()
+    await first.getByTestId('action-row').first().waitFor()
+    assert.doesNotMatch((await page.getByTestId('all-actions').textContent()) ?? '', /逾期/)
 
     await page.getByTestId('meeting-present').click()
     await page.getByTestId('slide-summary').waitFor()
     await page.waitForURL(/\/meeting\/present\?.*m=7/)
-    for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    for (const size of [{ width: 1024, height: 768 }, { width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
       await page.setViewportSize(size)
+      const at = `${size.width}×${size.height}`
       assert.equal(await press(page, 'Home', 0), 'summary')
       await page.waitForTimeout(300)
-      assert.ok(await slideFits(page), `summary slide fits at ${size.width}`)
+      assert.deepEqual(await slideMisfits(page), [], `summary slide fits at ${at}`)
+      const agendaFont = await page.evaluate<number>(
+        `parseFloat(getComputedStyle(document.querySelector('[data-test="summary-agenda"]')).fontSize)`,
+      )
+      assert.ok(agendaFont >= 20, `the summary's agenda is large at ${at} (${agendaFont}px)`)
       for (const [i, code] of CODES_AT_JULY.entries()) {
         assert.equal(await press(page, 'PageDown', i + 1), code)
         await page.waitForTimeout(300)
-        assert.ok(await slideFits(page), `slide of ${code} fits at ${size.width}×${size.height}`)
+        assert.deepEqual(await slideMisfits(page), [], `slide of ${code} fits at ${at}`)
+        assert.deepEqual(await counters(page), [`${i + 2} / 5`], `one slide counter at ${at}`)
       }
+      await press(page, 'Home', 0)
+      assert.equal(await press(page, 'PageDown', 1), CODES_AT_JULY[0])
+      await page.waitForTimeout(300)
+      assert.deepEqual(await wrappedActionCells(page), [], `责任人 and 状态 on one line at ${at}`)
+      assert.doesNotMatch((await page.getByTestId('slide-project').textContent()) ?? '', /逾期/)
+      await press(page, 'End', 4)
     }
     assert.equal(await press(page, 'PageDown', 4), CODES_AT_JULY[3], 'stays on the last slide')
     assert.equal(await press(page, 'ArrowLeft', 3), CODES_AT_JULY[2])
@@ -107,6 +170,8 @@ describe('meeting mode with the demo department', () => {
     const row = page.getByTestId('all-actions').getByTestId('action-row').first()
     assert.equal(await row.getAttribute('data-state'), 'open')
     assert.match((await row.textContent()) ?? '', /第三方评估.*7月结转.*李科长.*2020-08-31.*未完成/)
+    // Judged at the 8月 meeting (held 2020-09-01), a 期限 of 2020-08-31 has passed.
+    assert.match((await row.textContent()) ?? '', /2020-08-31\s*逾期/)
 
     // The A4 briefing of 7月: cover, summary, one page per agenda project, the action list.
     await page.goto(new URL('#/meeting/print?m=7', app.url).href)
@@ -139,12 +204,34 @@ describe('meeting mode with the demo department', () => {
     assert.equal(sheet.getCell('G6').value, 0.8)
     assert.equal(sheet.getCell('J6').value, 0.2)
     assert.equal(wb.getWorksheet('汇总')!.getCell('M4').value, '调整预算')
+    // 年度指标值 keeps its operator; the confirmed 有可能 is ticked for every indicator.
+    assert.deepEqual([13, 14, 15].map((r) => sheet.getCell(`E${r}`).value), ['=100%', '=100%', '=100%'])
+    assert.deepEqual([13, 14, 15].map((r) => sheet.getCell(`N${r}`).value), ['√', '√', '√'])
+    const summary = wb.getWorksheet('汇总')!
+    assert.deepEqual([summary.getCell('A8').value, summary.getCell('E8').value], ['议程项目合计', 18.05])
+    assert.deepEqual([summary.getCell('A9').value, summary.getCell('E9').value], ['部门合计', 21.05])
 
     const [single] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-RY3P"]').getByTestId('agenda-export').click(),
     ])
     assert.match(single.suggestedFilename(), /_社区矫正经费\.xlsx$/)
+
+    // 会议关注 is per meeting: taken off / added at 7月, it holds from 7月 on and leaves 6月 as it was.
+    await page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-RY3P"]').getByTestId('agenda-remove').click()
+    await page.getByTestId('agenda-removed').waitFor()
+    await page.getByTestId('agenda-add-select').click()
+    await page.getByRole('option', { name: /法律援助经费/ }).click()
+    await page.getByTestId('agenda-add').click()
+    await page.locator('[data-test="agenda-item"][data-project="315-0404-JBN-FLC6"]').waitFor()
+    assert.deepEqual(await agendaNames(page), ['法制工作专项经费', '依法治区及普法宣传经费', '人民调解员补贴', '法律援助经费'])
+    await page.goto(new URL('#/meeting?m=6', app.url).href)
+    await page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-RY3P"]').waitFor()
+    assert.deepEqual(await agendaNames(page), AGENDA_AT_JULY)
+    await page.goto(new URL('#/meeting?m=8', app.url).href)
+    await page.locator('[data-test="agenda-item"][data-project="315-0404-JBN-FLC6"]').waitFor()
+    assert.ok((await agendaNames(page)).includes('法律援助经费'), '会议关注 added at 7月 follows the project to 8月')
+
     assert.deepEqual(pageErrors(page), [])
   })
 })

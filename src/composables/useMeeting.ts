@@ -1,5 +1,5 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
-import { buildAgenda, type MeetingDecision } from '@/domain/agenda'
+import { buildAgenda, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
 import { summarizeProjects } from '@/domain/evaluate'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { MonitoringNote } from '@/domain/types'
@@ -36,7 +36,7 @@ export interface ActionDraft {
 /**
  * The meeting of the selected scope and as-of month: the live agenda (红 then 黄 by deviation,
  * plus 会议关注 and open actions), department totals and curves, and the meeting's writes.
- * `today` (YYYY-MM-DD) comes from the view, for 逾期.
+ * `today` (YYYY-MM-DD) comes from the view; 逾期 is judged at the meeting's reference date.
  */
 export function useMeeting(today: MaybeRefOrGetter<string>) {
   const monitor = useMonitor()
@@ -45,6 +45,12 @@ export function useMeeting(today: MaybeRefOrGetter<string>) {
     return year === null ? NO_MEETING : observeMeetingData({ year, departmentCode: monitor.departmentCode.value })
   }, EMPTY_MEETING)
 
+  // When the as-of month's meeting is held (or today, if that is still ahead), for 逾期.
+  const referenceDate = computed(() => {
+    const year = monitor.year.value
+    const now = toValue(today)
+    return year === null ? now : meetingReferenceDate(year, monitor.month.value, now)
+  })
   const agenda = computed(() => {
     const month = monitor.month.value
     const data = meeting.data.value
@@ -55,7 +61,7 @@ export function useMeeting(today: MaybeRefOrGetter<string>) {
       decisions,
       actions: data.actions,
       month,
-      today: toValue(today),
+      referenceDate: referenceDate.value,
     })
   })
   const agendaSummary = computed(() => summarizeProjects(agenda.value.entries.map((e) => e.evaluation)))
@@ -85,12 +91,14 @@ export function useMeeting(today: MaybeRefOrGetter<string>) {
     monitor,
     agenda,
     agendaSummary,
+    referenceDate,
     departmentCurve,
     departmentName,
     meetingData: meeting.data,
     curveOf,
     noteOf,
-    setOnAgenda: (projectId: string, isOnAgenda: boolean | null) => setAgendaFlag(projectId, isOnAgenda, actor()),
+    setOnAgenda: (projectId: string, isOnAgenda: boolean | null) =>
+      setAgendaFlag(projectId, monitor.month.value, isOnAgenda, actor()),
     decide: (projectId: string, decision: { decision: MeetingDecision; remark: string } | null) =>
       setDecision(projectId, monitor.month.value, decision, actor()),
     addAction: (projectId: string, draft: ActionDraft) =>

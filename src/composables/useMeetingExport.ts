@@ -1,6 +1,6 @@
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
 import type { AgendaEntry } from '@/domain/agenda'
-import { buildMonitoringForm } from '@/domain/monitoringForm'
+import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
 import type { MeetingState } from './useMeeting'
 
 /** Offers a file for download under the given name. */
@@ -40,7 +40,13 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
       const outcomes = new Map(
         entries.map((e) => [e.evaluation.project.id, { decision: e.decision?.decision ?? null, openActions: e.openActionCount }]),
       )
-      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date: toValue(today), forms, outcomes })
+      // One project's export sums up only the department; the whole agenda's gets its own total too.
+      const totals = [
+        ...(projectName === undefined ? [buildFormTotal('议程项目合计', entries.map((e) => e.evaluation))] : []),
+        buildFormTotal('部门合计', monitor.evaluations.value),
+      ]
+      const date = toValue(today)
+      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes })
       download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
     } catch (error) {
       failure.value = `导出失败：${error instanceof Error ? error.message : String(error)}`

@@ -28,7 +28,7 @@ export type MonitorDatabase = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>
   imports: EntityTable<ImportRecord, 'id'>
   monthLocks: Table<MonthLockRecord, [number, string, number]>
-  agendaFlags: EntityTable<AgendaFlagRecord, 'projectId'>
+  agendaFlags: Table<AgendaFlagRecord, [string, number]>
   decisions: Table<DecisionRecord, [string, number]>
   actionItems: EntityTable<ActionItemRecord, 'id'>
 }
@@ -49,12 +49,12 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
     settings: 'key',
     imports: '++id, [year+departmentCode]',
   })
-  // v2: 已报送 month locks, the meeting's agenda flags, decisions and action items; change
-  // log indexed by kind. Existing rows need no change.
+  // v2: 已报送 month locks, the meeting's agenda flags per (project, meeting month), decisions
+  // and action items; change log indexed by kind. Existing rows need no change.
   db.version(2).stores({
     changes: '++id, at, projectId, [projectId+month], kind',
     monthLocks: '[year+departmentCode+month]',
-    agendaFlags: 'projectId',
+    agendaFlags: '[projectId+month], projectId',
     decisions: '[projectId+month], projectId',
     actionItems: '++id, projectId, status, [projectId+month]',
   })

@@ -1,5 +1,12 @@
 import { liveQuery, type Observable } from 'dexie'
-import { DECISION_LABELS, type ActionItem, type Decision, type MeetingDecision } from '@/domain/agenda'
+import {
+  DECISION_LABELS,
+  effectiveAgendaFlag,
+  type ActionItem,
+  type AgendaFlag,
+  type Decision,
+  type MeetingDecision,
+} from '@/domain/agenda'
 import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import type { ActionItemRecord, ChangeRecord, DecisionRecord } from './records'
@@ -7,13 +14,13 @@ import { scopeKeyPrefix, type Scope } from './monitorRepository'
 
 /** Everything a meeting stores for the projects of a scope (all months). */
 export interface MeetingData {
-  /** 会议关注 by project id: true added by hand, false removed by hand. */
-  readonly flags: ReadonlyMap<string, boolean>
+  /** 会议关注 flags of every meeting month (resolve with effectiveAgendaFlags). */
+  readonly flags: readonly AgendaFlag[]
   readonly decisions: readonly Decision[]
   readonly actions: readonly ActionItem[]
 }
 
-export const EMPTY_MEETING: MeetingData = { flags: new Map(), decisions: [], actions: [] }
+export const EMPTY_MEETING: MeetingData = { flags: [], decisions: [], actions: [] }
 
 /** A new action item: 整改措施, 责任人, 期限 (YYYY-MM-DD), for the meeting of `month`. */
 export interface NewActionItem {
@@ -54,7 +61,7 @@ export async function loadMeetingData(scope: Scope, database: MonitorDatabase = 
         database.actionItems.where('projectId').startsWith(prefix).toArray(),
       ])
       return {
-        flags: new Map(flags.map((row) => [row.projectId, row.isOnAgenda])),
+        flags: flags.map((row) => ({ projectId: row.projectId, month: row.month, isOnAgenda: row.isOnAgenda })),
         decisions: decisions.map(toDecision),
         actions: actions.map(toActionItem),
       }
@@ -67,20 +74,27 @@ export function observeMeetingData(scope: Scope, database: MonitorDatabase = def
   return liveQuery(() => loadMeetingData(scope, database))
 }
 
-/** Sets 会议关注 by hand (true add, false remove) or clears it (null: back to automatic), logged. */
+/**
+ * Sets 会议关注 in the meeting of `month` (true add, false remove, null back to automatic), logged.
+ * It holds from that month on and leaves earlier meetings as they were.
+ */
 export async function setAgendaFlag(
   projectId: string,
+  month: Month,
   isOnAgenda: boolean | null,
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
   await database.transaction('rw', [database.agendaFlags, database.changes], async () => {
-    const old = (await database.agendaFlags.get(projectId))?.isOnAgenda ?? null
+    const rows = await database.agendaFlags.where('projectId').equals(projectId).toArray()
+    const old = effectiveAgendaFlag(rows, month)
     if (old === isOnAgenda) return
-    if (isOnAgenda === null) await database.agendaFlags.delete(projectId)
-    else await database.agendaFlags.put({ projectId, isOnAgenda })
-    const summary = isOnAgenda === null ? '会议关注：恢复自动' : isOnAgenda ? '加入会议议程' : '移出会议议程'
-    await database.changes.add(change(actor, 'agenda', projectId, null, old, isOnAgenda, summary))
+    // A flag equal to what the month inherits from earlier meetings is not stored: the row goes.
+    const inherited = effectiveAgendaFlag(rows.filter((row) => row.month < month), month)
+    if (isOnAgenda === inherited) await database.agendaFlags.delete([projectId, month])
+    else await database.agendaFlags.put({ projectId, month, isOnAgenda })
+    const summary = `${month}月起${isOnAgenda === null ? '会议关注恢复自动' : isOnAgenda ? '加入会议议程' : '移出会议议程'}`
+    await database.changes.add(change(actor, 'agenda', projectId, month, old, isOnAgenda, summary))
   })
 }
 

@@ -128,10 +128,14 @@ export interface MonthLockRecord {
   lockedBy: string
 }
 
-/** 会议关注: a project added to (true) or removed from (false) the meeting agenda by hand. */
+/**
+ * 会议关注 set in the meeting of `month`: a project added to (true) or removed from (false) the
+ * agenda by hand, or back to automatic (null). It holds until a later month's flag.
+ */
 export interface AgendaFlagRecord {
   projectId: string
-  isOnAgenda: boolean
+  month: Month
+  isOnAgenda: boolean | null
 }
 
 /** 会议决定 for a project in the meeting of an as-of month. */

@@ -6,6 +6,8 @@
  * 期限 due date, 逾期 overdue, 结转 carried over (an open action of an earlier meeting).
  *
  * Dates are ISO calendar dates (YYYY-MM-DD) passed in by the caller: the domain has no clock.
+ * A meeting is judged at its reference date (see meetingReferenceDate), not at the viewer's
+ * today: a 2020 meeting looked at in 2026 still shows what was overdue when it was held.
  */
 import type { ProjectEvaluation } from './evaluate'
 import { compareStatus } from './status'
@@ -56,7 +58,7 @@ export interface MeetingAction {
   readonly state: ActionStatus
   /** 结转: created in an earlier meeting and still open. */
   readonly isCarriedOver: boolean
-  /** 逾期: open and its 期限 is before today. */
+  /** 逾期: open and its 期限 is before the meeting's reference date. */
   readonly isOverdue: boolean
 }
 
@@ -86,21 +88,65 @@ export interface Agenda {
   readonly removed: readonly ProjectEvaluation[]
 }
 
-/** What the agenda is built from; flags and decisions keyed by project id. */
+/**
+ * 会议关注 set by hand in the meeting of `month`: true added, false removed, null back to
+ * automatic. It holds from that meeting on, until a later meeting sets the project again.
+ */
+export interface AgendaFlag {
+  readonly projectId: string
+  readonly month: Month
+  readonly isOnAgenda: boolean | null
+}
+
+/** What the agenda is built from; decisions keyed by project id. */
 export interface AgendaInput {
   readonly evaluations: readonly ProjectEvaluation[]
-  /** 会议关注: true = added by hand, false = removed by hand; absent = automatic. */
-  readonly flags: ReadonlyMap<string, boolean>
+  /** Every stored 会议关注 flag of the scope (any month); resolved for this meeting here. */
+  readonly flags: readonly AgendaFlag[]
   /** Decisions of this meeting's month, by project id. */
   readonly decisions: ReadonlyMap<string, Decision>
   /** Every stored action item of the scope (any month); filtered to this meeting here. */
   readonly actions: readonly ActionItem[]
   readonly month: Month
-  /** Today, YYYY-MM-DD, for 逾期. */
-  readonly today: string
+  /** The meeting's reference date, YYYY-MM-DD, for 逾期 (see meetingReferenceDate). */
+  readonly referenceDate: string
 }
 
 const LAGGING: ReadonlySet<Status> = new Set(['red', 'yellow'])
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * The date a meeting of as-of month m of `year` is judged at (YYYY-MM-DD): the first day of
+ * month m+1, when that month's meeting is held (12月 → 1 January of the next year), or today
+ * if that day has not come yet. 逾期 means 期限 before this date.
+ */
+export function meetingReferenceDate(year: number, month: Month, today: string): string {
+  const held = month === 12 ? `${year + 1}-01-01` : `${year}-${pad2(month + 1)}-01`
+  // ISO dates compare as strings.
+  return today < held ? today : held
+}
+
+/** The 会议关注 of one project in force at the meeting of `month`: the latest flag at or before it. */
+export function effectiveAgendaFlag(flags: readonly Omit<AgendaFlag, 'projectId'>[], month: Month): boolean | null {
+  let latest: Omit<AgendaFlag, 'projectId'> | null = null
+  for (const flag of flags) {
+    if (flag.month <= month && (latest === null || flag.month > latest.month)) latest = flag
+  }
+  return latest?.isOnAgenda ?? null
+}
+
+/** 会议关注 in force at the meeting of `month`, by project id; projects left automatic are absent. O(n). */
+export function effectiveAgendaFlags(flags: readonly AgendaFlag[], month: Month): ReadonlyMap<string, boolean> {
+  const latest = new Map<string, AgendaFlag>()
+  for (const flag of flags) {
+    const seen = latest.get(flag.projectId)
+    if (flag.month <= month && (seen === undefined || flag.month > seen.month)) latest.set(flag.projectId, flag)
+  }
+  const effective = new Map<string, boolean>()
+  for (const [projectId, flag] of latest) if (flag.isOnAgenda !== null) effective.set(projectId, flag.isOnAgenda)
+  return effective
+}
 
 /** True when a project is lagging at its as-of month (红 or 黄). */
 export function isLagging(evaluation: ProjectEvaluation): boolean {
@@ -120,8 +166,11 @@ export function compareAgendaOrder(a: ProjectEvaluation, b: ProjectEvaluation): 
   return da - db
 }
 
-/** How an action item stands at the meeting of `month`; null when it does not belong there. */
-export function actionAtMonth(item: ActionItem, month: Month, today: string): MeetingAction | null {
+/**
+ * How an action item stands at the meeting of `month` judged at `referenceDate` (YYYY-MM-DD);
+ * null when it does not belong there.
+ */
+export function actionAtMonth(item: ActionItem, month: Month, referenceDate: string): MeetingAction | null {
   if (item.month > month) return null
   // A closed item without its closing month (never written by the app) closed where it began.
   const closedMonth = item.status === 'closed' ? (item.closedMonth ?? item.month) : null
@@ -132,7 +181,7 @@ export function actionAtMonth(item: ActionItem, month: Month, today: string): Me
     state,
     isCarriedOver: item.month < month && state === 'open',
     // ISO dates compare as strings.
-    isOverdue: state === 'open' && item.dueDate !== '' && item.dueDate < today,
+    isOverdue: state === 'open' && item.dueDate !== '' && item.dueDate < referenceDate,
   }
 }
 
@@ -144,10 +193,10 @@ export function compareMeetingActions(a: MeetingAction, b: MeetingAction): numbe
 }
 
 /** The action items of the meeting of `month` (carried-over open ones included), sorted. */
-export function actionsAtMonth(items: readonly ActionItem[], month: Month, today: string): readonly MeetingAction[] {
+export function actionsAtMonth(items: readonly ActionItem[], month: Month, referenceDate: string): readonly MeetingAction[] {
   return items
     .flatMap((item) => {
-      const action = actionAtMonth(item, month, today)
+      const action = actionAtMonth(item, month, referenceDate)
       return action === null ? [] : [action]
     })
     .sort(compareMeetingActions)
@@ -159,11 +208,12 @@ export function actionsAtMonth(items: readonly ActionItem[], month: Month, today
  */
 export function buildAgenda(input: AgendaInput): Agenda {
   const actionsByProject = new Map<string, MeetingAction[]>()
-  for (const action of actionsAtMonth(input.actions, input.month, input.today)) {
+  for (const action of actionsAtMonth(input.actions, input.month, input.referenceDate)) {
     const list = actionsByProject.get(action.item.projectId)
     if (list) list.push(action)
     else actionsByProject.set(action.item.projectId, [action])
   }
+  const flags = effectiveAgendaFlags(input.flags, input.month)
   const order = new Map(input.evaluations.map((e, index) => [e.project.id, index]))
   const chosen: AgendaEntry[] = []
   const removed: ProjectEvaluation[] = []
@@ -173,10 +223,10 @@ export function buildAgenda(input: AgendaInput): Agenda {
     const openActionCount = actions.filter((a) => a.state === 'open').length
     const reasons: AgendaReason[] = []
     if (isLagging(evaluation)) reasons.push('lagging')
-    if (input.flags.get(id) === true) reasons.push('manual')
+    if (flags.get(id) === true) reasons.push('manual')
     if (openActionCount > 0) reasons.push('openActions')
     if (reasons.length === 0) continue
-    if (input.flags.get(id) === false) {
+    if (flags.get(id) === false) {
       removed.push(evaluation)
       continue
     }

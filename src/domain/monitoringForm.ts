@@ -4,13 +4,16 @@
  * the figures and texts (domain.md, "The monitoring form").
  *
  * The monitoring note (偏差原因, 原因说明, 完成目标可能性) is kept per project, while the form has
- * a row per indicator: the project's reasons and explanation apply to all its indicator rows,
- * and each row's 完成目标可能性 is the app's suggestion for that indicator (rule 9).
+ * a row per indicator: the project's reasons and explanation apply to all its indicator rows.
+ * A 完成目标可能性 confirmed in the note is the judgement for every indicator of the project;
+ * only without one does a row carry the app's suggestion for that indicator (rule 9), and each
+ * row's 备注 says which of the two it is, so a tick never contradicts the confirmed judgement.
  */
 import type { IndicatorEvaluation, ProjectEvaluation } from './evaluate'
-import { suggestIndicatorLikelihood } from './evaluate'
+import { suggestIndicatorLikelihood, summarizeProjects } from './evaluate'
 import { formatPercent, formatPoints } from './format'
-import { formatWan } from './money'
+import { formatIndicatorValue, formatTarget } from './indicatorFormat'
+import { formatWan, sumFen } from './money'
 import {
   STATUS_LABELS,
   type DeviationReason,
@@ -18,7 +21,6 @@ import {
   type Likelihood,
   type MonitoringNote,
   type Month,
-  type Operator,
   type Status,
 } from './types'
 
@@ -49,7 +51,7 @@ export interface IndicatorFormRow {
   readonly level1: string
   readonly level2: string
   readonly name: string
-  /** 年度指标值, e.g. "≥100件" */
+  /** 年度指标值 as the project page writes it (formatTarget), e.g. "≥100 件", "=100%" */
   readonly target: string
   /** 1–m月执行情况; null when there is no number (then `actualText` says why) */
   readonly actual: FormQuantity | null
@@ -58,8 +60,10 @@ export interface IndicatorFormRow {
   readonly forecast: FormQuantity | null
   readonly forecastText: string
   readonly status: Status
-  /** 完成目标可能性 suggested for this indicator; null when 未填报 */
+  /** 完成目标可能性 ticked for this indicator: the project's confirmed one, else the suggestion; null when 未填报 */
   readonly likelihood: Likelihood | null
+  /** Where `likelihood` comes from: confirmed for the project in its note, or suggested by the app */
+  readonly likelihoodSource: 'confirmed' | 'suggested'
   /** 备注 */
   readonly remark: string
 }
@@ -95,12 +99,31 @@ export interface MonitoringForm {
   readonly actions: string
 }
 
-const OPERATOR_SYMBOLS: Readonly<Record<Operator, string>> = { '>=': '≥', '<=': '≤', '=': '', '>': '>', '<': '<' }
+/** A 合计 row of the 汇总 sheet: the agenda's projects, or the whole department. */
+export interface FormTotal {
+  readonly label: string
+  /** Σ 年初预算数 in 分 */
+  readonly budget: Fen
+  /** Σ 1–m月执行数 in 分 */
+  readonly executed: Fen
+  /** 执行率 in %, over the projects that reported month m (as summarizeProjects) */
+  readonly executionRate: number | null
+  /** Budget-weighted P(m) in % */
+  readonly planned: number
+  /** 偏差 in 个百分点 */
+  readonly deviation: number | null
+  /** Σ 全年预计执行数 in 分; null unless every project has one */
+  readonly forecast: Fen | null
+}
 
-/** 年度指标值 as the form shows it: operator symbol, number and unit; the cell as written when not numeric. */
-export function formatTargetCell(target: IndicatorEvaluation['indicator']['target']): string {
-  if (target.value === null || target.kind === 'qualitative') return target.raw
-  return `${target.operator === null ? '' : OPERATOR_SYMBOLS[target.operator]}${target.value}${target.unit ?? ''}`
+/** The 合计 row over some projects: sums in 分, rates as the meeting page shows them (summarizeProjects). */
+export function buildFormTotal(label: string, evaluations: readonly ProjectEvaluation[]): FormTotal {
+  const summary = summarizeProjects(evaluations)
+  const forecasts = evaluations.map((e) => e.spend.forecastAmount)
+  // A total of forecasts is only meaningful when every project has one.
+  const forecast = forecasts.every((f) => f !== null) ? sumFen(forecasts as Fen[]) : null
+  const { budget, executed, executionRate, planned, deviation } = summary
+  return { label, budget, executed, executionRate, planned, deviation, forecast }
 }
 
 /** Rounds a form quantity to at most 2 decimals, the precision the form is read at. */
@@ -110,37 +133,44 @@ function quantity(value: number | null, unit: string | null): FormQuantity | nul
 }
 
 function quantityText(q: FormQuantity | null, fallback: string): string {
-  return q === null ? fallback : `${q.value}${q.unit}`
+  return q === null ? fallback : formatIndicatorValue(q.value, q.unit)
 }
 
-function indicatorRemark(e: IndicatorEvaluation): string {
+function indicatorRemark(e: IndicatorEvaluation, likelihood: Likelihood | null, isConfirmed: boolean): string {
   const parts: string[] = []
   if (e.status === 'red' || e.status === 'yellow') parts.push(STATUS_LABELS[e.status])
-  if (e.indicator.target.kind === 'cumulative' && e.completion !== null) parts.push(`完成进度 ${formatPercent(e.completion)}`)
+  // The evaluation's 完成进度, for level indicators as for counts (as the project page shows it).
+  if (e.completion !== null) parts.push(`完成进度 ${formatPercent(e.completion)}`)
   if (e.unreportedMonths.length > 0) parts.push(`${e.unreportedMonths.join('、')}月未填报`)
   if (e.indicator.target.kind === 'qualitative') parts.push('定性指标，人工评定')
+  if (likelihood !== null) parts.push(`完成目标可能性：${isConfirmed ? '按项目确认' : '系统测算'}`)
   return parts.join('；')
 }
 
-/** One indicator row of the form; quantities in the target's unit. */
-export function buildIndicatorRow(e: IndicatorEvaluation): IndicatorFormRow {
+/**
+ * One indicator row of the form; quantities in the target's unit. `confirmed` is the project's
+ * 完成目标可能性 confirmed in its note: when given, it is the row's judgement instead of the suggestion.
+ */
+export function buildIndicatorRow(e: IndicatorEvaluation, confirmed: Likelihood | null = null): IndicatorFormRow {
   const { target } = e.indicator
   const isQualitative = target.kind === 'qualitative' || target.value === null
   const actual = isQualitative ? null : quantity(e.actual, target.unit)
   const forecast = isQualitative ? null : quantity(e.forecast, target.unit)
   const handText = e.status === 'unreported' ? '未填报' : STATUS_LABELS[e.status]
+  const likelihood = confirmed ?? suggestIndicatorLikelihood(e)
   return {
     level1: e.indicator.level1,
     level2: e.indicator.level2,
     name: e.indicator.name,
-    target: formatTargetCell(target),
+    target: formatTarget(target),
     actual,
     actualText: isQualitative ? handText : quantityText(actual, '未填报'),
     forecast,
     forecastText: isQualitative ? '' : quantityText(forecast, '—'),
     status: e.status,
-    likelihood: suggestIndicatorLikelihood(e),
-    remark: indicatorRemark(e),
+    likelihood,
+    likelihoodSource: confirmed === null ? 'suggested' : 'confirmed',
+    remark: indicatorRemark(e, likelihood, confirmed !== null),
   }
 }
 
@@ -216,7 +246,7 @@ export function buildMonitoringForm(
     funding: buildFundingRows(evaluation),
     goals: project.goals,
     progress: describeProgress(evaluation),
-    indicators: evaluation.indicators.map(buildIndicatorRow),
+    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, evaluation.likelihood)),
     reasons: ownNote?.reasons ?? [],
     explanation: ownNote?.explanation ?? '',
     likelihood: evaluation.likelihood ?? evaluation.suggestedLikelihood,

@@ -8,9 +8,8 @@
  */
 import type { Alignment, Borders, PaperSize, Workbook, Worksheet } from 'exceljs'
 import { DECISION_LABELS, type MeetingDecision } from '@/domain/agenda'
-import { executionRateOf } from '@/domain/evaluate'
-import { FEN_PER_WAN, sumFen } from '@/domain/money'
-import type { FormQuantity, MonitoringForm } from '@/domain/monitoringForm'
+import { FEN_PER_WAN } from '@/domain/money'
+import type { FormQuantity, FormTotal, MonitoringForm } from '@/domain/monitoringForm'
 import {
   DEVIATION_REASONS,
   DEVIATION_REASON_LABELS,
@@ -35,6 +34,8 @@ export interface MonitoringWorkbookInput {
   /** 填报日期, YYYY-MM-DD (the caller's today). */
   readonly date: string
   readonly forms: readonly MonitoringForm[]
+  /** 合计 rows under the projects of the 汇总 sheet (e.g. 议程项目合计, 部门合计), in order. */
+  readonly totals: readonly FormTotal[]
   /** Meeting outcomes by project id; projects without one get blank cells. */
   readonly outcomes?: ReadonlyMap<string, MeetingOutcome>
 }
@@ -44,6 +45,7 @@ const MARK = '√'
 const LIKELIHOODS: readonly Likelihood[] = ['certain', 'possible', 'impossible']
 const MONEY_FORMAT = '#,##0.00'
 const RATE_FORMAT = '0.00%'
+const DEVIATION_FORMAT = '+0.00;-0.00;0.00'
 const THIN = { style: 'thin' } as const
 const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 const CENTER: Partial<Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true }
@@ -204,7 +206,7 @@ function writeFootnote(ws: Worksheet, form: MonitoringForm, input: MonitoringWor
   const lines = [
     `项目整体完成目标可能性：${likelihood}（${form.isLikelihoodConfirmed ? '已确认' : '系统按全年预计测算，待确认'}）；状态：${STATUS_LABELS[form.status]}。`,
     form.actions === '' ? '' : `整改措施：${form.actions}`,
-    '说明：偏差原因分析、完成目标可能性在对应栏打“√”；各指标的完成目标可能性为系统按全年预计测算的建议。金额单位：万元。',
+    '说明：偏差原因分析、完成目标可能性在对应栏打“√”；项目的完成目标可能性已确认时即为各指标的判断（备注“按项目确认”），否则为系统按全年预计测算（备注“系统测算”）。金额单位：万元。',
     `填报单位：${form.departmentCode} ${form.departmentName}　　填报日期：${input.date}`,
   ].filter((line) => line !== '')
   ws.mergeCells(top, 1, top, FORM_COLUMNS)
@@ -253,6 +255,19 @@ const SUMMARY_HEADERS = [
   ['未完成整改措施（项）', 11],
 ] as const
 
+/** One 合计 row of the 汇总 sheet (the same columns as a project row, bold). */
+function writeTotalRow(ws: Worksheet, r: number, total: FormTotal): void {
+  const bold = { isBold: true }
+  box(ws, r, 1, r, 4, total.label, bold)
+  box(ws, r, 5, r, 5, wan(total.budget), { ...bold, numFmt: MONEY_FORMAT })
+  box(ws, r, 6, r, 6, wan(total.executed), { ...bold, numFmt: MONEY_FORMAT })
+  box(ws, r, 7, r, 7, rate(total.executionRate), { ...bold, numFmt: RATE_FORMAT })
+  box(ws, r, 8, r, 8, rate(total.planned), { ...bold, numFmt: RATE_FORMAT })
+  box(ws, r, 9, r, 9, total.deviation, { ...bold, numFmt: DEVIATION_FORMAT })
+  box(ws, r, 10, r, 10, wan(total.forecast), { ...bold, numFmt: MONEY_FORMAT })
+  for (let c = 11; c <= SUMMARY_HEADERS.length; c++) box(ws, r, c, r, c, null)
+}
+
 function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET)
   const m = input.month
@@ -275,7 +290,7 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
       [wan(total.executed), MONEY_FORMAT],
       [rate(total.executionRate), RATE_FORMAT],
       [rate(form.planned), RATE_FORMAT],
-      [form.deviation, '+0.00;-0.00;0.00'],
+      [form.deviation, DEVIATION_FORMAT],
       [wan(total.forecast), MONEY_FORMAT],
       [form.likelihood === null ? '' : LIKELIHOOD_LABELS[form.likelihood]],
       [reasons],
@@ -284,18 +299,7 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
     ]
     values.forEach(([value, numFmt], c) => box(ws, r, c + 1, r, c + 1, value, { numFmt, align: c === 2 ? LEFT : CENTER }))
   })
-  const r = 4 + input.forms.length
-  const budget = sumFen(input.forms.map((f) => f.funding[0].budget ?? 0))
-  const executed = sumFen(input.forms.map((f) => f.funding[0].executed ?? 0))
-  const forecasts = input.forms.map((f) => f.funding[0].forecast)
-  box(ws, r, 1, r, 4, '合计', { isBold: true })
-  box(ws, r, 5, r, 5, wan(budget), { numFmt: MONEY_FORMAT, isBold: true })
-  box(ws, r, 6, r, 6, wan(executed), { numFmt: MONEY_FORMAT, isBold: true })
-  box(ws, r, 7, r, 7, rate(executionRateOf(executed, budget)), { numFmt: RATE_FORMAT, isBold: true })
-  for (let c = 8; c <= SUMMARY_HEADERS.length; c++) box(ws, r, c, r, c, null)
-  // A total of forecasts is only meaningful when every project has one.
-  if (forecasts.every((f) => f !== null)) ws.getCell(r, 10).value = wan(sumFen(forecasts as Fen[]))
-  ws.getCell(r, 10).numFmt = MONEY_FORMAT
+  input.totals.forEach((total, i) => writeTotalRow(ws, 4 + input.forms.length + i, total))
   ws.views = [{ state: 'frozen', ySplit: 3 }]
 }
 

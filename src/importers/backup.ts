@@ -52,7 +52,7 @@ export interface ImportRow {
   projectCount: number; indicatorCount: number; warningCount: number
 }
 export interface MonthLockRow { year: number; departmentCode: string; month: Month; lockedAt: string; lockedBy: string }
-export interface AgendaFlagRow { projectId: string; isOnAgenda: boolean }
+export interface AgendaFlagRow { projectId: string; month: Month; isOnAgenda: boolean | null }
 export type DecisionName = 'continue' | 'adjustBudget' | 'adjustTarget' | 'suspend'
 export interface DecisionRow { projectId: string; month: Month; decision: DecisionName; remark: string; decidedAt: string }
 export interface ActionItemRow {
@@ -300,7 +300,12 @@ const READERS: { readonly [K in BackupTableName]: (f: Fields) => BackupTables[K]
     lockedAt: f.string('lockedAt'),
     lockedBy: f.string('lockedBy'),
   }),
-  agendaFlags: (f) => ({ projectId: f.string('projectId'), isOnAgenda: f.boolean('isOnAgenda') }),
+  // null: back to automatic from that meeting on.
+  agendaFlags: (f) => ({
+    projectId: f.string('projectId'),
+    month: f.month('month'),
+    isOnAgenda: f.is('isOnAgenda', f.orNull((v): v is boolean => typeof v === 'boolean'), 'true、false 或空'),
+  }),
   decisions: (f) => ({
     projectId: f.string('projectId'),
     month: f.month('month'),
@@ -332,7 +337,7 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   settings: (r) => r.key,
   imports: (r) => r.id,
   monthLocks: (r) => `${r.year}|${r.departmentCode}|${r.month}`,
-  agendaFlags: (r) => r.projectId,
+  agendaFlags: (r) => `${r.projectId}|${r.month}`,
   decisions: (r) => `${r.projectId}|${r.month}`,
   actionItems: (r) => r.id,
 }

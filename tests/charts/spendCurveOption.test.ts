@@ -165,6 +165,14 @@ describe('buildSpendCurveOption', () => {
     expect(((left.max as number) / (left.interval as number)) % 1).toBe(0)
   })
 
+  it('leaves room for a second legend row when the plan is the long 序时 fallback', () => {
+    // ECharts reserves no room for a wrapped legend: it would sit on the month labels.
+    for (const variant of ['screen', 'projector', 'print'] as const) {
+      const bottom = (code: string) => (optionFor(code, 7, variant).option.grid as { bottom: number }).bottom
+      expect(bottom(MEDIATION), variant).toBeGreaterThan(bottom(RULE))
+    }
+  })
+
   it('labels months from 年初 to 12月', () => {
     expect(CURVE_LABELS).toHaveLength(13)
     expect(CURVE_LABELS[0]).toBe('年初')

@@ -34,6 +34,11 @@ async function filled(): Promise<MonitorDatabase> {
   await importDocument(sampleDocument({ year: 2022 }), { fileName: 'b.docx', actor: '测试' }, database)
   await database.monthLocks.put({ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' })
   await database.actionItems.add({ projectId: '2021/201001/201-01-A', month: 7, text: '加快', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null })
+  // 会议关注 per meeting month: one project, two months, one of them back to automatic.
+  await database.agendaFlags.bulkPut([
+    { projectId: '2021/201001/201-01-B', month: 5, isOnAgenda: true },
+    { projectId: '2021/201001/201-01-B', month: 7, isOnAgenda: null },
+  ])
   return database
 }
 

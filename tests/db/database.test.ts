@@ -36,4 +36,16 @@ describe('schema versions', () => {
     expect(await v2.actionItems.count()).toBe(0)
     v2.close()
   })
+
+  it('keys 会议关注 by project and meeting month, so each meeting keeps its own flag', async () => {
+    const database = createDatabase(NAME)
+    await database.agendaFlags.put({ projectId: 'p', month: 5, isOnAgenda: false })
+    await database.agendaFlags.put({ projectId: 'p', month: 7, isOnAgenda: true })
+    await database.agendaFlags.put({ projectId: 'p', month: 7, isOnAgenda: null })
+    expect(await database.agendaFlags.where('projectId').equals('p').toArray()).toEqual([
+      { projectId: 'p', month: 5, isOnAgenda: false },
+      { projectId: 'p', month: 7, isOnAgenda: null },
+    ])
+    database.close()
+  })
 })

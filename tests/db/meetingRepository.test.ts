@@ -32,15 +32,37 @@ async function changesOf(kind: string) {
 }
 
 describe('meeting repository', () => {
-  it('stores 会议关注 flags, clears them, and logs each change once', async () => {
+  it('stores 会议关注 per meeting month, restores to automatic, and logs each change once', async () => {
     await seeded()
-    await setAgendaFlag(A, true, '王处长', database)
-    await setAgendaFlag(A, true, '王处长', database)
-    await setAgendaFlag(B, false, '王处长', database)
-    expect((await loadMeetingData(SCOPE, database)).flags).toEqual(new Map([[A, true], [B, false]]))
-    await setAgendaFlag(B, null, '王处长', database)
-    expect((await loadMeetingData(SCOPE, database)).flags).toEqual(new Map([[A, true]]))
-    expect(await changesOf('agenda')).toEqual(['加入会议议程', '移出会议议程', '会议关注：恢复自动'])
+    await setAgendaFlag(A, 7, true, '王处长', database)
+    await setAgendaFlag(A, 7, true, '王处长', database)
+    await setAgendaFlag(B, 7, false, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).flags).toEqual([
+      { projectId: A, month: 7, isOnAgenda: true },
+      { projectId: B, month: 7, isOnAgenda: false },
+    ])
+    // 恢复 at 7月 with nothing set before: the 7月 flag simply goes.
+    await setAgendaFlag(B, 7, null, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).flags).toEqual([{ projectId: A, month: 7, isOnAgenda: true }])
+    expect(await changesOf('agenda')).toEqual(['7月起加入会议议程', '7月起移出会议议程', '7月起会议关注恢复自动'])
+    const [first] = await database.changes.where('kind').equals('agenda').toArray()
+    expect(first).toMatchObject({ projectId: A, month: 7, oldValue: null, newValue: true })
+  })
+
+  it('keeps earlier meetings as they were: a flag set at 7月 leaves 5月 and 6月 alone', async () => {
+    await seeded()
+    await setAgendaFlag(A, 5, false, '王处长', database)
+    await setAgendaFlag(A, 7, true, '王处长', database)
+    // Setting what 8月 already inherits from 7月 stores nothing.
+    await setAgendaFlag(A, 8, true, '王处长', database)
+    // 恢复 at 9月 after a removal at 5月 and an addition at 7月: automatic again from 9月 on.
+    await setAgendaFlag(A, 9, null, '王处长', database)
+    expect((await loadMeetingData(SCOPE, database)).flags).toEqual([
+      { projectId: A, month: 5, isOnAgenda: false },
+      { projectId: A, month: 7, isOnAgenda: true },
+      { projectId: A, month: 9, isOnAgenda: null },
+    ])
+    expect(await changesOf('agenda')).toEqual(['5月起移出会议议程', '7月起加入会议议程', '9月起会议关注恢复自动'])
   })
 
   it('records one decision per project and month, replaceable and revocable', async () => {
@@ -83,10 +105,10 @@ describe('meeting repository', () => {
 
   it('only returns the scope’s projects', async () => {
     await seeded()
-    await setAgendaFlag('2099/x/y', true, '王处长', database)
+    await setAgendaFlag('2099/x/y', 7, true, '王处长', database)
     await addActionItem({ projectId: '2099/x/y', month: 7, text: '别处', owner: '', dueDate: '' }, '王处长', database)
     const data = await loadMeetingData(SCOPE, database)
-    expect(data.flags.size).toBe(0)
+    expect(data.flags).toEqual([])
     expect(data.actions).toEqual([])
     expect((await loadMeetingData({ year: 2021, departmentCode: null }, database)).actions).toEqual([])
   })

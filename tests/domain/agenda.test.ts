@@ -4,10 +4,14 @@ import {
   actionsAtMonth,
   buildAgenda,
   compareAgendaOrder,
+  effectiveAgendaFlag,
+  effectiveAgendaFlags,
   indicatorShortfalls,
   isIsoDate,
+  meetingReferenceDate,
   pickIndicators,
   type ActionItem,
+  type AgendaFlag,
   type AgendaInput,
 } from '@/domain/agenda'
 import type { ProjectEvaluation } from '@/domain/evaluate'
@@ -29,7 +33,12 @@ function item(partial: Partial<ActionItem> & { id: number }): ActionItem {
 }
 
 function input(parts: Partial<AgendaInput>): AgendaInput {
-  return { evaluations: [], flags: new Map(), decisions: new Map(), actions: [], month: 7, today: '2020-08-10', ...parts }
+  return { evaluations: [], flags: [], decisions: new Map(), actions: [], month: 7, referenceDate: '2020-08-10', ...parts }
+}
+
+/** Flags set in the meeting of 7月 (the month of `input`). */
+function flagsAt7(flags: [string, boolean][]): AgendaFlag[] {
+  return flags.map(([projectId, isOnAgenda]) => ({ projectId, month: 7, isOnAgenda }))
 }
 
 describe('agenda order', () => {
@@ -73,7 +82,7 @@ describe('manual 会议关注', () => {
     ['a removed green project is simply absent', [['green-1', false]], ['red-1', 'yellow-1'], []],
     ['two added greens keep deviation order', [['green-1', true], ['green-2', true]], ['red-1', 'yellow-1', 'green-2', 'green-1'], []],
   ])('%s', (_, flags, ids, removed) => {
-    const agenda = buildAgenda(input({ evaluations, flags: new Map(flags) }))
+    const agenda = buildAgenda(input({ evaluations, flags: flagsAt7(flags) }))
     expect(agenda.entries.map((e) => e.evaluation.project.id)).toEqual(ids)
     expect(agenda.removed.map((e) => e.project.id)).toEqual(removed)
   })
@@ -82,7 +91,7 @@ describe('manual 会议关注', () => {
     const agenda = buildAgenda(
       input({
         evaluations,
-        flags: new Map([['red-1', true], ['green-1', true]]),
+        flags: flagsAt7([['red-1', true], ['green-1', true]]),
         actions: [item({ id: 1, projectId: 'green-2', month: 6 })],
       }),
     )
@@ -93,6 +102,66 @@ describe('manual 会议关注', () => {
       'green-1': ['manual'],
       'green-2': ['openActions'],
     })
+  })
+})
+
+describe('会议关注 per meeting', () => {
+  const flag = (projectId: string, month: Month, isOnAgenda: boolean | null): AgendaFlag => ({ projectId, month, isOnAgenda })
+  it.each<[string, AgendaFlag[], Month, boolean | null]>([
+    ['no flag: automatic', [], 7, null],
+    ['a flag applies from its own meeting', [flag('p', 7, false)], 7, false],
+    ['a flag does not reach back to earlier meetings', [flag('p', 7, false)], 6, null],
+    ['a flag keeps following the project in later meetings', [flag('p', 7, true)], 8, true],
+    ['the latest flag at or before the month wins', [flag('p', 5, true), flag('p', 7, false)], 6, true],
+    ['…and later', [flag('p', 5, true), flag('p', 7, false)], 9, false],
+    ['恢复 (null) is automatic again from its month on', [flag('p', 5, false), flag('p', 7, null)], 8, null],
+    ['恢复 leaves the months before it alone', [flag('p', 5, false), flag('p', 7, null)], 6, false],
+    ['order of the stored rows does not matter', [flag('p', 8, null), flag('p', 3, true)], 5, true],
+  ])('%s', (_, flags, month, expected) => {
+    expect(effectiveAgendaFlag(flags, month)).toBe(expected)
+  })
+
+  it('resolves every project at once and leaves automatic ones out', () => {
+    const flags = [flag('a', 7, false), flag('b', 5, true), flag('b', 6, null), flag('c', 6, true), flag('d', 8, true)]
+    expect(effectiveAgendaFlags(flags, 7)).toEqual(new Map([['a', false], ['c', true]]))
+  })
+
+  it('removing a project at 7月 leaves the 5月 and 6月 agendas untouched; adding one at 7月 carries to 8月', () => {
+    const evaluations = [evaluation('lagging', 'red', -20), evaluation('calm', 'green', 0)]
+    const flags = [flag('lagging', 7, false), flag('calm', 7, true)]
+    const ids = (month: Month) => buildAgenda(input({ evaluations, flags, month })).entries.map((e) => e.evaluation.project.id)
+    expect(ids(5)).toEqual(['lagging'])
+    expect(ids(6)).toEqual(['lagging'])
+    expect(ids(7)).toEqual(['calm'])
+    expect(ids(8)).toEqual(['calm'])
+  })
+})
+
+describe('meeting reference date (逾期 is judged at the meeting, not at the computer’s clock)', () => {
+  it.each<[number, Month, string, string]>([
+    [2020, 7, '2026-11-26', '2020-08-01'],
+    [2020, 9, '2026-11-26', '2020-10-01'],
+    [2020, 12, '2026-11-26', '2021-01-01'],
+    [2020, 7, '2020-07-20', '2020-07-20'],
+    [2020, 7, '2020-08-01', '2020-08-01'],
+    [2020, 7, '2020-08-15', '2020-08-01'],
+    [2026, 11, '2026-11-26', '2026-11-26'],
+  ])('%i年%i月, today %s → %s', (year, month, today, expected) => {
+    expect(meetingReferenceDate(year, month, today)).toBe(expected)
+  })
+
+  it('does not flag the demo’s 2020 actions as 逾期 when viewed years later', () => {
+    const referenceDate = meetingReferenceDate(2020, 7, '2026-11-26')
+    const actions = [
+      item({ id: 1, dueDate: '2020-08-20' }),
+      item({ id: 2, dueDate: '2020-08-31' }),
+      item({ id: 3, dueDate: '2020-12-31' }),
+      item({ id: 4, dueDate: '2020-07-31' }),
+    ]
+    expect(actionsAtMonth(actions, 7, referenceDate).filter((a) => a.isOverdue).map((a) => a.item.id)).toEqual([4])
+    // At the 9月 meeting, the ones due in August are overdue.
+    const september = actionsAtMonth(actions, 9, meetingReferenceDate(2020, 9, '2026-11-26'))
+    expect(september.filter((a) => a.isOverdue).map((a) => a.item.id)).toEqual([4, 1, 2])
   })
 })
 
@@ -107,8 +176,8 @@ describe('action items across meetings', () => {
     ['closed at 8月 is gone from 9月', { month: 7, status: 'closed', closedMonth: 8 }, 9, null],
     ['closed at 9月 was still open at 8月', { month: 7, status: 'closed', closedMonth: 9 }, 8, { state: 'open', isCarriedOver: true, isOverdue: false }],
     ['closed without a month counts as closed where it began', { month: 7, status: 'closed', closedMonth: null }, 8, null],
-    ['overdue when 期限 is before today', { dueDate: '2020-08-09' }, 7, { state: 'open', isCarriedOver: false, isOverdue: true }],
-    ['due today is not overdue', { dueDate: '2020-08-10' }, 7, { state: 'open', isCarriedOver: false, isOverdue: false }],
+    ['overdue when 期限 is before the meeting’s reference date',  { dueDate: '2020-08-09' }, 7, { state: 'open', isCarriedOver: false, isOverdue: true }],
+    ['due on the reference date is not overdue', { dueDate: '2020-08-10' }, 7, { state: 'open', isCarriedOver: false, isOverdue: false }],
     ['a closed item is never overdue', { dueDate: '2020-01-01', status: 'closed', closedMonth: 7 }, 7, { state: 'closed', isCarriedOver: false, isOverdue: false }],
   ])('%s', (_, partial, month, expected) => {
     const action = actionAtMonth(item({ id: 1, ...partial }), month, '2020-08-10')

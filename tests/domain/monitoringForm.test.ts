@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateProject } from '@/domain/evaluate'
-import { buildFundingRows, buildIndicatorRow, buildMonitoringForm, formatTargetCell } from '@/domain/monitoringForm'
+import { formatTarget } from '@/domain/indicatorFormat'
+import { buildFundingRows, buildIndicatorRow, buildMonitoringForm } from '@/domain/monitoringForm'
 import type { IndicatorTarget, Project } from '@/domain/types'
 import { demoAt } from '../exporters/demoEvaluations'
 import { inputOf, SEED_PROJECTS, seedIndicator, seedSpending, valuesOf } from './factories'
@@ -47,26 +48,53 @@ describe('项目资金 rows', () => {
 
 describe('indicator rows', () => {
   it.each<[string, IndicatorTarget, string]>([
-    ['count floor', { raw: '≥100100件以上', operator: '>=', value: 100, unit: '件', kind: 'cumulative' }, '≥100件'],
+    ['count floor', { raw: '≥100100件以上', operator: '>=', value: 100, unit: '件', kind: 'cumulative' }, '≥100 件'],
     ['ceiling', { raw: '≤11%以下', operator: '<=', value: 1, unit: '%', kind: 'level' }, '≤1%'],
-    ['equal', { raw: '100100%', operator: '=', value: 100, unit: '%', kind: 'level' }, '100%'],
+    ['equal keeps its operator', { raw: '100100%', operator: '=', value: 100, unit: '%', kind: 'level' }, '=100%'],
     ['qualitative keeps the cell', { raw: '优良', operator: null, value: null, unit: null, kind: 'qualitative' }, '优良'],
-  ])('年度指标值 of a %s', (_, target, expected) => {
-    expect(formatTargetCell(target)).toBe(expected)
+  ])('年度指标值 of a %s is written as on the project page', (_, target, expected) => {
+    const indicator = { ...seedIndicator('法律援助经费', 0), target }
+    const evaluation = evaluateProject({ ...inputOf('法律援助经费'), indicators: [indicator] }, 7)
+    const row = buildIndicatorRow(evaluation.indicators[0]!)
+    expect(row.target).toBe(expected)
+    expect(row.target).toBe(formatTarget(target))
   })
 
-  it('fills 1–7月执行情况, 全年预计 and likelihood of the demo', () => {
+  it('fills 1–7月执行情况, 全年预计 and the suggested likelihood when the project’s is not confirmed', () => {
     const form = formOf('社区矫正经费')
+    expect(form.isLikelihoodConfirmed).toBe(false)
     expect(form.indicators.map((r) => [r.name, r.target, r.actualText, r.forecastText, r.status, r.likelihood])).toEqual([
-      ['社区矫正宣传场次', '≥15次', '7次', '12次', 'yellow', 'possible'],
+      ['社区矫正宣传场次', '≥15 次', '7 次', '12 次', 'yellow', 'possible'],
       ['社区矫正培训对象', '≥95%', '96%', '96%', 'green', 'certain'],
       ['降低社区矫正对象重新犯罪', '≤1%', '0.8%', '0.8%', 'green', 'certain'],
     ])
-    expect(form.indicators[0]?.remark).toBe('黄·关注；完成进度 46.7%')
+    expect(form.indicators.map((r) => r.remark)).toEqual([
+      '黄·关注；完成进度 46.7%；完成目标可能性：系统测算',
+      '完成进度 101.1%；完成目标可能性：系统测算',
+      '完成进度 100.0%；完成目标可能性：系统测算',
+    ])
+  })
+
+  it('ticks the likelihood confirmed in the project’s note for every indicator, saying so', () => {
+    // 法制工作专项经费: the note of 7月 confirms 有可能; the system alone would say 确定能 for two rows.
+    const form = formOf('法制工作专项经费')
+    expect(form.likelihood).toBe('possible')
+    expect(form.indicators.map((r) => r.likelihood)).toEqual(['possible', 'possible', 'possible'])
+    expect(form.indicators.every((r) => r.remark.endsWith('完成目标可能性：按项目确认'))).toBe(true)
+  })
+
+  it('completion of level indicators as the project page shows it', () => {
+    const form = formOf('依法治区及普法宣传经费')
+    expect(form.indicators.map((r) => r.remark)).toEqual([
+      '红·滞后；完成进度 94.7%；完成目标可能性：系统测算',
+      // Nothing entered: nothing to estimate, no tick.
+      '',
+      '完成进度 101.1%；完成目标可能性：系统测算',
+    ])
   })
 
   it('writes 未填报 rather than 0 for an indicator with no value', () => {
-    const row = formOf('法制工作专项经费').indicators.find((r) => r.name === '制度建设和实施效果')!
+    const row = formOf('依法治区及普法宣传经费').indicators.find((r) => r.name === '全区法律意识和素质率')!
     expect(row).toMatchObject({ actual: null, actualText: '未填报', forecast: null, status: 'unreported', likelihood: null })
   })
 

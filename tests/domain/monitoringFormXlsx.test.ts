@@ -6,19 +6,21 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildAgenda } from '@/domain/agenda'
-import { executionRateOf } from '@/domain/evaluate'
+import { summarizeProjects } from '@/domain/evaluate'
 import { sumFen } from '@/domain/money'
-import { buildMonitoringForm, type MonitoringForm } from '@/domain/monitoringForm'
+import { buildFormTotal, buildMonitoringForm, type MonitoringForm } from '@/domain/monitoringForm'
 import { monitoringWorkbookFileName, sheetNameFor, writeMonitoringWorkbook } from '@/exporters/monitoringFormXlsx'
 import { demoAt } from '../exporters/demoEvaluations'
 
 const demo = demoAt(7)
-const agenda = buildAgenda({ evaluations: demo.evaluations, flags: new Map(), decisions: new Map(), actions: [], month: 7, today: '2020-08-10' })
+const agenda = buildAgenda({ evaluations: demo.evaluations, flags: [], decisions: new Map(), actions: [], month: 7, referenceDate: '2020-08-01' })
 const forms: MonitoringForm[] = agenda.entries.map((entry) => {
   const note = demo.notes.find((n) => n.projectId === entry.evaluation.project.id && n.month === 7) ?? null
   return buildMonitoringForm(entry.evaluation, note, demo.departmentName)
 })
 const wan = (fen: number) => fen / 1_000_000
+const agendaEvaluations = agenda.entries.map((e) => e.evaluation)
+const totals = [buildFormTotal('议程项目合计', agendaEvaluations), buildFormTotal('部门合计', demo.evaluations)]
 
 /** Every numeric cell of a sheet, by address (merged cells only at their master). */
 function numbersOf(ws: ExcelJS.Worksheet): Map<string, number> {
@@ -47,6 +49,7 @@ describe('monitoring form workbook of the demo at 7月', () => {
       month: 7,
       date: '2020-08-10',
       forms,
+      totals,
       outcomes: new Map([[forms[0]!.projectId, { decision: 'adjustBudget', openActions: 2 }]]),
     })
     wb = new ExcelJS.Workbook()
@@ -72,13 +75,19 @@ describe('monitoring form workbook of the demo at 7月', () => {
       expected[`J${r}`] = wan(total.forecast!)
     })
     expected.N4 = 2
-    const budget = sumFen(forms.map((f) => f.funding[0].budget!))
-    const executed = sumFen(forms.map((f) => f.funding[0].executed!))
-    expected.E8 = wan(budget)
-    expected.F8 = wan(executed)
-    expected.G8 = executionRateOf(executed, budget)! / 100
-    expected.J8 = wan(sumFen(forms.map((f) => f.funding[0].forecast!)))
+    // Row 8 the agenda's projects, row 9 the whole department, as the meeting page sums them up.
+    for (const [r, evaluations] of [[8, agendaEvaluations], [9, demo.evaluations]] as const) {
+      const summary = summarizeProjects(evaluations)
+      expected[`E${r}`] = wan(summary.budget)
+      expected[`F${r}`] = wan(summary.executed)
+      expected[`G${r}`] = summary.executionRate! / 100
+      expected[`H${r}`] = summary.planned / 100
+      expected[`I${r}`] = summary.deviation!
+      expected[`J${r}`] = wan(sumFen(evaluations.map((e) => e.spend.forecastAmount!)))
+    }
     expectNumbers(ws, expected)
+    expect(ws.getCell('A8').value).toBe('议程项目合计')
+    expect(ws.getCell('A9').value).toBe('部门合计')
     expect(ws.getCell('M4').value).toBe('调整预算')
     expect(ws.getCell('C4').value).toBe('法制工作专项经费')
     expect(ws.getCell('D4').value).toBe('红·滞后')
@@ -86,6 +95,23 @@ describe('monitoring form workbook of the demo at 7月', () => {
     // The demo's own totals: 4.00 + 2.00 + 6.30 + 5.75 万元 budget, 0.80 + 0.70 + 3.15 + 3.45 spent.
     expect(ws.getCell('E8').value).toBeCloseTo(18.05, 9)
     expect(ws.getCell('F8').value).toBeCloseTo(8.1, 9)
+    // The department: all five projects, 21.05 万元.
+    expect(ws.getCell('E9').value).toBeCloseTo(21.05, 9)
+  })
+
+  it('ticks the confirmed 完成目标可能性 for every indicator of 法制工作专项经费, marked in 备注', () => {
+    const ws = wb.getWorksheet('法制工作专项经费')!
+    for (const r of [13, 14, 15]) {
+      expect(['M', 'N', 'O'].map((c) => ws.getCell(`${c}${r}`).value)).toEqual(['', '√', ''])
+      expect(String(ws.getCell(`Q${r}`).value)).toContain('按项目确认')
+    }
+    const other = wb.getWorksheet('社区矫正经费')!
+    expect(String(other.getCell('Q13').value)).toContain('系统测算')
+  })
+
+  it('writes 年度指标值 with its operator, as the project page does', () => {
+    const ws = wb.getWorksheet('法制工作专项经费')!
+    expect([13, 14, 15].map((r) => ws.getCell(`E${r}`).value)).toEqual(['=100%', '=100%', '=100%'])
   })
 
   it.each(forms.map((form, i) => [form.projectName, i] as const))('fills every number of the %s sheet from the domain', (name, i) => {

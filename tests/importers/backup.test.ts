@@ -35,7 +35,10 @@ function tables(): BackupTables {
     settings: [{ key: 'actor', value: '张' }, { key: 'demo', value: { year: 2020, departmentCode: '315002' } }],
     imports: [{ id: 1, at: '2021-01-01T00:00:00.000Z', year: 2021, departmentCode: '201001', fileName: 'a.docx', projectCount: 1, indicatorCount: 1, warningCount: 0 }],
     monthLocks: [{ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' }],
-    agendaFlags: [{ projectId: '2021/201001/A', isOnAgenda: true }],
+    agendaFlags: [
+      { projectId: '2021/201001/A', month: 5, isOnAgenda: true },
+      { projectId: '2021/201001/A', month: 7, isOnAgenda: null },
+    ],
     decisions: [{ projectId: '2021/201001/A', month: 7, decision: 'continue', remark: '', decidedAt: '2021-08-01T00:00:00.000Z' }],
     actionItems: [{ id: 3, projectId: '2021/201001/A', month: 7, text: '加快拨款', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null }],
   }
@@ -110,7 +113,9 @@ describe('validateBackup', () => {
     ['an unknown likelihood', withRow('notes', 0, { likelihood: 'maybe' }), /likelihood/],
     ['an unknown change kind', withRow('changes', 0, { kind: 'hack' }), /修改类型/],
     ['a change id of 0', withRow('changes', 0, { id: 0 }), /id 应为正整数编号/],
-    ['an agenda flag as text', withRow('agendaFlags', 0, { isOnAgenda: 'yes' }), /isOnAgenda 应为 true 或 false/],
+    ['an agenda flag as text', withRow('agendaFlags', 0, { isOnAgenda: 'yes' }), /isOnAgenda 应为 true、false 或空/],
+    ['an agenda flag without its month', withRow('agendaFlags', 0, { month: undefined }), /month 应为 1–12 的月份/],
+    ['a duplicate agenda flag of one month', withRow('agendaFlags', 1, { month: 5 }), /「会议关注」表.*重复/],
     ['an unknown decision', withRow('decisions', 0, { decision: 'stop' }), /会议决定/],
     ['an unknown item status', withRow('actionItems', 0, { status: 'done' }), /status 应为 open \/ closed/],
     ['a duplicate project', { ...file(), tables: { ...file().tables, projects: [tables().projects[0], tables().projects[0]] } }, /第 2 条与前面的记录重复（2021\/201001\/A）/],

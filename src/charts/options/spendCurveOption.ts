@@ -110,12 +110,16 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
   const line = (width: number) => ({ width: width * style.lineWidth })
   // Leave room above the plot for the title, the toolbox and both axis names.
   const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2
+  // ECharts reserves no room for a legend that wraps (apache/echarts#16912); the 序时 fallback
+  // name is long enough to wrap on a half-width or printed chart, so leave a second row for it.
+  const legendRows = isTimeProgressPlan(curve) ? 2 : 1
+  const bottom = 72 + (legendRows - 1) * (Math.round(style.fontSize * 1.3) + 10)
   const { left, right } = spendCurveAxes(curve)
   return {
     ...baseOption(variant, imageFileName(title ?? '执行进度', `截至${curve.month}月`), title, `预算数 ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`),
     color: [CHART_COLORS.plan, CHART_COLORS.timeProgress, CHART_COLORS.actual, CHART_COLORS.forecast, CHART_COLORS.monthly],
     legend: { bottom: 4, itemGap: 16, textStyle: { fontSize: style.fontSize } },
-    grid: { left: 56, right: 64, top, bottom: 72 },
+    grid: { left: 56, right: 64, top, bottom },
     tooltip: { trigger: 'axis', confine: true, formatter: (params: unknown) => spendCurveTooltip(curve, axisDataIndex(params)) },
     xAxis: { type: 'category', data: [...CURVE_LABELS], boundaryGap: false, axisLabel: { fontSize: style.fontSize } },
     yAxis: [

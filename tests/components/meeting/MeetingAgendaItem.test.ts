@@ -7,11 +7,11 @@ import { demoAt } from '../../exporters/demoEvaluations'
 const demo = demoAt(7)
 const agenda = buildAgenda({
   evaluations: demo.evaluations,
-  flags: new Map(),
+  flags: [],
   decisions: new Map([[demo.evaluations[1]!.project.id, { projectId: demo.evaluations[1]!.project.id, month: 7, decision: 'continue', remark: '' }]]),
   actions: [],
   month: 7,
-  today: '2020-08-10',
+  referenceDate: '2020-08-01',
 })
 
 describe('MeetingAgendaItem', () => {
@@ -28,12 +28,14 @@ describe('MeetingAgendaItem', () => {
     expect(text).toContain('未填报：制度建设和实施效果')
     expect(text).toContain('决定：继续执行')
     expect(wrapper.get('[data-test="open-actions"]').text()).toBe('0')
+    // The department's 整改措施 from the note and the meeting's own action items are told apart.
+    expect(text).toMatch(/会议整改事项：\s*未完成\s*0\s*项/)
   })
 
   it('lists indicator shortfalls and emits its buttons', async () => {
     const entry = agenda.entries.find((e) => e.evaluation.project.name === '社区矫正经费')!
     const wrapper = mount(MeetingAgendaItem, { props: { entry, rank: 4, note: null, isExpanded: false, isExporting: false } })
-    expect(wrapper.text()).toContain('社区矫正宣传场次（7次 / ≥15次）')
+    expect(wrapper.text()).toContain('社区矫正宣传场次（7 次 / ≥15 次）')
     await wrapper.get('[data-test="agenda-remove"]').trigger('click')
     await wrapper.get('[data-test="agenda-record"]').trigger('click')
     expect(wrapper.emitted('remove')).toHaveLength(1)
