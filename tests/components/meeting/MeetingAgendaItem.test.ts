@@ -41,4 +41,13 @@ describe('MeetingAgendaItem', () => {
     expect(wrapper.emitted('remove')).toHaveLength(1)
     expect(wrapper.emitted('toggle')).toHaveLength(1)
   })
+
+  it.each([
+    ['法制工作专项经费', true], // −30.0: 红
+    ['人民调解员补贴', false], // −8.3: 黄, not marked as behind in red
+  ])('marks the deviation of %s in red only when the spending is 红: %s', (name, isRed) => {
+    const entry = agenda.entries.find((e) => e.evaluation.project.name === name)!
+    const wrapper = mount(MeetingAgendaItem, { props: { entry, rank: 1, note: null, isExpanded: false, isExporting: false } })
+    expect(wrapper.get('.deviation').classes('is-behind')).toBe(isRed)
+  })
 })
