@@ -156,3 +156,53 @@ export function axisScale(top: number, splits: number): AxisScale {
   return { max: Number((interval * splits).toFixed(digits + 2)), interval, digits }
 }
 
+
+/**
+ * The frame shared by horizontal bar charts of rows (projects, indicators): a tooltip per row,
+ * a % value axis from 0 (at least `floor`, widened in steps of `step`), row names on the left
+ * and a column of figures on the right, so labels never collide with bars or markers.
+ */
+export function rowBarFrame<T>(
+  rows: readonly T[],
+  frame: {
+    readonly style: VariantStyle
+    readonly names: readonly string[]
+    readonly figures: readonly string[]
+    readonly nameWidth: number
+    readonly floor: number
+    readonly step: number
+    readonly tooltip: (row: T) => string
+  },
+): Pick<ChartOption, 'tooltip' | 'xAxis' | 'yAxis'> {
+  const { style } = frame
+  return {
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (params: unknown) => {
+        const row = rows[axisDataIndex(params)]
+        return row === undefined ? '' : frame.tooltip(row)
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: (extent: { max: number }) => Math.max(frame.floor, Math.ceil(extent.max / frame.step) * frame.step),
+      axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
+    },
+    // Inverse, so the first row is at the top as in the tables.
+    yAxis: [
+      { type: 'category', inverse: true, data: [...frame.names], axisLabel: { width: frame.nameWidth, overflow: 'truncate', fontSize: style.fontSize } },
+      {
+        type: 'category',
+        inverse: true,
+        position: 'right',
+        data: [...frame.figures],
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { fontSize: style.fontSize, color: '#1f2933' },
+      },
+    ],
+  }
+}

@@ -7,7 +7,7 @@ import type { IndicatorEvaluation } from '@/domain/evaluate'
 import { formatPercent } from '@/domain/format'
 import { formatIndicatorValue, formatTarget } from '@/domain/indicatorFormat'
 import {
-  axisDataIndex,
+  rowBarFrame,
   baseOption,
   CHART_COLORS,
   imageFileName,
@@ -57,40 +57,20 @@ export interface IndicatorTargetsOptionInput {
 /** ECharts option of indicator targets vs actuals (completion in % of target). */
 export function buildIndicatorTargetsOption({ indicators, title, variant = 'screen' }: IndicatorTargetsOptionInput): ChartOption {
   const style = VARIANT_STYLES[variant]
-  const names = indicators.map((e) => e.indicator.name)
   return {
     ...baseOption(variant, imageFileName(title ?? '指标完成情况'), title),
     legend: { bottom: 4, data: ['完成进度（颜色表示状态）', '序时应完成'], textStyle: { fontSize: style.fontSize } },
     grid: { left: 8, right: 8, top: title === undefined ? 36 : 64, bottom: 48, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const e = indicators[axisDataIndex(params)]
-        return e === undefined ? '' : indicatorTooltip(e)
-      },
-    },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: (extent: { max: number }) => Math.max(120, Math.ceil(extent.max / 20) * 20),
-      axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
-    },
-    // Inverse, so the first indicator of the document is at the top as in the table.
-    yAxis: [
-      { type: 'category', inverse: true, data: names, axisLabel: { width: 150, overflow: 'truncate', fontSize: style.fontSize } },
-      // Figures in a column on the right: a 未填报 indicator has no bar but still says so.
-      {
-        type: 'category',
-        inverse: true,
-        position: 'right',
-        data: indicators.map(indicatorLabel),
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { fontSize: style.fontSize, color: '#1f2933' },
-      },
-    ],
+    // A 未填报 indicator has no bar but its figure column still says so.
+    ...rowBarFrame(indicators, {
+      style,
+      names: indicators.map((e) => e.indicator.name),
+      figures: indicators.map(indicatorLabel),
+      nameWidth: 150,
+      floor: 120,
+      step: 20,
+      tooltip: indicatorTooltip,
+    }),
     series: [
       {
         type: 'bar',

@@ -7,7 +7,7 @@ import type { ProjectEvaluation } from '@/domain/evaluate'
 import { formatPercent, formatPoints } from '@/domain/format'
 import { formatWan } from '@/domain/money'
 import {
-  axisDataIndex,
+  rowBarFrame,
   baseOption,
   CHART_COLORS,
   imageFileName,
@@ -69,39 +69,15 @@ export function buildProjectComparisonOption({ evaluations, title, variant = 'sc
     ...baseOption(variant, imageFileName(title ?? '项目执行率对比'), title),
     legend: { bottom: 4, data: ['执行率（颜色表示状态）', '计划进度'], textStyle: { fontSize: style.fontSize } },
     grid: { left: 8, right: isScrolling ? 30 : 8, top: title === undefined ? 36 : 64, bottom: 44, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const e = evaluations[axisDataIndex(params)]
-        return e === undefined ? '' : comparisonTooltip(e)
-      },
-    },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
-      axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
-    },
-    yAxis: [
-      {
-        type: 'category',
-        inverse: true,
-        data: evaluations.map((e) => e.project.name),
-        axisLabel: { width: 170, overflow: 'truncate', fontSize: style.fontSize },
-      },
-      // A column of figures on the right, so labels never collide with the plan markers.
-      {
-        type: 'category',
-        inverse: true,
-        position: 'right',
-        data: evaluations.map(comparisonLabel),
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { fontSize: style.fontSize, color: '#1f2933' },
-      },
-    ],
+    ...rowBarFrame(evaluations, {
+      style,
+      names: evaluations.map((e) => e.project.name),
+      figures: evaluations.map(comparisonLabel),
+      nameWidth: 170,
+      floor: 100,
+      step: 10,
+      tooltip: comparisonTooltip,
+    }),
     dataZoom: isScrolling
       ? [
           { type: 'slider', yAxisIndex: [0, 1], right: 8, width: 14, startValue: 0, endValue: COMPARISON_VISIBLE_ROWS - 1, zoomLock: true, showDetail: false },
