@@ -1,5 +1,6 @@
 import { computed, type Ref } from 'vue'
 import { STATUS_INPUT_LABELS } from '@/domain/entryValidation'
+import { INDICATOR_KIND_LABELS, isNumericKind } from '@/domain/indicatorKind'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
 import { DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS } from '@/domain/types'
 import { restoreChange, type IndicatorEntry } from '@/db/actualsRepository'
@@ -31,6 +32,8 @@ const NONE: Subscribable<ChangeRecord[]> = {
 export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown): string {
   if (value === null || value === undefined) return '未填报'
   if (kind === 'spending' && typeof value === 'number') return `${formatMoneyInput(value, 'wan')} 万元`
+  // A 口径 change (setIndicatorKind) logs the kind itself, not a month's entry.
+  if (kind === 'indicator' && isNumericKind(value)) return INDICATOR_KIND_LABELS[value]
   if (kind === 'indicator') {
     const entry = value as IndicatorEntry
     if (entry.manualStatus) return STATUS_INPUT_LABELS[entry.manualStatus]
@@ -82,7 +85,8 @@ export function toHistoryRow(change: ChangeRecord): HistoryRow {
     ...(change.kind === 'note'
       ? describeNoteChange(change.oldValue as NoteRecord | null, change.newValue as NoteRecord | null)
       : { oldText: describeLoggedValue(change.kind, change.oldValue), newText: describeLoggedValue(change.kind, change.newValue) }),
-    canRestore: change.kind === 'spending' || change.kind === 'indicator' || change.kind === 'note',
+    // Only a month's cell can be restored; a 口径 change has no month.
+    canRestore: change.month !== null && (change.kind === 'spending' || change.kind === 'indicator' || change.kind === 'note'),
   }
 }
 

@@ -1,7 +1,9 @@
 import { computed, shallowRef } from 'vue'
+import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/domain/entryGrid'
 import type { MonitoringNote, Month } from '@/domain/types'
 import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
+import { setIndicatorKind } from '@/db/indicatorRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { observeCatalog, type Catalog } from '@/db/monitorRepository'
 import type { MonthLockRecord } from '@/db/records'
@@ -112,5 +114,23 @@ export function useEntryProject(projectId: () => string, host: EntryHost) {
     actor: host.actor,
     confirm: host.confirm,
   })
-  return { project, isLoading: data.isLoading, loadError: data.error, grid, lockedMonths: computed(() => locks.value.months), ...cells }
+  // 口径 choices by indicator id (= the grid's column key); the live query recomputes everything after a change.
+  const kindChoices = computed(() => {
+    const choices = new Map<string, IndicatorKindChoice>()
+    for (const indicator of project.value?.indicators ?? []) {
+      const choice = indicatorKindChoice(indicator)
+      if (choice) choices.set(indicator.id, choice)
+    }
+    return choices
+  })
+  return {
+    project,
+    isLoading: data.isLoading,
+    loadError: data.error,
+    grid,
+    lockedMonths: computed(() => locks.value.months),
+    kindChoices,
+    setKind: (indicatorId: string, kind: NumericKind | null) => setIndicatorKind(indicatorId, kind, host.actor()),
+    ...cells,
+  }
 }

@@ -119,6 +119,8 @@ export async function importDocument(
             targetValue: indicator.target.value,
             unit: indicator.target.unit,
             kind: indicator.target.kind,
+            // A user's 口径 is a correction of the document's inference: a re-import keeps it.
+            ...(match?.kindOverride != null ? { kindOverride: match.kindOverride } : {}),
             basis: indicator.basis,
           }
           await database.indicators.put(row)

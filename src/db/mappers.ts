@@ -22,8 +22,10 @@ export function toProject(record: ProjectRecord): Project {
   }
 }
 
-/** Maps a stored indicator row to the domain value. */
+/** Maps a stored indicator row to the domain value; a user's 口径 override wins over the document's kind. */
 export function toIndicator(record: IndicatorRecord): Indicator {
+  // A qualitative indicator has no number to sum or hold, so an override cannot apply to it.
+  const kind = record.kind === 'qualitative' ? record.kind : (record.kindOverride ?? record.kind)
   return {
     id: record.id,
     projectId: record.projectId,
@@ -37,8 +39,9 @@ export function toIndicator(record: IndicatorRecord): Indicator {
       operator: record.operator,
       value: record.targetValue,
       unit: record.unit,
-      kind: record.kind,
+      kind,
     },
+    documentKind: record.kind,
     basis: record.basis,
   }
 }

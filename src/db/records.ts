@@ -44,7 +44,10 @@ export interface IndicatorRecord {
   operator: Operator | null
   targetValue: number | null
   unit: string | null
+  /** The kind the document implies (from its unit); re-import updates it. */
   kind: IndicatorKind
+  /** 口径 set by a user after import; wins over `kind`. Absent on older rows; null = none. */
+  kindOverride?: Exclude<IndicatorKind, 'qualitative'> | null
   basis: string | null
 }
 

@@ -89,7 +89,10 @@ export interface Indicator {
   readonly name: string
   /** 绩效指标描述 */
   readonly description: string
+  /** target.kind is the 口径 in force: the user's choice (累计/时点) if set, else documentKind. */
   readonly target: IndicatorTarget
+  /** The kind the document implies from its unit; absent when not known (e.g. test data). */
+  readonly documentKind?: IndicatorKind
   /** 指标值确定依据 */
   readonly basis: string | null
 }

@@ -29,7 +29,8 @@ export interface ProjectRow {
 export interface IndicatorRow {
   id: string; projectId: string; order: number; level1: string; level2: string; name: string
   description: string; targetRaw: string; operator: Operator | null; targetValue: number | null
-  unit: string | null; kind: IndicatorKind; basis: string | null
+  unit: string | null; kind: IndicatorKind; kindOverride?: Exclude<IndicatorKind, 'qualitative'> | null
+  basis: string | null
 }
 export interface SpendingRow { projectId: string; month: Month; amount: Fen }
 export interface IndicatorValueRow {
@@ -162,6 +163,7 @@ function oneOf<T extends string>(options: readonly T[]) {
 
 const isOperator = oneOf<Operator>(['>=', '<=', '=', '>', '<'])
 const isKind = oneOf<IndicatorKind>(['cumulative', 'level', 'qualitative'])
+const isNumericKind = oneOf<Exclude<IndicatorKind, 'qualitative'>>(['cumulative', 'level'])
 const isManualStatus = oneOf<Exclude<Status, 'unreported'>>(['green', 'yellow', 'red'])
 const isReason = oneOf<DeviationReason>(['funding', 'institution', 'staffing', 'facilities', 'other'])
 const isLikelihood = oneOf<Likelihood>(['certain', 'possible', 'impossible'])
@@ -251,6 +253,10 @@ const READERS: { readonly [K in BackupTableName]: (f: Fields) => BackupTables[K]
     targetValue: f.nullableNumber('targetValue'),
     unit: f.nullableString('unit'),
     kind: f.is('kind', isKind, 'cumulative / level / qualitative 之一'),
+    // 口径 set by a user; absent in backups of older versions, so only checked when present.
+    ...(f.raw('kindOverride') === undefined
+      ? {}
+      : { kindOverride: f.is('kindOverride', f.orNull(isNumericKind), 'cumulative / level 之一或空') }),
     basis: f.nullableString('basis'),
   }),
   // Monthly spending may be negative: a refund (退回) in a later month.

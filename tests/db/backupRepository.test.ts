@@ -4,6 +4,7 @@ import { exportBackup, restoreBackup, RestoreRejectedError, type DatabaseSnapsho
 import type { MonitorDatabase } from '@/db/database'
 import { loadDemo } from '@/db/demoRepository'
 import { importDocument } from '@/db/importRepository'
+import { setIndicatorKind } from '@/db/indicatorRepository'
 import { loadProjectData } from '@/db/monitorRepository'
 import { createBackupFile, parseBackupText } from '@/importers/backup'
 import { freshDatabase, sampleDocument } from './factories'
@@ -32,6 +33,10 @@ async function filled(): Promise<MonitorDatabase> {
   const database = open()
   await loadDemo(sampleDocument(), ACTUALS, { fileName: 'demo.txt', warningCount: 2 }, database)
   await importDocument(sampleDocument({ year: 2022 }), { fileName: 'b.docx', actor: '测试' }, database)
+  // A user's 口径 (kindOverride) on one indicator, back to the document's (null) on another.
+  await setIndicatorKind('2021/201001/201-01-A#1', 'level', '测试', database)
+  await setIndicatorKind('2021/201001/201-01-B#1', 'level', '测试', database)
+  await setIndicatorKind('2021/201001/201-01-B#1', null, '测试', database)
   await database.monthLocks.put({ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' })
   await database.actionItems.add({ projectId: '2021/201001/201-01-A', month: 7, text: '加快', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null })
   // 会议关注 per meeting month: one project, two months, one of them back to automatic.
@@ -66,6 +71,8 @@ describe('backup and restore', () => {
     const target = open()
     await restoreBackup(throughFile(snapshot), target)
     expect(await contents(target)).toEqual(await contents(source))
+    expect(await target.indicators.get('2021/201001/201-01-A#1')).toMatchObject({ kind: 'cumulative', kindOverride: 'level' })
+    expect(await target.indicators.get('2021/201001/201-01-B#1')).toMatchObject({ kindOverride: null })
     // Auto-incremented keys continue after the restored ones.
     const id = await target.changes.add({ at: 'x', actor: 'a', kind: 'note', projectId: null, indicatorId: null, month: null, oldValue: null, newValue: null, summary: '' })
     expect(id).toBeGreaterThan(Math.max(...snapshot.tables.changes.map((row) => row.id ?? 0)))

@@ -87,6 +87,13 @@ describe('validateBackup', () => {
     expect(result.ok && result.backup.tables.notes[0]).toMatchObject({ attachment: 'x.pdf', explanation: '拨款晚' })
   })
 
+  it('keeps a user\'s 口径 (kindOverride) and accepts rows without one (older backups)', () => {
+    const result = validateBackup(withRow('indicators', 0, { kindOverride: 'level' }))
+    expect(result.ok && result.backup.tables.indicators[0]).toMatchObject({ kind: 'cumulative', kindOverride: 'level' })
+    const older = validateBackup(file())
+    expect(older.ok && 'kindOverride' in (older.backup.tables.indicators[0] ?? {})).toBe(false)
+  })
+
   it.each<[string, unknown, RegExp]>([
     ['not an object', [1, 2], /不是备份/],
     ['another format', file({ format: 'something-else' }), /不是本程序的备份文件.*something-else/],
@@ -107,6 +114,7 @@ describe('validateBackup', () => {
     ['an amount as text', withRow('spending', 0, { amount: '200' }), /amount 应为整数金额（分）/],
     ['an unknown operator', withRow('indicators', 0, { operator: '≥' }), /operator 应为比较符/],
     ['an unknown kind', withRow('indicators', 0, { kind: 'sum' }), /kind 应为 cumulative/],
+    ['a qualitative 口径 override', withRow('indicators', 0, { kindOverride: 'qualitative' }), /kindOverride 应为 cumulative \/ level 之一或空/],
     ['an infinite value', withRow('indicatorValues', 0, { value: 'NaN' }), /value 应为数字或空/],
     ['an unknown status', withRow('indicatorValues', 0, { manualStatus: 'unreported' }), /manualStatus/],
     ['an unknown reason', withRow('notes', 0, { reasons: ['weather'] }), /reasons 应为偏差原因列表/],
