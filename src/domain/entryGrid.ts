@@ -6,10 +6,11 @@
 import { evaluateProject, executionRateOf, type ProjectEvaluation } from './evaluate'
 import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from './entryValidation'
 import { formatPercent } from './format'
-import { formatWan, formatYuan, sumFen, type MoneyUnit } from './money'
+import { OPERATOR_SIGNS } from './indicatorFormat'
+import { formatWan, formatYuan, MONEY_UNIT_LABELS, sumFen, type MoneyUnit } from './money'
 import { formatIndicatorInput, formatMoneyInput } from './numberInput'
 import type { ProjectData } from './projectData'
-import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Operator, type Thresholds } from './types'
+import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Thresholds } from './types'
 
 /** What a grid cell holds: money, a count, a measured level or a hand-set status. */
 export type EntryCellKind = 'money' | 'count' | 'level' | 'status'
@@ -98,18 +99,19 @@ export interface EntryGrid {
   readonly spending: ReadonlyMap<string, ReadonlyMap<Month, Fen>>
 }
 
-const OPERATOR_SYMBOLS: Readonly<Record<Operator, string>> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' }
-const UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = { wan: '万元', yuan: '元' }
 
 /** Key of a spending cell. */
 export const spendingKey = (projectId: string, month: Month) => `s|${projectId}|${month}`
 /** Key of an indicator cell. */
 export const indicatorKey = (indicatorId: string, month: Month) => `i|${indicatorId}|${month}`
 
-/** A target as a short label, e.g. ≥100件; the raw text when it has no number. */
+/**
+ * A target as a short grid label, e.g. ≥100件; the raw text when it has no number. Tighter than
+ * indicatorFormat's formatTarget ('≥100 件'): no space before the unit, input-style digits.
+ */
 export function formatTarget(target: IndicatorTarget): string {
   if (target.value === null) return target.raw
-  return `${target.operator ? OPERATOR_SYMBOLS[target.operator] : ''}${formatIndicatorInput(target.value)}${target.unit ?? ''}`
+  return `${target.operator ? OPERATOR_SIGNS[target.operator] : ''}${formatIndicatorInput(target.value)}${target.unit ?? ''}`
 }
 
 /** How an indicator is entered: a count, a measured level, or a status by hand (no number to judge). */
@@ -224,6 +226,7 @@ function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month:
   const amount = index.spending.get(month)
   const target: EntryTarget = { kind: 'spending', unit }
   const isLocked = b.isLocked(month)
+  const name = `${data.project.name} · ${month}月支出`
   b.metas.set(key, {
     target,
     projectId: data.project.id,
@@ -232,10 +235,10 @@ function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month:
     month,
     isLocked,
     budget: data.project.budget.total,
-    label: `${data.project.name} · ${month}月支出`,
+    label: name,
   })
   const value = amount === undefined ? '' : formatMoneyInput(amount, unit)
-  return { kind: 'money', key, value, label: null, name: `${data.project.name} · ${month}月支出`, aside: '', isLocked }
+  return { kind: 'money', key, value, label: null, name, aside: '', isLocked }
 }
 
 function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, indicator: Indicator, month: Month, isMonthView: boolean): EntryCell {
@@ -288,8 +291,8 @@ export function buildMonthGrid(
     return { key: data.project.id, title: data.project.name, subtitle, isLocked: b.isLocked(month), items }
   })
   const columns: EntryGridColumn[] = [
-    { key: 'spending', title: `${month}月支出`, subtitle: UNIT_LABELS[unit], isFigure: false },
-    { key: 'executed', title: `1–${month}月执行数`, subtitle: UNIT_LABELS[unit], isFigure: true },
+    { key: 'spending', title: `${month}月支出`, subtitle: MONEY_UNIT_LABELS[unit], isFigure: false },
+    { key: 'executed', title: `1–${month}月执行数`, subtitle: MONEY_UNIT_LABELS[unit], isFigure: true },
     { key: 'rate', title: '执行率', subtitle: '占预算数', isFigure: true },
     ...Array.from({ length: indicatorCount }, (_, i) => ({ key: `indicator-${i}`, title: `指标 ${i + 1}`, subtitle: `${month}月`, isFigure: false })),
   ]
@@ -310,8 +313,8 @@ export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonth
     return { key: String(month), title: `${month}月`, subtitle: isLocked ? '已报送' : '', isLocked, items }
   })
   const columns: EntryGridColumn[] = [
-    { key: 'spending', title: '支出', subtitle: UNIT_LABELS[unit], isFigure: false },
-    { key: 'executed', title: '累计执行数', subtitle: UNIT_LABELS[unit], isFigure: true },
+    { key: 'spending', title: '支出', subtitle: MONEY_UNIT_LABELS[unit], isFigure: false },
+    { key: 'executed', title: '累计执行数', subtitle: MONEY_UNIT_LABELS[unit], isFigure: true },
     { key: 'rate', title: '执行率', subtitle: '占预算数', isFigure: true },
     ...data.indicators.map((i) => ({ key: i.id, title: i.name, subtitle: `${entryTargetOf(i).kind === 'count' ? '本月数 · ' : ''}目标 ${formatTarget(i.target)}`, isFigure: false })),
   ]

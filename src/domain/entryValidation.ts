@@ -68,8 +68,6 @@ const STATUS_WORDS: Readonly<Record<string, ManualStatus>> = {
   红: 'red', 红色: 'red', r: 'red', red: 'red', 滞后: 'red', 未达标: 'red',
 }
 
-const MONEY_UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = { wan: '万元', yuan: '元' }
-
 const fail = (rule: ValidationRule, message: string): CellValidation => ({
   ok: false,
   issue: { rule, severity: 'error', message },
@@ -186,9 +184,4 @@ export function formatEntryValue(value: EntryValue, unit: MoneyUnit): string {
     case 'status':
       return STATUS_INPUT_LABELS[value.status]
   }
-}
-
-/** Label of a money unit, e.g. 'wan' → 万元. */
-export function moneyUnitLabel(unit: MoneyUnit): string {
-  return MONEY_UNIT_LABELS[unit]
 }

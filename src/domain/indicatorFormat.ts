@@ -3,7 +3,8 @@
  */
 import type { IndicatorTarget, Operator } from './types'
 
-const OPERATOR_SIGNS: Readonly<Record<Operator, string>> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' }
+/** How each comparison is written for people: '>=' → '≥'. */
+export const OPERATOR_SIGNS: Readonly<Record<Operator, string>> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' }
 
 /** An indicator value with its unit, at most 2 decimals: 65 → '65 件', 98.5 → '98.5%'; null → '未填报'. */
 export function formatIndicatorValue(value: number | null, unit: string | null): string {

@@ -7,6 +7,9 @@ export const FEN_PER_WAN = 1_000_000
 
 export type MoneyUnit = 'wan' | 'yuan'
 
+/** How a money unit is written, e.g. 'wan' → 万元. */
+export const MONEY_UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = { wan: '万元', yuan: '元' }
+
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/
 
 /**

@@ -15,10 +15,7 @@
  *   rule wins and P(m) = m/12 × 90; domain.md's "m/12 × 100" describes the usual 100 case.
  * - A non-finite number in a cell (NaN, Infinity) is read as blank.
  */
-import { CHECKPOINTS, type Checkpoint, type Month, type SpendPlan } from './types'
-
-/** Months of the plan curve, 0 (start of year) to 12. */
-export type PlanMonth = 0 | Month
+import { CHECKPOINTS, type Checkpoint, type SpendPlan } from './types'
 
 /** Where P(m) comes from: the department's filled checkpoints, or the 序时进度 fallback. */
 export type PlanSource = 'plan' | 'timeProgress'
@@ -31,8 +28,6 @@ const FULL_BUDGET_PCT = 100
 interface PlanPoint {
   readonly month: number
   readonly pct: number
-  /** True when the point is a filled checkpoint cell, false for P(0) and a blank 12月底. */
-  readonly isFilled: boolean
 }
 
 /** 序时进度 T(m) = m/12 × 100, in % of the year elapsed. */
@@ -46,18 +41,13 @@ export function checkpointValue(plan: SpendPlan, checkpoint: Checkpoint): number
   return value !== null && Number.isFinite(value) ? value : null
 }
 
-/** True when no intermediate checkpoint (3/6/10月底) is filled. */
-export function hasOnlyYearEnd(plan: SpendPlan): boolean {
-  return CHECKPOINTS.every((c) => c === 12 || checkpointValue(plan, c) === null)
-}
-
 /** The points the curve passes through, ordered by month, from P(0) to P(12). */
 function planPoints(plan: SpendPlan): readonly PlanPoint[] {
-  const points: PlanPoint[] = [{ month: 0, pct: 0, isFilled: false }]
+  const points: PlanPoint[] = [{ month: 0, pct: 0 }]
   for (const checkpoint of CHECKPOINTS) {
     const pct = checkpointValue(plan, checkpoint)
-    if (pct !== null) points.push({ month: checkpoint, pct, isFilled: true })
-    else if (checkpoint === 12) points.push({ month: 12, pct: FULL_BUDGET_PCT, isFilled: false })
+    if (pct !== null) points.push({ month: checkpoint, pct })
+    else if (checkpoint === 12) points.push({ month: 12, pct: FULL_BUDGET_PCT })
   }
   return points
 }

@@ -45,20 +45,15 @@ export interface SpendCurve {
 /** Months 0..12 of a curve. */
 const CURVE_MONTHS: readonly number[] = Array.from({ length: 13 }, (_, m) => m)
 
-interface MonthTotals {
-  /** Spending per month 1..12 in 分 (index 0 = January); null where nothing is entered */
-  readonly monthly: readonly (Fen | null)[]
-}
-
-/** Sums entries of months 1..asOf per month; later months stay null. */
-function totalsByMonth(spending: readonly MonthlySpending[], asOf: Month): MonthTotals {
+/** Spending per month 1..12 in 分 (index 0 = January), summing entries of months 1..asOf; null where none (or later). */
+function totalsByMonth(spending: readonly MonthlySpending[], asOf: Month): readonly (Fen | null)[] {
   const monthly: (Fen | null)[] = MONTHS.map(() => null)
   for (const entry of spending) {
     if (entry.month > asOf) continue
     const index = entry.month - 1
     monthly[index] = (monthly[index] ?? 0) + entry.amount
   }
-  return { monthly }
+  return monthly
 }
 
 /** Cumulative 分 at months 0..12 from monthly totals (blank months add nothing). */
@@ -91,7 +86,7 @@ function forecastOf(planned: readonly number[], rate: number | null, asOf: Month
 /** The spend chart of one project at an as-of month: rates in % of budget, money in 分. */
 export function buildProjectSpendCurve(project: Project, spending: readonly MonthlySpending[], month: Month): SpendCurve {
   const own = spending.filter((s) => s.projectId === project.id)
-  const { monthly } = totalsByMonth(own, month)
+  const monthly = totalsByMonth(own, month)
   const cumulative = cumulativeOf(monthly)
   const budget = project.budget.total
   const actual = CURVE_MONTHS.map((k) => {

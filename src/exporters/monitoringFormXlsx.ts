@@ -8,7 +8,7 @@
  */
 import type { Alignment, Borders, PaperSize, Workbook, Worksheet } from 'exceljs'
 import { DECISION_LABELS, type MeetingDecision } from '@/domain/agenda'
-import { FEN_PER_WAN } from '@/domain/money'
+import { fenToWan } from '@/domain/money'
 import type { FormQuantity, FormTotal, MonitoringForm } from '@/domain/monitoringForm'
 import {
   DEVIATION_REASONS,
@@ -83,7 +83,7 @@ const header = (ws: Worksheet, top: number, left: number, bottom: number, right:
 
 /** 万元 for a cell; the division is for display in Excel, sums are made in 分 beforehand. */
 function wan(fen: Fen | null): number | null {
-  return fen === null ? null : fen / FEN_PER_WAN
+  return fen === null ? null : fenToWan(fen)
 }
 
 function rate(percent: number | null): number | null {

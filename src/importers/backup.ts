@@ -1,12 +1,15 @@
-import type {
-  Checkpoint,
-  DeviationReason,
-  Fen,
-  IndicatorKind,
-  Likelihood,
-  Month,
-  Operator,
-  Status,
+import { isNumericKind } from '../domain/indicatorKind'
+import {
+  DEVIATION_REASONS,
+  MONTHS,
+  type Checkpoint,
+  type DeviationReason,
+  type Fen,
+  type IndicatorKind,
+  type Likelihood,
+  type Month,
+  type Operator,
+  type Status,
 } from '../domain/types'
 
 /**
@@ -151,10 +154,8 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text
 }
 
-const MONTH_SET = new Set<number>([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
-
 function isMonth(value: unknown): value is Month {
-  return typeof value === 'number' && MONTH_SET.has(value)
+  return typeof value === 'number' && (MONTHS as readonly number[]).includes(value)
 }
 
 function oneOf<T extends string>(options: readonly T[]) {
@@ -163,9 +164,8 @@ function oneOf<T extends string>(options: readonly T[]) {
 
 const isOperator = oneOf<Operator>(['>=', '<=', '=', '>', '<'])
 const isKind = oneOf<IndicatorKind>(['cumulative', 'level', 'qualitative'])
-const isNumericKind = oneOf<Exclude<IndicatorKind, 'qualitative'>>(['cumulative', 'level'])
 const isManualStatus = oneOf<Exclude<Status, 'unreported'>>(['green', 'yellow', 'red'])
-const isReason = oneOf<DeviationReason>(['funding', 'institution', 'staffing', 'facilities', 'other'])
+const isReason = oneOf<DeviationReason>(DEVIATION_REASONS)
 const isLikelihood = oneOf<Likelihood>(['certain', 'possible', 'impossible'])
 const isChangeKind = oneOf<ChangeKindName>([
   'import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action',

@@ -14,5 +14,3 @@ export function formatDocumentAmount(fen: Fen, unit: MoneyUnit): string {
   return unit === 'yuan' ? formatYuan(fen) : formatWanExact(fen)
 }
 
-/** Chinese name of a money unit. */
-export const MONEY_UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = { wan: '万元', yuan: '元' }
