@@ -57,7 +57,7 @@ async function writeSpending(
   const summary = `${prefix}${month}月支出`
   return logChange(
     database,
-    newChange({ actor, kind: 'spending', projectId, indicatorId: null, month, oldValue: oldAmount, newValue: amount, summary }),
+    newChange({ actor, kind: 'spending', projectId, month, oldValue: oldAmount, newValue: amount, summary }),
   )
 }
 
@@ -131,7 +131,7 @@ async function writeNote(
   else await database.notes.put(row)
   return logChange(
     database,
-    newChange({ actor, kind: 'note', projectId, indicatorId: null, month, oldValue: old, newValue: row, summary: `${prefix}${month}月监控说明` }),
+    newChange({ actor, kind: 'note', projectId, month, oldValue: old, newValue: row, summary: `${prefix}${month}月监控说明` }),
   )
 }
 

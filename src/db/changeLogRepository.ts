@@ -4,12 +4,12 @@ import { db as defaultDb, type MonitorDatabase } from './database'
 import type { ChangeKind, ChangeRecord } from './records'
 import { getSettings, saveSettings, type AppSettings } from './settingsRepository'
 
-/** The fields of one change-log row; `at` is now. */
+/** The fields of one change-log row; `at` is now, and indicatorId is null unless given. */
 export interface ChangeFields {
   readonly actor: string
   readonly kind: ChangeKind
   readonly projectId: string | null
-  readonly indicatorId: string | null
+  readonly indicatorId?: string | null
   readonly month: Month | null
   readonly oldValue: unknown
   readonly newValue: unknown
@@ -18,7 +18,9 @@ export interface ChangeFields {
 
 /** A change-log row stamped with the current time (ISO), ready to add. */
 export function newChange(fields: ChangeFields): ChangeRecord {
-  return { at: new Date().toISOString(), ...fields }
+  const { actor, kind, projectId, indicatorId = null, month, oldValue, newValue, summary } = fields
+  // Spelled out so every row keeps the same key order (it shows in backup files).
+  return { at: new Date().toISOString(), actor, kind, projectId, indicatorId, month, oldValue, newValue, summary }
 }
 
 /** Adds a change-log row (inside the caller's transaction) and returns its id. */
@@ -72,7 +74,6 @@ export async function saveSettingsLogged(
           actor: key === 'actor' ? String(patch.actor ?? actor) : actor,
           kind: 'settings',
           projectId: null,
-          indicatorId: null,
           month: null,
           oldValue: before[key],
           newValue: patch[key],

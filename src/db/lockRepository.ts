@@ -1,4 +1,3 @@
-import { liveQuery, type Observable } from 'dexie'
 import type { Month } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
@@ -26,15 +25,6 @@ export async function listLocks(
     .between([year, departmentCode, 1], [year, departmentCode, 12], true, true)
     .toArray()
   return rows.sort((a, b) => a.month - b.month)
-}
-
-/** Live version of listLocks. */
-export function observeLocks(
-  year: number,
-  departmentCode: string,
-  database: MonitorDatabase = defaultDb,
-): Observable<MonthLockRecord[]> {
-  return liveQuery(() => listLocks(year, departmentCode, database))
 }
 
 /** True when the department's month is 已报送. */
@@ -83,7 +73,6 @@ export async function lockMonth(
         actor,
         kind: 'lock',
         projectId: null,
-        indicatorId: null,
         month,
         oldValue: null,
         newValue: lock,
@@ -121,7 +110,6 @@ export async function reopenMonth(
         actor,
         kind: 'lock',
         projectId: null,
-        indicatorId: null,
         month,
         oldValue: lock,
         newValue: null,

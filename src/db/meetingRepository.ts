@@ -8,8 +8,9 @@ import {
   type MeetingDecision,
 } from '@/domain/agenda'
 import type { Month } from '@/domain/types'
+import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import type { ActionItemRecord, ChangeRecord, DecisionRecord } from './records'
+import type { ActionItemRecord, DecisionRecord } from './records'
 import { scopeKeyPrefix, type Scope } from './monitorRepository'
 
 /** Everything a meeting stores for the projects of a scope (all months). */
@@ -94,7 +95,7 @@ export async function setAgendaFlag(
     if (isOnAgenda === inherited) await database.agendaFlags.delete([projectId, month])
     else await database.agendaFlags.put({ projectId, month, isOnAgenda })
     const summary = `${month}月起${isOnAgenda === null ? '会议关注恢复自动' : isOnAgenda ? '加入会议议程' : '移出会议议程'}`
-    await database.changes.add(change(actor, 'agenda', projectId, month, old, isOnAgenda, summary))
+    await database.changes.add(newChange({ actor, kind: 'agenda', projectId, month, oldValue: old, newValue: isOnAgenda, summary }))
   })
 }
 
@@ -113,7 +114,7 @@ export async function setDecision(
     if (decision === null) await database.decisions.delete([projectId, month])
     else await database.decisions.put({ projectId, month, decision: decision.decision, remark: decision.remark, decidedAt: new Date().toISOString() })
     const summary = decision === null ? `${month}月会议决定：撤销` : `${month}月会议决定：${DECISION_LABELS[decision.decision]}`
-    await database.changes.add(change(actor, 'decision', projectId, month, oldValue, decision, summary))
+    await database.changes.add(newChange({ actor, kind: 'decision', projectId, month, oldValue, newValue: decision, summary }))
   })
 }
 
@@ -122,7 +123,17 @@ export async function addActionItem(item: NewActionItem, actor: string, database
   const row: ActionItemRecord = { ...item, status: 'open', closedMonth: null }
   return database.transaction('rw', [database.actionItems, database.changes], async () => {
     const id = (await database.actionItems.add(row)) as number
-    await database.changes.add(change(actor, 'action', item.projectId, item.month, null, { ...row, id }, `新增整改措施：${item.text}`))
+    await database.changes.add(
+      newChange({
+        actor,
+        kind: 'action',
+        projectId: item.projectId,
+        month: item.month,
+        oldValue: null,
+        newValue: { ...row, id },
+        summary: `新增整改措施：${item.text}`,
+      }),
+    )
     return id
   })
 }
@@ -140,7 +151,17 @@ export async function updateActionItem(
     const updated = { ...old, ...patch }
     if (JSON.stringify(updated) === JSON.stringify(old)) return
     await database.actionItems.put(updated)
-    await database.changes.add(change(actor, 'action', old.projectId, old.month, old, updated, `修改整改措施：${updated.text}`))
+    await database.changes.add(
+      newChange({
+        actor,
+        kind: 'action',
+        projectId: old.projectId,
+        month: old.month,
+        oldValue: old,
+        newValue: updated,
+        summary: `修改整改措施：${updated.text}`,
+      }),
+    )
   })
 }
 
@@ -159,7 +180,7 @@ export async function setActionStatus(
     const updated: ActionItemRecord = { ...old, status, closedMonth: status === 'closed' ? month : null }
     await database.actionItems.put(updated)
     const summary = `${status === 'closed' ? '完成' : '重新打开'}整改措施：${old.text}`
-    await database.changes.add(change(actor, 'action', old.projectId, month, old, updated, summary))
+    await database.changes.add(newChange({ actor, kind: 'action', projectId: old.projectId, month, oldValue: old, newValue: updated, summary }))
   })
 }
 
@@ -169,18 +190,16 @@ export async function deleteActionItem(id: number, actor: string, database: Moni
     const old = await database.actionItems.get(id)
     if (!old) return
     await database.actionItems.delete(id)
-    await database.changes.add(change(actor, 'action', old.projectId, old.month, old, null, `删除整改措施：${old.text}`))
+    await database.changes.add(
+      newChange({
+        actor,
+        kind: 'action',
+        projectId: old.projectId,
+        month: old.month,
+        oldValue: old,
+        newValue: null,
+        summary: `删除整改措施：${old.text}`,
+      }),
+    )
   })
-}
-
-function change(
-  actor: string,
-  kind: ChangeRecord['kind'],
-  projectId: string,
-  month: Month | null,
-  oldValue: unknown,
-  newValue: unknown,
-  summary: string,
-): ChangeRecord {
-  return { at: new Date().toISOString(), actor, kind, projectId, indicatorId: null, month, oldValue, newValue, summary }
 }

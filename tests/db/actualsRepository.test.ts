@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { saveNote, setIndicatorValue, setSpending } from '@/db/actualsRepository'
 import type { MonitorDatabase } from '@/db/database'
-import { importDocument } from '@/db/importRepository'
-import { freshDatabase, sampleDocument } from './factories'
+import { sampleDatabase } from './factories'
 
 let database: MonitorDatabase
 const PROJECT = '2021/201001/201-01-A'
 const SHOWS = `${PROJECT}#1`
 
 beforeEach(async () => {
-  database = freshDatabase()
-  await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+  database = await sampleDatabase()
 })
 afterEach(async () => {
   await database.delete()

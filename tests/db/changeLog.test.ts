@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyEntries, saveNote, setIndicatorValue, setSpending } from '@/db/actualsRepository'
 import { listProjectChanges, saveSettingsLogged } from '@/db/changeLogRepository'
 import type { MonitorDatabase } from '@/db/database'
-import { importDocument } from '@/db/importRepository'
 import { getSettings } from '@/db/settingsRepository'
-import { freshDatabase, sampleDocument } from './factories'
+import { sampleDatabase } from './factories'
 
 let database: MonitorDatabase
 const PROJECT = '2021/201001/201-01-A'
@@ -12,8 +11,7 @@ const OTHER = '2021/201001/201-01-B'
 const SHOWS = `${PROJECT}#1`
 
 beforeEach(async () => {
-  database = freshDatabase()
-  await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+  database = await sampleDatabase()
 })
 afterEach(async () => {
   await database.delete()

@@ -1,5 +1,5 @@
 import { createDatabase, type MonitorDatabase } from '@/db/database'
-import type { ImportableDocument } from '@/db/importRepository'
+import { importDocument, type ImportableDocument } from '@/db/importRepository'
 import type { IndicatorTarget } from '@/domain/types'
 
 let counter = 0
@@ -57,4 +57,11 @@ export function sampleDocument(overrides: Partial<ImportableDocument> = {}): Imp
     ],
     ...overrides,
   }
+}
+
+/** A fresh database holding sampleDocument(), imported by 测试 from a.docx. */
+export async function sampleDatabase(): Promise<MonitorDatabase> {
+  const database = freshDatabase()
+  await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+  return database
 }

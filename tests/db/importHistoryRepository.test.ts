@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { MonitorDatabase } from '@/db/database'
 import { findStoredProjectCodes, loadImportHistory } from '@/db/importHistoryRepository'
 import { importDocument } from '@/db/importRepository'
-import { freshDatabase, sampleDocument } from './factories'
+import { freshDatabase, sampleDatabase, sampleDocument } from './factories'
 
 let database: MonitorDatabase
 afterEach(async () => {
@@ -24,8 +24,7 @@ describe('import history', () => {
   })
 
   it('finds the project codes a re-import would update', async () => {
-    database = freshDatabase()
-    await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+    database = await sampleDatabase()
     expect(await findStoredProjectCodes(2021, '201001', database)).toEqual(new Set(['201-01-A', '201-01-B']))
     expect(await findStoredProjectCodes(2022, '201001', database)).toEqual(new Set())
   })

@@ -5,7 +5,7 @@ import type { MonitorDatabase } from '@/db/database'
 import { importDocument, ImportRejectedError } from '@/db/importRepository'
 import { loadProjectData } from '@/db/monitorRepository'
 import { parseDocument } from '@/importers/document'
-import { freshDatabase, sampleDocument } from './factories'
+import { freshDatabase, sampleDatabase, sampleDocument } from './factories'
 
 let database: MonitorDatabase
 afterEach(async () => {
@@ -41,8 +41,7 @@ describe('importDocument', () => {
   })
 
   it('re-importing updates targets in place and keeps entered actuals', async () => {
-    database = freshDatabase()
-    await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+    database = await sampleDatabase()
     const [first] = await loadProjectData({ year: 2021, departmentCode: '201001' }, database)
     const shows = first!.indicators[0]!
     await setSpending(first!.project.id, 3, 2_000_000, '测试', database)
@@ -74,8 +73,7 @@ describe('importDocument', () => {
   })
 
   it('keeps an indicator the new document dropped, with its values', async () => {
-    database = freshDatabase()
-    await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+    database = await sampleDatabase()
     const [first] = await loadProjectData({ year: 2021, departmentCode: '201001' }, database)
     const satisfaction = first!.indicators[1]!
     await setIndicatorValue(satisfaction.id, 6, { value: 93, manualStatus: null }, '测试', database)
@@ -87,8 +85,7 @@ describe('importDocument', () => {
   })
 
   it('an import that fails midway leaves the database exactly as it was', async () => {
-    database = freshDatabase()
-    await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+    database = await sampleDatabase()
     const before = await snapshotTables(database)
     const doc = sampleDocument({ department: { code: '201001', name: '改名后的局' } })
     const broken = {

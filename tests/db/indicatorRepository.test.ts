@@ -6,7 +6,7 @@ import { setIndicatorKind } from '@/db/indicatorRepository'
 import { toIndicator } from '@/db/mappers'
 import { loadProjectData } from '@/db/monitorRepository'
 import { evaluateIndicator } from '@/domain/evaluate'
-import { freshDatabase, sampleDocument } from './factories'
+import { sampleDatabase, sampleDocument } from './factories'
 
 const databases: MonitorDatabase[] = []
 afterEach(async () => {
@@ -16,9 +16,8 @@ afterEach(async () => {
 const SHOWS = '2021/201001/201-01-A#1' // 送戏下乡场次 ≥60场: cumulative by its unit
 
 async function imported(): Promise<MonitorDatabase> {
-  const database = freshDatabase()
+  const database = await sampleDatabase()
   databases.push(database)
-  await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
   return database
 }
 

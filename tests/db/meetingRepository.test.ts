@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MonitorDatabase } from '@/db/database'
-import { importDocument } from '@/db/importRepository'
 import {
   addActionItem,
   deleteActionItem,
@@ -10,7 +9,7 @@ import {
   setDecision,
   updateActionItem,
 } from '@/db/meetingRepository'
-import { freshDatabase, sampleDocument } from './factories'
+import { sampleDatabase } from './factories'
 
 let database: MonitorDatabase
 afterEach(async () => {
@@ -22,8 +21,7 @@ const B = '2021/201001/201-01-B'
 const SCOPE = { year: 2021, departmentCode: '201001' }
 
 async function seeded(): Promise<MonitorDatabase> {
-  database = freshDatabase()
-  await importDocument(sampleDocument(), { fileName: 'doc.txt', actor: '测试' }, database)
+  database = await sampleDatabase()
   return database
 }
 

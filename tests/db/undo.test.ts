@@ -9,8 +9,7 @@ import {
   undoChanges,
 } from '@/db/actualsRepository'
 import type { MonitorDatabase } from '@/db/database'
-import { importDocument } from '@/db/importRepository'
-import { freshDatabase, sampleDocument } from './factories'
+import { sampleDatabase } from './factories'
 
 let database: MonitorDatabase
 const PROJECT = '2021/201001/201-01-A'
@@ -19,8 +18,7 @@ const SHOWS = `${PROJECT}#1`
 const RATE = `${PROJECT}#2`
 
 beforeEach(async () => {
-  database = freshDatabase()
-  await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+  database = await sampleDatabase()
 })
 afterEach(async () => {
   await database.delete()
