@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { DEMO_SPENDING } from '../mock-data/demoActuals'
-import { openPage, pageErrors, startApp, type AppUnderTest } from './support'
+import { openPage, pageErrors, startAppForSuite } from './support'
 
 /** The seed's budgets (万元) and spending plans (3/6/10/12月底 %, null = blank), as printed. */
 const SEED = {
@@ -58,13 +58,7 @@ async function inkShare(page: Page, testId: string): Promise<number> {
 }
 
 describe('dashboard journey on the demo department', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('shows lagging projects first at 7月, opens a project chart, switches to 3月 and round-trips the URL', async () => {
     const page = await openPage(app)

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { openPage, pageErrors, startApp, type AppUnderTest } from './support'
+import { openPage, pageErrors, startAppForSuite, type AppUnderTest } from './support'
 
 const DOCX = 'tests/fixtures/docx-merged-2022-transport.docx'
 const SHOTS = process.env.SCREENSHOT_DIR ?? null
@@ -32,13 +32,7 @@ async function openData(app: AppUnderTest): Promise<Page> {
 }
 
 describe('导入导出: import a document, back up and restore', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('imports a .docx after a preview with warnings; the overview shows the new department; re-import updates', async () => {
     const page = await openData(app)

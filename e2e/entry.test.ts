@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { openPage, pageErrors, startApp, type AppUnderTest } from './support'
+import { openPage, pageErrors, startAppForSuite } from './support'
 
 // Rows of the month view, in document order.
 const MEDIATION = '315-0403-JBN-D7U5' // 人民调解员补贴, 预算 6.30 万元, 1–7月 3.15 万元, 56 件
@@ -19,13 +19,7 @@ async function waitSaved(page: Page): Promise<void> {
 }
 
 describe('monthly entry: keyboard, paste, validation, reload, undo and 已报送', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('enters August figures that move the overview, and never stores a wrong value', async () => {
     const page = await openPage(app, '/entry')
@@ -124,13 +118,7 @@ describe('monthly entry: keyboard, paste, validation, reload, undo and 已报送
 })
 
 describe('monthly entry: safe defaults and honest figures', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('starts in the first cell after the name dialog; 超预算 starts on 不保存, so Enter does not save', async () => {
     const page = await openPage(app, '/entry')

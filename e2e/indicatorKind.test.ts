@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { openPage, pageErrors, startApp, type AppUnderTest } from './support'
+import { openPage, pageErrors, startAppForSuite } from './support'
 
 const LEGAL_AID = '2020/315002/315-0404-JBN-FLC6' // 法律援助经费; 法律案件受理数 1–7月: 8 9 10 8 9 10 9 件
 const CASES = '法律案件受理数'
@@ -13,13 +13,7 @@ async function projectActual(page: Page): Promise<string> {
 }
 
 describe('indicator 口径: 累计 ↔ 时点 in the project entry view', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('switching 法律案件受理数 to 时点 makes the latest month its actual everywhere; switching back sums again', async () => {
     const page = await openPage(app, `/entry/project/${encodeURIComponent(LEGAL_AID)}`)

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { openPage, pageErrors, startApp, type AppUnderTest } from './support'
+import { openPage, pageErrors, startAppForSuite } from './support'
 
 /** The demo's lagging projects at 7月: 红 by deviation (−30, −21.25), then 黄 (−8.33, 0). */
 const AGENDA_AT_JULY = ['法制工作专项经费', '依法治区及普法宣传经费', '人民调解员补贴', '社区矫正经费']
@@ -83,13 +83,7 @@ async function currentSlide(page: Page): Promise<string> {
 }
 
 describe('meeting mode with the demo department', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('lists the lagging projects at 7月 in order and presents them with the keyboard at 1024×768, 1366×768 and 1920×1080', async () => {
     const page = await openPage(app, '/meeting?m=7')

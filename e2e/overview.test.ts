@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { DEMO_SPENDING } from '../mock-data/demoActuals'
-import { openPage, pageErrors, startApp, type AppUnderTest } from './support'
+import { openPage, pageErrors, startAppForSuite } from './support'
 
 /** 执行率 in % with one decimal, computed here in integer 分 from the demo's own figures. */
 function expectedRate(code: string, budgetWan: string, month: number): string {
@@ -13,13 +13,7 @@ function expectedRate(code: string, budgetWan: string, month: number): string {
 }
 
 describe('first visit: the demo department on the overview', () => {
-  let app: AppUnderTest
-  before(async () => {
-    app = await startApp()
-  })
-  after(async () => {
-    await app.close()
-  })
+  const app = startAppForSuite()
 
   it('shows five projects, 21.05 万元, switches months and keeps the data across a reload', async () => {
     const page = await openPage(app)

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { after, before } from 'node:test'
 import { chromium, selectors, type Browser, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
 
@@ -51,6 +52,33 @@ export async function startApp(): Promise<AppUnderTest> {
       await browser.close()
       await server.close()
     },
+  }
+}
+
+/**
+ * Starts the app before the enclosing describe's tests and closes it after them. The returned
+ * handle reads the running app, so it is only usable inside the tests (after `before` ran).
+ */
+export function startAppForSuite(): AppUnderTest {
+  let app: AppUnderTest | undefined
+  before(async () => {
+    app = await startApp()
+  })
+  after(async () => {
+    await app?.close()
+  })
+  const running = (): AppUnderTest => {
+    if (!app) throw new Error('the app is not running: use it inside a test')
+    return app
+  }
+  return {
+    get url() {
+      return running().url
+    },
+    get browser() {
+      return running().browser
+    },
+    close: () => running().close(),
   }
 }
 

@@ -21,7 +21,7 @@ import {
 import type { ChartOption, ChartVariant } from './types'
 
 /** Expected 完成进度 by now in % of target (cumulative ≥ targets only), else null. */
-export function expectedCompletion(e: IndicatorEvaluation): number | null {
+function expectedCompletion(e: IndicatorEvaluation): number | null {
   const target = e.indicator.target.value
   return e.expected === null || target === null || target === 0 ? null : (e.expected / target) * 100
 }
@@ -44,7 +44,7 @@ export function indicatorTooltip(e: IndicatorEvaluation): string {
 }
 
 /** The figures beside an indicator's bar: 完成进度 and status word, or 未填报. */
-export function indicatorLabel(e: IndicatorEvaluation): string {
+function indicatorLabel(e: IndicatorEvaluation): string {
   return e.completion === null ? STATUS_WORDS[e.status] : `${formatPercent(e.completion)} · ${STATUS_WORDS[e.status]}`
 }
 

@@ -47,7 +47,7 @@ export function comparisonTooltip(e: ProjectEvaluation): string {
 }
 
 /** The figures beside a project's bar: 执行率, deviation and status word (not colour alone). */
-export function comparisonLabel(e: ProjectEvaluation): string {
+function comparisonLabel(e: ProjectEvaluation): string {
   const { executionRate, deviation } = e.spend
   if (executionRate === null) return `未填报 · ${STATUS_WORDS[e.status]}`
   return `${formatPercent(executionRate)}（${formatPoints(deviation)}）${STATUS_WORDS[e.status]}`

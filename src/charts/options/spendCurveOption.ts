@@ -31,12 +31,12 @@ export interface SpendCurveOptionInput {
 export const CURVE_LABELS: readonly string[] = ['年初', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)]
 
 /** True when the whole plan is the 序时进度 fallback (no checkpoint before 12月底 filled). */
-export function isTimeProgressPlan(curve: SpendCurve): boolean {
+function isTimeProgressPlan(curve: SpendCurve): boolean {
   return curve.planSource.every((source) => source === 'timeProgress')
 }
 
 /** Name of the plan series, saying when it is the 序时 fallback. */
-export function planSeriesName(curve: SpendCurve): string {
+function planSeriesName(curve: SpendCurve): string {
   return isTimeProgressPlan(curve) ? '计划进度（未填计划，按序时）' : '计划进度'
 }
 
@@ -73,7 +73,7 @@ export function spendCurveTooltip(curve: SpendCurve, k: number): string {
  * steps of 20, wider in nice steps when a line runs past 100 %. Right (当月支出, 万元): a nice
  * maximum at least twice the tallest bar, so the bars stay in the lower half, under the lines.
  */
-export function spendCurveAxes(curve: SpendCurve): { readonly left: AxisScale; readonly right: AxisScale } {
+function spendCurveAxes(curve: SpendCurve): { readonly left: AxisScale; readonly right: AxisScale } {
   const lines = [...curve.planned, ...curve.actual, ...curve.forecast].filter((v): v is number => v !== null)
   const top = Math.max(100, ...lines)
   // At most 7 splits, so the labels keep their distance on a short printed chart too.
