@@ -65,6 +65,25 @@ function plainEvaluation(e: ProjectEvaluation) {
   }
 }
 
+/** The department figures the overview, meeting and form show (DepartmentSummary's fields). */
+function plainSummary(evaluations: readonly ProjectEvaluation[]) {
+  const s = summarizeProjects(evaluations)
+  return {
+    budget: s.budget,
+    executed: s.executed,
+    executionRate: s.executionRate,
+    planned: s.planned,
+    timeProgress: s.timeProgress,
+    deviation: s.deviation,
+    reportedProjects: s.reportedProjects,
+    counts: { ...s.counts },
+    unreportedIndicators: s.unreportedIndicators,
+    unreportedSpending: s.unreportedSpending,
+    overBudget: s.overBudget,
+    mismatches: s.mismatches,
+  }
+}
+
 function plainCurve(curve: SpendCurve) {
   return {
     month: curve.month,
@@ -105,7 +124,7 @@ describe.each(AS_OF_MONTHS)('demo figures at as-of month %i', (month) => {
   })
 
   it('sums up the department the same', () => {
-    expect({ ...summarizeProjects(evaluations) }).toMatchSnapshot()
+    expect(plainSummary(evaluations)).toMatchSnapshot()
   })
 
   it('draws the same spend curves', () => {
@@ -142,7 +161,7 @@ describe('demo with 8月 spending that reaches and exceeds the budget', () => {
   it('evaluates, sums up, draws and shows the same figures', () => {
     expect({
       evaluations: evaluations.map(plainEvaluation),
-      summary: { ...summarizeProjects(evaluations) },
+      summary: plainSummary(evaluations),
       department: plainCurve(buildDepartmentSpendCurve(items, 8)),
       projects: items.slice(0, 2).map((item) => plainCurve(buildProjectSpendCurve(item.project, item.spending, 8))),
       grid: plainGrid(buildMonthGrid(items, 2020, 8, 'wan', new Set())),
