@@ -9,7 +9,7 @@
  * A meeting is judged at its reference date (see meetingReferenceDate), not at the viewer's
  * today: a 2020 meeting looked at in 2026 still shows what was overdue when it was held.
  */
-import type { ProjectEvaluation } from './evaluate'
+import type { ProjectEvaluation } from './projectEvaluation'
 import { compareStatus } from './status'
 import type { Month, Status } from './types'
 

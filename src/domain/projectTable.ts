@@ -3,7 +3,7 @@
  * first by default), paging, and the indicator tally shown per row. Pure and O(n log n), so a
  * finance bureau's 10,000 projects sort and filter without freezing the page.
  */
-import type { ProjectEvaluation } from './evaluate'
+import type { ProjectEvaluation } from './projectEvaluation'
 import { STATUS_ORDER } from './status'
 import type { Status } from './types'
 

@@ -14,7 +14,7 @@ import {
   type AgendaFlag,
   type AgendaInput,
 } from '@/domain/agenda'
-import type { ProjectEvaluation } from '@/domain/evaluate'
+import type { ProjectEvaluation } from '@/domain'
 import type { Month, Status } from '@/domain/types'
 import { demoAt } from '../exporters/demoEvaluations'
 

@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildAgenda } from '@/domain/agenda'
-import { evaluateProject, summarizeProjects, type IndicatorEvaluation, type ProjectEvaluation } from '@/domain/evaluate'
-import { buildMonthGrid, buildProjectGrid, evaluateForNote, type EntryGrid } from '@/domain/entryGrid'
+import { evaluateProject, evaluateProjectData, summarizeProjects, type IndicatorEvaluation, type ProjectEvaluation } from '@/domain'
+import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
@@ -138,7 +138,7 @@ describe.each(AS_OF_MONTHS)('demo figures at as-of month %i', (month) => {
     expect({
       wan: plainGrid(buildMonthGrid(data, 2020, month, 'wan', new Set())),
       yuan: plainGrid(buildMonthGrid(data, 2020, month, 'yuan', new Set([month]))),
-      suggestions: data.map((d) => evaluateForNote(d, month).suggestedLikelihood),
+      suggestions: data.map((d) => evaluateProjectData(d, month).suggestedLikelihood),
     }).toMatchSnapshot()
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateProject } from '@/domain/evaluate'
+import { evaluateProject } from '@/domain'
 import { formatTarget } from '@/domain/indicatorFormat'
 import { buildFundingRows, buildIndicatorRow, buildMonitoringForm } from '@/domain/monitoringForm'
 import type { IndicatorTarget, Project } from '@/domain/types'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateSpend, summarizeProjects } from '@/domain/evaluate'
+import { evaluateSpend, summarizeProjects } from '@/domain'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve } from '@/domain/spendCurve'
 import { MONTHS, type Month } from '@/domain/types'
 import { DEMO_BUDGETS, DEMO_CODES, DEMO_ITEMS, demoEvaluations, demoExecutedFen, demoItem, expectedPlanned } from '../charts/demoFixture'

@@ -81,6 +81,7 @@ describe('summarizeProjects', () => {
       planned: 0,
       timeProgress: 0,
       deviation: null,
+      status: 'unreported',
       reportedProjects: 0,
       counts: { green: 0, yellow: 0, red: 0, unreported: 0 },
       unreportedIndicators: 0,

@@ -3,20 +3,18 @@ import {
   buildMonthGrid,
   buildProjectGrid,
   entryTargetOf,
-  evaluateForNote,
   formatTarget,
   indicatorKey,
   isEditableItem,
   spendingKey,
   type EntryGridItem,
   type EntryGridRow,
-} from '@/domain/entryGrid'
+} from '@/presenters/entryGrid'
 import type { EntryTarget } from '@/domain/entryValidation'
 import type { ProjectData } from '@/domain/projectData'
-import { evaluateProject } from '@/domain/evaluate'
-import { DEFAULT_THRESHOLDS, type IndicatorTarget, type Likelihood, type Month } from '@/domain/types'
-import { dataOf, qualitativeIndicator } from './entryFactories'
-import { manualStatusesOf, noteOf, SEED_INDICATORS, SEED_PROJECTS, SEED_YEAR, seedIndicator, seedSpending, valuesOf } from './factories'
+import type { IndicatorTarget, Month } from '@/domain/types'
+import { dataOf, qualitativeIndicator } from '../domain/entryFactories'
+import { manualStatusesOf, SEED_INDICATORS, SEED_PROJECTS, SEED_YEAR, seedIndicator, seedSpending, valuesOf } from '../domain/factories'
 
 const P = SEED_PROJECTS
 const legalCount = seedIndicator('法律援助经费', 0) // 法律案件受理数 ≥100件, cumulative
@@ -283,39 +281,5 @@ describe('entryTargetOf', () => {
     ['a count without a number → a status', { raw: '', operator: null, value: null, unit: '件', kind: 'cumulative' }, { kind: 'status' }],
   ])('%s', (_, target, expected) => {
     expect(entryTargetOf({ ...legalCount, target })).toEqual(expected)
-  })
-})
-
-describe('evaluateForNote', () => {
-  const data = dataOf('法制工作专项经费', {
-    spending: seedSpending('法制工作专项经费'),
-    notes: [noteOf(P.法制工作专项经费, 6, 'certain'), noteOf(P.法制工作专项经费, 7, 'impossible')],
-  })
-
-  it.each<[Month, Likelihood | null]>([
-    [6, 'certain'],
-    [7, 'impossible'],
-    // A note belongs to its own month: none for 8月.
-    [8, null],
-  ])('%i月 takes that month’s note: likelihood %s', (month, likelihood) => {
-    const evaluation = evaluateForNote(data, month)
-    expect(evaluation.month).toBe(month)
-    expect(evaluation.likelihood).toBe(likelihood)
-  })
-
-  it('is the project evaluation with that note', () => {
-    const { notes, ...input } = data
-    expect(evaluateForNote(data, 7)).toEqual(evaluateProject({ ...input, note: notes[1] ?? null }, 7))
-    expect(evaluateForNote(data, 8)).toEqual(evaluateProject({ ...input, note: null }, 8))
-    expect(evaluateForNote(data, 7).status).toBe('red')
-  })
-
-  it('keeps the suggestion independent of the note', () => {
-    expect(evaluateForNote(data, 7).suggestedLikelihood).toBe(evaluateForNote({ ...data, notes: [] }, 7).suggestedLikelihood)
-  })
-
-  it('uses the given thresholds (执行率 30 % against a 50 % plan: −20 points)', () => {
-    expect(evaluateForNote(data, 7).spend.status).toBe('red')
-    expect(evaluateForNote(data, 7, { ...DEFAULT_THRESHOLDS, redBelow: -25 }).spend.status).toBe('yellow')
   })
 })
