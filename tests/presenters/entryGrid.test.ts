@@ -12,9 +12,11 @@ import {
 } from '@/presenters/entryGrid'
 import type { EntryTarget } from '@/domain/entryValidation'
 import type { ProjectData } from '@/domain/projectData'
-import type { IndicatorTarget, Month } from '@/domain/types'
+import { evaluateSpend } from '@/domain'
+import { formatWan } from '@/domain/money'
+import { MONTHS, type Fen, type IndicatorTarget, type Month } from '@/domain/types'
 import { dataOf, qualitativeIndicator } from '../domain/entryFactories'
-import { manualStatusesOf, SEED_INDICATORS, SEED_PROJECTS, SEED_YEAR, seedIndicator, seedSpending, valuesOf } from '../domain/factories'
+import { manualStatusesOf, SEED_INDICATORS, SEED_PROJECTS, SEED_YEAR, seedIndicator, seedSpending, spendingOf, valuesOf } from '../domain/factories'
 
 const P = SEED_PROJECTS
 const legalCount = seedIndicator('法律援助经费', 0) // 法律案件受理数 ≥100件, cumulative
@@ -224,6 +226,29 @@ describe('buildProjectGrid', () => {
     const row = buildProjectGrid(PUBLICITY, 'wan', NONE).rows[month - 1]
     expect(row?.items[1]).toMatchObject({ kind: 'figure', text: executed, isWarning: false, testId: 'executed' })
     expect(row?.items[2]).toEqual({ kind: 'figure', text: rate, isWarning, isUnreported: false, testId: 'rate', title })
+  })
+
+  // 依法治区及普法宣传经费 has a budget of 2.00 万元 = 2,000,000 分.
+  it.each<[string, readonly Fen[], string, boolean]>([
+    ['1 分 under the budget', [1_000_000, 999_999], '100.0%', false],
+    ['exactly the budget: 100 % is not 超预算', [1_000_000, 1_000_000], '100.0%', false],
+    ['1 分 over the budget', [1_000_000, 1_000_001], '100.0% 超预算', true],
+  ])('%s', (_label, [january, february], rate, isWarning) => {
+    const project = SEED_PROJECTS.依法治区及普法宣传经费
+    const data = dataOf('依法治区及普法宣传经费', { spending: spendingOf(project, { 1: january, 2: february }) })
+    for (const grid of [buildProjectGrid(data, 'wan', NONE), buildMonthGrid([data], SEED_YEAR, 2, 'yuan', NONE)]) {
+      const row = grid.rows.find((r) => r.title === '2月' || r.title === project.name)
+      expect(row?.items[2]).toMatchObject({ kind: 'figure', text: rate, isWarning })
+    }
+  })
+
+  it('shows the figures evaluateSpend gives at every month', () => {
+    const rows = buildProjectGrid(LEGAL, 'wan', NONE).rows
+    MONTHS.forEach((month, i) => {
+      const spend = evaluateSpend(LEGAL.project, LEGAL.spending, month)
+      expect(rows[i]?.items[1]).toMatchObject({ text: spend.isReported ? formatWan(spend.executed) : '未填报', isUnreported: !spend.isReported })
+      expect(rows[i]?.items[2]).toMatchObject({ isWarning: spend.isOverBudget })
+    })
   })
 
   it('shows months after the last entry as 未填报, not as if 0 had been entered', () => {
