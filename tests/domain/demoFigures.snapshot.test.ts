@@ -190,15 +190,8 @@ describe('demo monitoring form at 7月', () => {
   })
 
   it('writes the same cells into every sheet of the workbook', async () => {
-    const bytes = await writeMonitoringWorkbook({
-      departmentCode: demo.departmentCode,
-      departmentName: demo.departmentName,
-      year: 2020,
-      month: 7,
-      date: '2020-08-10',
-      forms,
-      totals,
-    })
+    const { departmentCode, departmentName, year } = demo
+    const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month: 7, date: '2020-08-10', forms, totals })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(bytes)
     const sheets = wb.worksheets.map((ws) => {
