@@ -53,6 +53,11 @@ export function executionRateOf(executed: Fen, budget: Fen): number | null {
   return budget === 0 ? null : (executed * 100) / budget
 }
 
+/** 超预算 (rule 3's own warning): spending above 预算数, compared exactly in 分; reaching it exactly is not over. */
+export function exceedsBudget(executed: Fen, budget: Fen): boolean {
+  return executed > budget
+}
+
 /**
  * 全年预计执行率 (rule 9) in % of budget: 执行率(m) / P(m) × 100, the year at the pace kept so
  * far relative to plan; at 12月 the year is over and the forecast is the actual. null when the
@@ -109,8 +114,8 @@ export function evaluateSpend(
     timeProgress: timeProgress(month),
     deviation,
     status: spendStatus(deviation, t),
-    // Integer comparison, exact; equals 执行率 > 100 and still holds when the month is blank.
-    isOverBudget: executed > budget,
+    // Equals 执行率 > 100 and still holds when the month is blank.
+    isOverBudget: exceedsBudget(executed, budget),
     unreportedMonths: monthsThrough(month).filter((m) => !isEntered(m)),
     forecastRate,
     forecastAmount: forecastRate === null ? null : forecastAmountOf(executed, planned, month),
