@@ -94,11 +94,23 @@ export function evaluateSpend(
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
 ): SpendEvaluation {
-  const monthly = monthlySpendingOf(project.id, spending, month)
-  const isEntered = (m: Month) => monthly[m - 1] !== null
+  return evaluateMonthlySpend(project, monthlySpendingOf(project.id, spending, month), month, t)
+}
+
+/**
+ * evaluateSpend from the project's spending per month (monthlySpendingOf, index 0 = January);
+ * months after m are ignored, so one list through the as-of month serves every month up to it.
+ */
+export function evaluateMonthlySpend(
+  project: Project,
+  monthly: readonly (Fen | null)[],
+  month: Month,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): SpendEvaluation {
+  const isEntered = (m: Month) => monthly[m - 1] !== null && monthly[m - 1] !== undefined
   const isReported = isEntered(month)
   const budget = project.budget.total
-  const executed = sumFen(monthly.flatMap((amount) => (amount === null ? [] : [amount])))
+  const executed = sumFen(monthly.slice(0, month).flatMap((amount) => (amount === null ? [] : [amount])))
   const executionRate = isReported ? executionRateOf(executed, budget) : null
   const planned = plannedProgress(project.plan, month)
   const deviation = executionRate === null ? null : executionRate - planned

@@ -12,7 +12,7 @@
 import { summarizeSpend, weightedPlan } from './departmentSummary'
 import { sumFen } from './money'
 import { buildPlanCurve, checkpointValue, planSource, timeProgress, type PlanSource } from './planCurve'
-import { evaluateSpend, executionRateOf, forecastRateOf, monthlySpendingOf, type SpendEvaluation } from './spend'
+import { evaluateMonthlySpend, executionRateOf, forecastRateOf, monthlySpendingOf, type SpendEvaluation } from './spend'
 import { CHECKPOINTS, MONTHS, type Checkpoint, type Fen, type Month, type MonthlySpending, type Project } from './types'
 
 export interface SpendCurve {
@@ -66,7 +66,8 @@ function forecastLine(planned: readonly number[], rate: number | null, asOf: Mon
 
 /** evaluateSpend at each month 1..asOf (index 0 = January): the figures the curve draws. */
 function spendByMonth(project: Project, spending: readonly MonthlySpending[], asOf: Month): readonly SpendEvaluation[] {
-  return MONTHS.filter((k) => k <= asOf).map((k) => evaluateSpend(project, spending, k))
+  const monthly = monthlySpendingOf(project.id, spending, asOf)
+  return MONTHS.filter((k) => k <= asOf).map((k) => evaluateMonthlySpend(project, monthly, k))
 }
 
 /** The spend chart of one project at an as-of month: rates in % of budget, money in 分. */
