@@ -48,24 +48,50 @@ export interface DepartmentSummary extends SpendSummary {
   readonly mismatches: number
 }
 
-/** P(m) weighted by budget (the plan of the money), in %; the plain mean when budgets are 0, 0 for none. */
-export function weightedPlan(spends: readonly Pick<SpendEvaluation, 'budget' | 'planned'>[]): number {
-  const budget = sumFen(spends.map((s) => s.budget))
+/**
+ * P(m) weighted by budget (the plan of the money), in %: budgets[i] in 分 with planned[i] in %;
+ * the plain mean when budgets are 0, 0 for none.
+ */
+export function weightedPlan(budgets: readonly Fen[], planned: readonly number[]): number {
+  const budget = sumFen(budgets)
+  let total = 0
   // The products are rates, not amounts, so floats are fine here.
-  if (budget !== 0) return spends.reduce((total, s) => total + s.budget * s.planned, 0) / budget
-  return spends.length === 0 ? 0 : spends.reduce((total, s) => total + s.planned, 0) / spends.length
+  if (budget !== 0) {
+    budgets.forEach((b, i) => (total += b * (planned[i] ?? 0)))
+    return total / budget
+  }
+  for (const p of planned) total += p
+  return planned.length === 0 ? 0 : total / planned.length
 }
 
 /** Spending aggregates of projects' figures at one month: Σ in 分, 执行率 and plan in % over those that reported. */
 export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds = DEFAULT_THRESHOLDS): SpendSummary {
-  const reported = spends.filter((s) => s.executionRate !== null)
-  const executionRate =
-    reported.length === 0 ? null : executionRateOf(sumFen(reported.map((s) => s.executed)), sumFen(reported.map((s) => s.budget)))
-  const planned = weightedPlan(reported.length === 0 ? spends : reported)
+  // One pass: a department curve runs this for every month over all projects. Sums are of 分.
+  const reported: SpendEvaluation[] = []
+  let budget: Fen = 0
+  let executed: Fen = 0
+  let reportedBudget: Fen = 0
+  let reportedExecuted: Fen = 0
+  let overBudget = 0
+  for (const s of spends) {
+    budget += s.budget
+    executed += s.executed
+    if (s.isOverBudget) overBudget += 1
+    if (s.executionRate === null) continue
+    reported.push(s)
+    reportedBudget += s.budget
+    reportedExecuted += s.executed
+  }
+  const executionRate = reported.length === 0 ? null : executionRateOf(reportedExecuted, reportedBudget)
+  const base = reported.length === 0 ? spends : reported
+  const planned = weightedPlan(
+    base.map((s) => s.budget),
+    base.map((s) => s.planned),
+  )
   const deviation = executionRate === null ? null : executionRate - planned
   return {
-    budget: sumFen(spends.map((s) => s.budget)),
-    executed: sumFen(spends.map((s) => s.executed)),
+    budget,
+    executed,
     executionRate,
     planned,
     timeProgress: spends[0]?.timeProgress ?? 0,
@@ -73,7 +99,7 @@ export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds
     status: spendStatus(deviation, t),
     reportedProjects: reported.length,
     unreportedSpending: spends.length - reported.length,
-    overBudget: spends.filter((s) => s.isOverBudget).length,
+    overBudget,
   }
 }
 

@@ -10,8 +10,6 @@
  *   earlier blank months are listed as missing.
  * - Money is summed as integer 分; only rates (% and percentage points) are floats.
  */
-import { sumFen } from './money'
-import { monthsThrough } from './months'
 import { plannedProgress, planSource, timeProgress, type PlanSource } from './planCurve'
 import { spendStatus } from './status'
 import { DEFAULT_THRESHOLDS, MONTHS, type Fen, type Month, type MonthlySpending, type Project, type Status, type Thresholds } from './types'
@@ -107,10 +105,17 @@ export function evaluateMonthlySpend(
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
 ): SpendEvaluation {
-  const isEntered = (m: Month) => monthly[m - 1] !== null && monthly[m - 1] !== undefined
-  const isReported = isEntered(month)
+  // One pass over months 1..m (a department curve runs this for every project and month).
+  let executed: Fen = 0
+  const unreportedMonths: Month[] = []
+  for (const m of MONTHS) {
+    if (m > month) break
+    const amount = monthly[m - 1]
+    if (amount === null || amount === undefined) unreportedMonths.push(m)
+    else executed += amount
+  }
+  const isReported = unreportedMonths[unreportedMonths.length - 1] !== month
   const budget = project.budget.total
-  const executed = sumFen(monthly.slice(0, month).flatMap((amount) => (amount === null ? [] : [amount])))
   const executionRate = isReported ? executionRateOf(executed, budget) : null
   const planned = plannedProgress(project.plan, month)
   const deviation = executionRate === null ? null : executionRate - planned
@@ -128,7 +133,7 @@ export function evaluateMonthlySpend(
     status: spendStatus(deviation, t),
     // Equals 执行率 > 100 and still holds when the month is blank.
     isOverBudget: exceedsBudget(executed, budget),
-    unreportedMonths: monthsThrough(month).filter((m) => !isEntered(m)),
+    unreportedMonths,
     forecastRate,
     forecastAmount: forecastRate === null ? null : forecastAmountOf(executed, planned, month),
   }

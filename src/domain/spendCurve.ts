@@ -107,16 +107,19 @@ export function buildDepartmentSpendCurve(
   const spends = items.map((item) => spendByMonth(item.project, item.spending, month))
   const curves = items.map((item, i) => projectCurve(item.project, spends[i] ?? [], item.spending, month))
   // Month k of the department is summarizeSpend of its projects' figures at k, as on the overview.
-  const summaries = MONTHS.filter((k) => k <= month).map((k) => summarizeSpend(spends.flatMap((s) => s[k - 1] ?? [])))
-  const budget = sumFen(items.map((item) => item.project.budget.total))
+  // spendByMonth gives every project one figure per month 1..month, so s[k - 1] is there.
+  const summaries = MONTHS.filter((k) => k <= month).map((k) => summarizeSpend(spends.map((s) => s[k - 1] as SpendEvaluation)))
+  const budgets = curves.map((c) => c.budget)
+  const budget = sumFen(budgets)
   // The plan line covers every project (budget-weighted), reported or not.
-  const planned = CURVE_MONTHS.map((k) => weightedPlan(curves.map((c) => ({ budget: c.budget, planned: c.planned[k] ?? 0 }))))
+  const planned = CURVE_MONTHS.map((k) => weightedPlan(budgets, curves.map((c) => c.planned[k] ?? 0)))
   const monthly = MONTHS.map((m) => {
-    const amounts = curves.flatMap((c) => {
+    let total: Fen | null = null
+    for (const c of curves) {
       const amount = c.monthly[m - 1]
-      return amount === null || amount === undefined ? [] : [amount]
-    })
-    return amounts.length === 0 ? null : sumFen(amounts)
+      if (amount !== null && amount !== undefined) total = (total ?? 0) + amount
+    }
+    return total
   })
   const actual = CURVE_MONTHS.map((k) => (k === 0 ? executionRateOf(0, budget) : (summaries[k - 1]?.executionRate ?? null)))
   const isFallback = (k: number) => curves.length > 0 && curves.every((c) => c.planSource[k] === 'timeProgress')
