@@ -8,7 +8,7 @@ import { evaluateIndicator, type IndicatorEvaluation } from './indicatorEvaluati
 import { applyLikelihood, suggestIndicatorLikelihood, suggestSpendLikelihood, worstLikelihood } from './likelihood'
 import type { ProjectData } from './projectData'
 import { evaluateSpend, type SpendEvaluation } from './spend'
-import { atLeast, comparable, worstStatus } from './status'
+import { atLeast, comparable, compareStatus, isLaggingStatus, worstStatus } from './status'
 import {
   DEFAULT_THRESHOLDS,
   type Indicator,
@@ -115,6 +115,25 @@ export function evaluateProject(
     ]),
     likelihood,
   }
+}
+
+/** True when a project is lagging at its as-of month (红 or 黄): it goes on the meeting's agenda. */
+export function isLagging(evaluation: ProjectEvaluation): boolean {
+  return isLaggingStatus(evaluation.status)
+}
+
+/**
+ * Lagging first, the order of the agenda and of the overview table: worse status first (红, 黄,
+ * 绿, 未填报), then the larger spend shortfall (more negative 偏差 in 个百分点), a deviation that is
+ * 未填报 last; 0 on a tie (callers break it by document order or code).
+ */
+export function compareLaggingFirst(a: ProjectEvaluation, b: ProjectEvaluation): number {
+  const byStatus = compareStatus(a.status, b.status)
+  if (byStatus !== 0) return byStatus
+  const da = a.spend.deviation
+  const db = b.spend.deviation
+  if (da === null || db === null) return da === db ? 0 : da === null ? 1 : -1
+  return da - db
 }
 
 /** Whether a note is the one of this project's monitoring round of `month` (a note belongs to one round). */

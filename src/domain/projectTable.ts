@@ -3,8 +3,7 @@
  * first by default), paging, and the indicator tally shown per row. Pure and O(n log n), so a
  * finance bureau's 10,000 projects sort and filter without freezing the page.
  */
-import { compareAgendaOrder } from './agenda'
-import type { ProjectEvaluation } from './projectEvaluation'
+import { compareLaggingFirst, type ProjectEvaluation } from './projectEvaluation'
 import { STATUS_ORDER } from './status'
 import type { Status } from './types'
 
@@ -106,9 +105,9 @@ function compareValues(a: SortValue, b: SortValue): number {
   return (a as number) - (b as number)
 }
 
-/** Lagging first, as the meeting's agenda orders them (compareAgendaOrder), then by code. */
+/** Lagging first, as the meeting's agenda orders them (compareLaggingFirst), then by code. */
 export function compareLagging(a: ProjectEvaluation, b: ProjectEvaluation): number {
-  return compareAgendaOrder(a, b) || collator.compare(a.project.code, b.project.code)
+  return compareLaggingFirst(a, b) || collator.compare(a.project.code, b.project.code)
 }
 
 /** Sorts by a column (nulls last in either direction; ties keep lagging order). Returns a new array. */
