@@ -43,6 +43,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/presenters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: FRAMEWORKS, message: 'src/presenters is plain TypeScript: no frameworks.' },
+          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '@/exporters/*', '../*'], message: 'Presenters build view-models from domain values only.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/importers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -52,7 +63,9 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'src/**/*.vue'],
-    ignores: ['src/db/**'],
+    // The layers above ban dexie with everything else; a later block for the same rule would
+    // replace theirs (flat config keeps the last one), so this one leaves them alone.
+    ignores: ['src/db/**', 'src/domain/**', 'src/presenters/**', 'src/importers/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['dexie'], message: 'Only src/db may import dexie.' }],

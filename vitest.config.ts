@@ -15,6 +15,7 @@ export default mergeConfig(
             environment: 'node',
             include: [
               'tests/domain/**/*.test.ts',
+              'tests/presenters/**/*.test.ts',
               'tests/importers/**/*.test.ts',
               'tests/charts/**/*.test.ts',
               'tests/exporters/**/*.test.ts',

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { generateProjects } from '../mock-data/generate'
-import { evaluateProject, summarizeProjects } from '../src/domain/evaluate'
+import { evaluateProject, summarizeProjects } from '../src/domain'
 import { DEFAULT_TABLE_QUERY, queryProjects } from '../src/domain/projectTable'
 import { parseDocument } from '../src/importers/document'
 

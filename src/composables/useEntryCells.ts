@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue'
-import type { CellMeta, EntryCellState } from '@/domain/entryGrid'
+import type { CellMeta, EntryCellState } from '@/presenters/entryGrid'
 import {
   confirmationOf,
   declinedPaste,
@@ -13,7 +13,7 @@ import {
   type AcceptedPaste,
   type PasteReport,
   type PasteTarget,
-} from '@/domain/entryPaste'
+} from '@/presenters/entryPaste'
 import type { EntryValue } from '@/domain/entryValidation'
 import type { Fen, Month } from '@/domain/types'
 import { applyEntries, setIndicatorValue, setSpending, type EntryWrite } from '@/db/actualsRepository'

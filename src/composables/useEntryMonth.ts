@@ -1,6 +1,6 @@
 import { computed, shallowRef } from 'vue'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
-import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/domain/entryGrid'
+import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
 import type { MonitoringNote, Month } from '@/domain/types'
 import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'

@@ -1,6 +1,6 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
 import { buildAgenda, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
-import { summarizeProjects } from '@/domain/evaluate'
+import { noteOfMonth, summarizeProjects } from '@/domain'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { MonitoringNote } from '@/domain/types'
 import {
@@ -64,7 +64,12 @@ export function useMeeting(today: MaybeRefOrGetter<string>) {
       referenceDate: referenceDate.value,
     })
   })
-  const agendaSummary = computed(() => summarizeProjects(agenda.value.entries.map((e) => e.evaluation)))
+  const agendaSummary = computed(() =>
+    summarizeProjects(
+      agenda.value.entries.map((e) => e.evaluation),
+      monitor.settings.value.thresholds,
+    ),
+  )
   const dataById = computed(() => new Map(monitor.projectData.value.map((row) => [row.project.id, row])))
   const departmentCurve = computed<SpendCurve>(() => buildDepartmentSpendCurve(monitor.projectData.value, monitor.month.value))
 
@@ -83,7 +88,8 @@ export function useMeeting(today: MaybeRefOrGetter<string>) {
 
   /** The project's monitoring note of the as-of month, or null. */
   function noteOf(projectId: string): MonitoringNote | null {
-    return dataById.value.get(projectId)?.notes.find((note) => note.month === monitor.month.value) ?? null
+    const row = dataById.value.get(projectId)
+    return row ? noteOfMonth(row.notes, monitor.month.value) : null
   }
 
   const actor = () => monitor.settings.value.actor || DEFAULT_ACTOR

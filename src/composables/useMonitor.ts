@@ -1,11 +1,5 @@
 import { computed } from 'vue'
-import {
-  evaluateProject,
-  latestMonthWithData,
-  summarizeProjects,
-  type ProjectEvaluation,
-  type ProjectInput,
-} from '@/domain/evaluate'
+import { evaluateProjectData, latestMonthWithData, summarizeProjects, type ProjectEvaluation } from '@/domain'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
@@ -18,11 +12,6 @@ const NO_PROJECTS: Subscribable<ProjectData[]> = {
     observer.next([])
     return { unsubscribe() {} }
   },
-}
-
-/** Picks the note of the as-of month, turning stored project data into the domain's input. */
-export function toProjectInput(data: ProjectData, month: Month): ProjectInput {
-  return { ...data, note: data.notes.find((note) => note.month === month) ?? null }
 }
 
 /**
@@ -52,11 +41,9 @@ export function useMonitor() {
   })
   const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
   const evaluations = computed<ProjectEvaluation[]>(() =>
-    projectData.data.value.map((row) =>
-      evaluateProject(toProjectInput(row, month.value), month.value, settings.data.value.thresholds),
-    ),
+    projectData.data.value.map((row) => evaluateProjectData(row, month.value, settings.data.value.thresholds)),
   )
-  const summary = computed(() => summarizeProjects(evaluations.value))
+  const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
   const isLoading = computed(() => catalog.isLoading.value || projectData.isLoading.value)
 

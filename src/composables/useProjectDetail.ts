@@ -1,12 +1,11 @@
 import { computed, type Ref } from 'vue'
-import { evaluateProject, latestMonthWithData } from '@/domain/evaluate'
+import { evaluateProjectData, latestMonthWithData, noteOfMonth } from '@/domain'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
 import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { useScopeStore } from '@/stores/scope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
-import { toProjectInput } from './useMonitor'
 
 const NOTHING: Subscribable<ProjectData[]> = {
   subscribe(observer) {
@@ -44,10 +43,10 @@ export function useProjectDetail(projectId: Ref<string>) {
   const evaluation = computed(() =>
     data.value === null
       ? null
-      : evaluateProject(toProjectInput(data.value, month.value), month.value, settings.data.value.thresholds),
+      : evaluateProjectData(data.value, month.value, settings.data.value.thresholds),
   )
   const curve = computed(() => (data.value === null ? null : buildProjectSpendCurve(data.value.project, data.value.spending, month.value)))
-  const note = computed(() => data.value?.notes.find((n) => n.month === month.value) ?? null)
+  const note = computed(() => (data.value === null ? null : noteOfMonth(data.value.notes, month.value)))
   const department = computed(() => catalog.data.value.departments.find((d) => d.code === key.value?.departmentCode) ?? null)
 
   return {

@@ -9,8 +9,8 @@
  * A meeting is judged at its reference date (see meetingReferenceDate), not at the viewer's
  * today: a 2020 meeting looked at in 2026 still shows what was overdue when it was held.
  */
-import type { ProjectEvaluation } from './evaluate'
-import { compareStatus } from './status'
+import { compareLaggingFirst, isLagging, type ProjectEvaluation } from './projectEvaluation'
+import { compareStatus, isLaggingStatus } from './status'
 import type { Month, Status } from './types'
 
 /** 会议决定, as in monitoring practice. */
@@ -82,7 +82,7 @@ export interface AgendaEntry {
 }
 
 export interface Agenda {
-  /** The projects to discuss, in order (see compareAgendaOrder). */
+  /** The projects to discuss, lagging first (compareLaggingFirst), ties in document order. */
   readonly entries: readonly AgendaEntry[]
   /** Projects that would be on the agenda but were taken off by hand (会议关注 off). */
   readonly removed: readonly ProjectEvaluation[]
@@ -111,8 +111,6 @@ export interface AgendaInput {
   /** The meeting's reference date, YYYY-MM-DD, for 逾期 (see meetingReferenceDate). */
   readonly referenceDate: string
 }
-
-const LAGGING: ReadonlySet<Status> = new Set(['red', 'yellow'])
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
 
@@ -146,24 +144,6 @@ export function effectiveAgendaFlags(flags: readonly AgendaFlag[], month: Month)
   const effective = new Map<string, boolean>()
   for (const [projectId, flag] of latest) if (flag.isOnAgenda !== null) effective.set(projectId, flag.isOnAgenda)
   return effective
-}
-
-/** True when a project is lagging at its as-of month (红 or 黄). */
-export function isLagging(evaluation: ProjectEvaluation): boolean {
-  return LAGGING.has(evaluation.status)
-}
-
-/**
- * Agenda order: worse status first (红, 黄, 绿, 未填报), then the larger spend shortfall (more
- * negative 偏差 in 个百分点) first, a deviation that is 未填报 last; ties keep document order.
- */
-export function compareAgendaOrder(a: ProjectEvaluation, b: ProjectEvaluation): number {
-  const byStatus = compareStatus(a.status, b.status)
-  if (byStatus !== 0) return byStatus
-  const da = a.spend.deviation
-  const db = b.spend.deviation
-  if (da === null || db === null) return da === db ? 0 : da === null ? 1 : -1
-  return da - db
 }
 
 /**
@@ -242,7 +222,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const documentOrder = (e: ProjectEvaluation) => order.get(e.project.id) ?? 0
   chosen.sort(
     (a, b) =>
-      compareAgendaOrder(a.evaluation, b.evaluation) || documentOrder(a.evaluation) - documentOrder(b.evaluation),
+      compareLaggingFirst(a.evaluation, b.evaluation) || documentOrder(a.evaluation) - documentOrder(b.evaluation),
   )
   return { entries: chosen, removed }
 }
@@ -250,7 +230,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
 /** Indicators that fall short at the as-of month (红 first, then 黄), for the agenda and slides. */
 export function indicatorShortfalls(evaluation: ProjectEvaluation): ProjectEvaluation['indicators'] {
   return evaluation.indicators
-    .filter((e) => LAGGING.has(e.status))
+    .filter((e) => isLaggingStatus(e.status))
     .sort((a, b) => compareStatus(a.status, b.status))
 }
 

@@ -6,6 +6,7 @@
  */
 import { formatMoneyInput, MONEY_UNITS, parseNumberInput } from './numberInput'
 import { formatWan, parseMoney, type MoneyUnit } from './money'
+import { exceedsBudget } from './spend'
 import type { Fen, Month, Status } from './types'
 
 export type ManualStatus = Exclude<Status, 'unreported'>
@@ -95,7 +96,7 @@ export function checkOverBudget(amount: Fen, context: EntryContext): ValidationI
   const { budget, otherMonthsSpent = 0 } = context
   if (budget === undefined) return null
   const total = otherMonthsSpent + amount
-  if (total <= budget) return null
+  if (!exceedsBudget(total, budget)) return null
   return {
     rule: 'overBudget',
     severity: 'confirm',

@@ -1,3 +1,5 @@
+import type { Month } from './types'
+
 /** Formats a percentage with one decimal, e.g. 56.25 → "56.3%"; null → "—". */
 export function formatPercent(value: number | null, digits = 1): string {
   return value === null ? '—' : `${roundHalfUp(value, digits).toFixed(digits)}%`
@@ -25,4 +27,19 @@ export function roundHalfUp(value: number, digits: number): number {
 export function formatCoverage(reported: number, total: number): string | null {
   if (reported >= total) return null
   return reported === 0 ? '本月尚无项目填报支出' : `按已填报的 ${reported}/${total} 个项目计算`
+}
+
+/** Chinese label of a month list, compacting runs: [1,2,3,5] → '1–3、5月'. */
+export function formatMonths(months: readonly Month[]): string {
+  const sorted = [...new Set(months)].sort((a, b) => a - b)
+  const parts: string[] = []
+  let runStart: number | undefined
+  sorted.forEach((month, i) => {
+    runStart ??= month
+    const next = sorted[i + 1]
+    if (next === month + 1) return
+    parts.push(runStart === month ? `${month}` : `${runStart}–${month}`)
+    runStart = undefined
+  })
+  return `${parts.join('、')}月`
 }

@@ -9,11 +9,13 @@
  * only without one does a row carry the app's suggestion for that indicator (rule 9), and each
  * row's 备注 says which of the two it is, so a tick never contradicts the confirmed judgement.
  */
-import type { IndicatorEvaluation, ProjectEvaluation } from './evaluate'
-import { suggestIndicatorLikelihood, summarizeProjects } from './evaluate'
+import { summarizeSpend } from './departmentSummary'
 import { formatPercent, formatPoints } from './format'
+import type { IndicatorEvaluation } from './indicatorEvaluation'
 import { formatIndicatorValue, formatTarget } from './indicatorFormat'
+import { suggestIndicatorLikelihood } from './likelihood'
 import { formatWan, sumFen } from './money'
+import { isNoteOf, type ProjectEvaluation } from './projectEvaluation'
 import {
   STATUS_LABELS,
   type DeviationReason,
@@ -106,7 +108,7 @@ export interface FormTotal {
   readonly budget: Fen
   /** Σ 1–m月执行数 in 分 */
   readonly executed: Fen
-  /** 执行率 in %, over the projects that reported month m (as summarizeProjects) */
+  /** 执行率 in %, over the projects that reported month m (as summarizeSpend) */
   readonly executionRate: number | null
   /** Budget-weighted P(m) in % */
   readonly planned: number
@@ -116,9 +118,9 @@ export interface FormTotal {
   readonly forecast: Fen | null
 }
 
-/** The 合计 row over some projects: sums in 分, rates as the meeting page shows them (summarizeProjects). */
+/** The 合计 row over some projects: sums in 分, rates as the meeting page shows them (summarizeSpend). */
 export function buildFormTotal(label: string, evaluations: readonly ProjectEvaluation[]): FormTotal {
-  const summary = summarizeProjects(evaluations)
+  const summary = summarizeSpend(evaluations.map((e) => e.spend))
   const forecasts = evaluations.map((e) => e.spend.forecastAmount)
   // A total of forecasts is only meaningful when every project has one.
   const forecast = forecasts.every((f) => f !== null) ? sumFen(forecasts as Fen[]) : null
@@ -231,7 +233,7 @@ export function buildMonitoringForm(
   departmentName: string,
 ): MonitoringForm {
   const { project, month } = evaluation
-  const ownNote = note !== null && note.projectId === project.id && note.month === month ? note : null
+  const ownNote = note !== null && isNoteOf(note, project.id, month) ? note : null
   return {
     projectId: project.id,
     projectCode: project.code,

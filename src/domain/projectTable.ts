@@ -3,7 +3,7 @@
  * first by default), paging, and the indicator tally shown per row. Pure and O(n log n), so a
  * finance bureau's 10,000 projects sort and filter without freezing the page.
  */
-import type { ProjectEvaluation } from './evaluate'
+import { compareLaggingFirst, type ProjectEvaluation } from './projectEvaluation'
 import { STATUS_ORDER } from './status'
 import type { Status } from './types'
 
@@ -51,11 +51,6 @@ export function tallyIndicators(evaluation: ProjectEvaluation): IndicatorTally {
     else tally[e.status] += 1
   }
   return tally
-}
-
-/** True when a project needs attention: 红 or 黄. */
-export function isLagging(evaluation: ProjectEvaluation): boolean {
-  return evaluation.status === 'red' || evaluation.status === 'yellow'
 }
 
 /** Keeps the projects whose status is selected and whose name or code contains the text. */
@@ -110,18 +105,9 @@ function compareValues(a: SortValue, b: SortValue): number {
   return (a as number) - (b as number)
 }
 
-/** Lagging first: by status (红, 黄, 绿, 未填报), then the largest shortfall, then code. */
+/** Lagging first, as the meeting's agenda orders them (compareLaggingFirst), then by code. */
 export function compareLagging(a: ProjectEvaluation, b: ProjectEvaluation): number {
-  const byStatus = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  if (byStatus !== 0) return byStatus
-  const da = a.spend.deviation
-  const db = b.spend.deviation
-  if (da !== db) {
-    if (da === null) return 1
-    if (db === null) return -1
-    return da - db
-  }
-  return collator.compare(a.project.code, b.project.code)
+  return compareLaggingFirst(a, b) || collator.compare(a.project.code, b.project.code)
 }
 
 /** Sorts by a column (nulls last in either direction; ties keep lagging order). Returns a new array. */

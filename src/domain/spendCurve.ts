@@ -9,9 +9,10 @@
  *   stood at the end of that month, like every other figure of the monitoring round.
  * - A month without an entry is 未填报 (null), never 0.
  */
-import { executionRateOf } from './evaluate'
+import { summarizeSpend, weightedPlan } from './departmentSummary'
 import { sumFen } from './money'
 import { buildPlanCurve, checkpointValue, planSource, timeProgress, type PlanSource } from './planCurve'
+import { evaluateMonthlySpend, executionRateOf, forecastRateOf, monthlySpendingOf, type SpendEvaluation } from './spend'
 import { CHECKPOINTS, MONTHS, type Checkpoint, type Fen, type Month, type MonthlySpending, type Project } from './types'
 
 export interface SpendCurve {
@@ -45,35 +46,15 @@ export interface SpendCurve {
 /** Months 0..12 of a curve. */
 const CURVE_MONTHS: readonly number[] = Array.from({ length: 13 }, (_, m) => m)
 
-/** Spending per month 1..12 in 分 (index 0 = January), summing entries of months 1..asOf; null where none (or later). */
-function totalsByMonth(spending: readonly MonthlySpending[], asOf: Month): readonly (Fen | null)[] {
-  const monthly: (Fen | null)[] = MONTHS.map(() => null)
-  for (const entry of spending) {
-    if (entry.month > asOf) continue
-    const index = entry.month - 1
-    monthly[index] = (monthly[index] ?? 0) + entry.amount
-  }
-  return monthly
-}
-
-/** Cumulative 分 at months 0..12 from monthly totals (blank months add nothing). */
-function cumulativeOf(monthly: readonly (Fen | null)[]): readonly Fen[] {
-  const cumulative: Fen[] = [0]
-  for (const amount of monthly) cumulative.push((cumulative[cumulative.length - 1] ?? 0) + (amount ?? 0))
-  return cumulative
-}
-
 /**
- * The forecast continuation: from 执行率(m) at the as-of month to 全年预计执行率 at 12月,
- * following the plan's shape in between (the project keeps its pace relative to plan).
- * At 12月 the year is over and the forecast is the actual.
+ * The forecast continuation: from 执行率(m) at the as-of month to 全年预计执行率 (forecastRateOf)
+ * at 12月, following the plan's shape in between (the project keeps its pace relative to plan).
  */
-function forecastOf(planned: readonly number[], rate: number | null, asOf: Month): readonly (number | null)[] {
+function forecastLine(planned: readonly number[], rate: number | null, asOf: Month): readonly (number | null)[] {
   const plannedNow = planned[asOf] ?? 0
-  if (rate === null || plannedNow === 0) return CURVE_MONTHS.map(() => null)
+  const yearEnd = forecastRateOf(rate, plannedNow, asOf)
+  if (rate === null || yearEnd === null) return CURVE_MONTHS.map(() => null)
   const plannedEnd = planned[12] ?? 100
-  // Rule 9: 全年预计执行率 = 执行率(m) / P(m) × 100.
-  const yearEnd = asOf === 12 ? rate : (rate / plannedNow) * 100
   return CURVE_MONTHS.map((k) => {
     if (k < asOf) return null
     if (k === asOf) return rate
@@ -83,18 +64,21 @@ function forecastOf(planned: readonly number[], rate: number | null, asOf: Month
   })
 }
 
+/** evaluateSpend at each month 1..asOf (index 0 = January): the figures the curve draws. */
+function spendByMonth(project: Project, spending: readonly MonthlySpending[], asOf: Month): readonly SpendEvaluation[] {
+  const monthly = monthlySpendingOf(project.id, spending, asOf)
+  return MONTHS.filter((k) => k <= asOf).map((k) => evaluateMonthlySpend(project, monthly, k))
+}
+
 /** The spend chart of one project at an as-of month: rates in % of budget, money in 分. */
 export function buildProjectSpendCurve(project: Project, spending: readonly MonthlySpending[], month: Month): SpendCurve {
-  const own = spending.filter((s) => s.projectId === project.id)
-  const monthly = totalsByMonth(own, month)
-  const cumulative = cumulativeOf(monthly)
+  return projectCurve(project, spendByMonth(project, spending, month), spending, month)
+}
+
+function projectCurve(project: Project, spends: readonly SpendEvaluation[], spending: readonly MonthlySpending[], month: Month): SpendCurve {
   const budget = project.budget.total
-  const actual = CURVE_MONTHS.map((k) => {
-    if (k > month) return null
-    if (k === 0) return executionRateOf(0, budget)
-    // Same rule as evaluateSpend: 执行率 at k exists only when month k itself is reported.
-    return monthly[k - 1] === null ? null : executionRateOf(cumulative[k] ?? 0, budget)
-  })
+  // 执行率 at k exists only when month k itself is reported (evaluateSpend); 年初 is 0.
+  const actual = CURVE_MONTHS.map((k) => (k === 0 ? executionRateOf(0, budget) : (spends[k - 1]?.executionRate ?? null)))
   const planned = buildPlanCurve(project.plan)
   return {
     month,
@@ -104,9 +88,9 @@ export function buildProjectSpendCurve(project: Project, spending: readonly Mont
     checkpoints: CHECKPOINTS.map((c) => ({ month: c, value: checkpointValue(project.plan, c) })),
     timeProgress: CURVE_MONTHS.map(timeProgress),
     actual,
-    monthly,
-    forecast: forecastOf(planned, actual[month] ?? null, month),
-    reportedProjects: CURVE_MONTHS.map((k) => (k === 0 ? 1 : k <= month && monthly[k - 1] !== null ? 1 : 0)),
+    monthly: monthlySpendingOf(project.id, spending, month),
+    forecast: forecastLine(planned, actual[month] ?? null, month),
+    reportedProjects: CURVE_MONTHS.map((k) => (k === 0 || spends[k - 1]?.isReported === true ? 1 : 0)),
     projectCount: 1,
   }
 }
@@ -120,33 +104,24 @@ export function buildDepartmentSpendCurve(
   items: readonly { project: Project; spending: readonly MonthlySpending[] }[],
   month: Month,
 ): SpendCurve {
-  const budget = sumFen(items.map((item) => item.project.budget.total))
-  const curves = items.map((item) => buildProjectSpendCurve(item.project, item.spending, month))
-  const weighted = (pick: (curve: SpendCurve) => number): number =>
-    budget === 0
-      ? curves.reduce((total, c) => total + pick(c), 0) / Math.max(curves.length, 1)
-      : curves.reduce((total, c) => total + c.budget * pick(c), 0) / budget
-  const planned = CURVE_MONTHS.map((k) => weighted((c) => c.planned[k] ?? 0))
+  const spends = items.map((item) => spendByMonth(item.project, item.spending, month))
+  const curves = items.map((item, i) => projectCurve(item.project, spends[i] ?? [], item.spending, month))
+  // Month k of the department is summarizeSpend of its projects' figures at k, as on the overview.
+  // spendByMonth gives every project one figure per month 1..month, so s[k - 1] is there.
+  const summaries = MONTHS.filter((k) => k <= month).map((k) => summarizeSpend(spends.map((s) => s[k - 1] as SpendEvaluation)))
+  const budgets = curves.map((c) => c.budget)
+  const budget = sumFen(budgets)
+  // The plan line covers every project (budget-weighted), reported or not.
+  const planned = CURVE_MONTHS.map((k) => weightedPlan(budgets, curves.map((c) => c.planned[k] ?? 0)))
   const monthly = MONTHS.map((m) => {
-    const amounts = curves.flatMap((c) => {
+    let total: Fen | null = null
+    for (const c of curves) {
       const amount = c.monthly[m - 1]
-      return amount === null || amount === undefined ? [] : [amount]
-    })
-    return amounts.length === 0 ? null : sumFen(amounts)
+      if (amount !== null && amount !== undefined) total = (total ?? 0) + amount
+    }
+    return total
   })
-  const cumulatives = curves.map((c) => cumulativeOf(c.monthly))
-  // As in summarizeProjects, 执行率 at month k covers the projects that reported month k: a
-  // project that has not reported yet is left out, never counted as spending nothing.
-  const reportersOf = (k: number): readonly number[] =>
-    curves.flatMap((c, i) => (k > month || c.monthly[k - 1] === null ? [] : [i]))
-  const actual = CURVE_MONTHS.map((k) => {
-    if (k > month) return null
-    if (k === 0) return executionRateOf(0, budget)
-    const reporters = reportersOf(k)
-    if (reporters.length === 0) return null
-    const executed = sumFen(reporters.map((i) => cumulatives[i]?.[k] ?? 0))
-    return executionRateOf(executed, sumFen(reporters.map((i) => curves[i]?.budget ?? 0)))
-  })
+  const actual = CURVE_MONTHS.map((k) => (k === 0 ? executionRateOf(0, budget) : (summaries[k - 1]?.executionRate ?? null)))
   const isFallback = (k: number) => curves.length > 0 && curves.every((c) => c.planSource[k] === 'timeProgress')
   return {
     month,
@@ -163,8 +138,8 @@ export function buildDepartmentSpendCurve(
     timeProgress: CURVE_MONTHS.map(timeProgress),
     actual,
     monthly,
-    forecast: forecastOf(planned, actual[month] ?? null, month),
-    reportedProjects: CURVE_MONTHS.map((k) => (k === 0 ? curves.length : reportersOf(k).length)),
+    forecast: forecastLine(planned, actual[month] ?? null, month),
+    reportedProjects: CURVE_MONTHS.map((k) => (k === 0 ? curves.length : (summaries[k - 1]?.reportedProjects ?? 0))),
     projectCount: curves.length,
   }
 }

@@ -40,6 +40,11 @@ export function compareStatus(a: Status, b: Status): number {
   return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)
 }
 
+/** True for the statuses that need attention (红 or 黄): lagging projects and indicators. */
+export function isLaggingStatus(status: Status): boolean {
+  return status === 'red' || status === 'yellow'
+}
+
 /** True when status a is strictly worse than b by severity (未填报 is never worse). */
 export function isWorse(a: Status, b: Status): boolean {
   return STATUS_SEVERITY[a] > STATUS_SEVERITY[b]

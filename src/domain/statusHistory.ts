@@ -3,11 +3,13 @@
  * "are things getting better" chart. Each month is evaluated as if it were the as-of month,
  * with that month's note (rule 7's likelihood belongs to one monitoring round).
  */
-import { evaluateProject, type ProjectInput } from './evaluate'
-import { DEFAULT_THRESHOLDS, MONTHS, type MonitoringNote, type Month, type Status, type Thresholds } from './types'
+import { countStatuses } from './departmentSummary'
+import type { ProjectData } from './projectData'
+import { evaluateProjectData } from './projectEvaluation'
+import { DEFAULT_THRESHOLDS, MONTHS, type Month, type Status, type Thresholds } from './types'
 
 /** A project with all months' notes, like the stored project data. */
-export type StatusHistoryItem = Omit<ProjectInput, 'note'> & { readonly notes: readonly MonitoringNote[] }
+export type StatusHistoryItem = ProjectData
 
 export interface MonthStatusCounts {
   readonly month: Month
@@ -21,12 +23,8 @@ export function buildStatusHistory(
   throughMonth: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
 ): readonly MonthStatusCounts[] {
-  return MONTHS.filter((m) => m <= throughMonth).map((month) => {
-    const counts: Record<Status, number> = { red: 0, yellow: 0, green: 0, unreported: 0 }
-    for (const item of items) {
-      const note = item.notes.find((n) => n.month === month) ?? null
-      counts[evaluateProject({ ...item, note }, month, t).status] += 1
-    }
-    return { month, counts }
-  })
+  return MONTHS.filter((m) => m <= throughMonth).map((month) => ({
+    month,
+    counts: countStatuses(items.map((item) => evaluateProjectData(item, month, t))),
+  }))
 }

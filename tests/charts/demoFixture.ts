@@ -2,7 +2,7 @@
  * The demo department as domain values, built from mock-data/demoActuals.ts (amounts parsed
  * from 万元 text to 分) and the seed projects of tests/domain/factories.ts.
  */
-import { evaluateProject, type ProjectEvaluation, type ProjectInput } from '@/domain/evaluate'
+import { evaluateProject, type ProjectEvaluation, type ProjectInput } from '@/domain'
 import { parseMoney } from '@/domain/money'
 import type { IndicatorValue, MonitoringNote, Month, MonthlySpending, Project } from '@/domain/types'
 import { DEMO_INDICATORS, DEMO_NOTES, DEMO_SPENDING } from '../../mock-data/demoActuals'

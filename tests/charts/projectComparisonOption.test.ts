@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '@/charts/options/common'
 import { buildProjectComparisonOption, COMPARISON_SIZES, comparisonTooltip } from '@/charts/options/projectComparisonOption'
 import { mostLagging } from '@/domain/projectTable'
-import type { ProjectEvaluation } from '@/domain/evaluate'
+import type { ProjectEvaluation } from '@/domain'
 import { DEMO_BUDGETS, demoEvaluations, demoExecutedFen, expectedPlanned } from './demoFixture'
 import { tooltipAt, valuesOf } from './helpers'
 

@@ -5,7 +5,7 @@ import { importDocument } from '@/db/importRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { toIndicator } from '@/db/mappers'
 import { loadProjectData } from '@/db/monitorRepository'
-import { evaluateIndicator } from '@/domain/evaluate'
+import { evaluateIndicator } from '@/domain'
 import { sampleDatabase, sampleDocument } from './factories'
 
 const databases: MonitorDatabase[] = []

@@ -3,7 +3,6 @@ import {
   actionAtMonth,
   actionsAtMonth,
   buildAgenda,
-  compareAgendaOrder,
   effectiveAgendaFlag,
   effectiveAgendaFlags,
   indicatorShortfalls,
@@ -14,7 +13,7 @@ import {
   type AgendaFlag,
   type AgendaInput,
 } from '@/domain/agenda'
-import type { ProjectEvaluation } from '@/domain/evaluate'
+import { compareLaggingFirst, type ProjectEvaluation } from '@/domain'
 import type { Month, Status } from '@/domain/types'
 import { demoAt } from '../exporters/demoEvaluations'
 
@@ -51,7 +50,7 @@ describe('agenda order', () => {
     ['未填报 deviation after a known one', ['yellow', null], ['yellow', 2], '>'],
     ['equal keys tie', ['red', -20], ['red', -20], '='],
   ])('%s', (_, [sa, da], [sb, db], expected) => {
-    const result = Math.sign(compareAgendaOrder(evaluation('a', sa, da), evaluation('b', sb, db)))
+    const result = Math.sign(compareLaggingFirst(evaluation('a', sa, da), evaluation('b', sb, db)))
     expect(result).toBe({ '<': -1, '>': 1, '=': 0 }[expected])
   })
 

@@ -177,3 +177,40 @@ describe('全年预计 of spending (rule 9)', () => {
     expect(e.forecastAmount).toBeNull()
   })
 })
+
+describe('全年预计执行数 is rounded to the nearest 分 (it goes into the official form)', () => {
+  it.each<[string, number, Fen, Fen]>([
+    // executed × 100 / P(3): a half 分 rounds up, a third stays down, two thirds go up.
+    ['½ 分 rounds up', 40, 1, 3],
+    ['1½ 分 of 7.5 rounds up', 40, 3, 8],
+    ['⅔ 分 rounds up', 30, 2, 7],
+    ['⅓ 分 rounds down', 30, 1, 3],
+    ['2.5 万元 + ⅔ 分', 30, 750_002, 2_500_007],
+    ['a whole amount stays', 20, 600_000, 3_000_000],
+  ])('%s (P(3) = %d %, 执行数 %d 分 → %d 分)', (_label, planned3, executed, forecast) => {
+    const project = makeProject('R', '取整', 10_000_000, planOf(planned3, 60, 80, 100))
+    const e = evaluateSpend(project, spendingOf(project, { 3: executed }), 3)
+    expect(e.planned).toBe(planned3)
+    expect(e.forecastAmount).toBe(forecast)
+    expect(Number.isInteger(e.forecastAmount)).toBe(true)
+  })
+
+  it('is the actual at 12月, when the year is over, whatever the plan says for 12月底', () => {
+    const project = makeProject('E', '年末', 1_000_000, planOf(20, 50, 75, 90))
+    const e = evaluateSpend(project, spendingOf(project, { 6: 500_000, 12: 400_001 }), 12)
+    expect(e.planned).toBe(90)
+    expect(e.forecastRate).toBeCloseTo(90.0001, 9)
+    expect(e.forecastAmount).toBe(900_001)
+  })
+})
+
+describe('超预算 at its boundary', () => {
+  it.each<[string, Fen, boolean]>([
+    ['1 分 below the budget', 999_999, false],
+    ['exactly the budget', 1_000_000, false],
+    ['1 分 above the budget', 1_000_001, true],
+  ])('%s', (_label, executed, expected) => {
+    const project = makeProject('B', '边界', 1_000_000, planOf(20, 50, 75, 100))
+    expect(evaluateSpend(project, spendingOf(project, { 1: executed }), 1).isOverBudget).toBe(expected)
+  })
+})

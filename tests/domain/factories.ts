@@ -19,7 +19,7 @@ import {
   type SpendPlan,
   type Status,
 } from '@/domain'
-import type { ProjectInput } from '@/domain/evaluate'
+import type { ProjectInput } from '@/domain'
 
 export const SEED_YEAR = 2020
 export const SEED_DEPARTMENT = '315002'

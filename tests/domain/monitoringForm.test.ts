@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateProject } from '@/domain/evaluate'
+import { evaluateProject } from '@/domain'
 import { formatTarget } from '@/domain/indicatorFormat'
-import { buildFundingRows, buildIndicatorRow, buildMonitoringForm } from '@/domain/monitoringForm'
+import { buildFormTotal, buildFundingRows, buildIndicatorRow, buildMonitoringForm } from '@/domain/monitoringForm'
 import type { IndicatorTarget, Project } from '@/domain/types'
 import { demoAt } from '../exporters/demoEvaluations'
 import { inputOf, SEED_PROJECTS, seedIndicator, seedSpending, valuesOf } from './factories'
@@ -35,6 +35,17 @@ describe('项目资金 rows', () => {
     const [, fiscal, other] = buildFundingRows(evaluation)
     expect([fiscal.budget, fiscal.executed]).toEqual([fb, fe])
     expect([other.budget, other.executed]).toEqual([ob, oe])
+  })
+
+  it('writes 全年预计执行数 rounded to the nearest 分, in the total and the 合计 row', () => {
+    // 3 分 spent by 3月 against a plan of 40 %: 3 × 100 / 40 = 7.5 分, which rounds to 8 (not 7).
+    const project: Project = { ...SEED_PROJECTS.法律援助经费, plan: { 3: 40, 6: 50, 10: 75, 12: 100 } }
+    const spending = [{ projectId: project.id, month: 3 as const, amount: 3 }]
+    const evaluation = evaluateProject({ ...inputOf('法律援助经费', { spending }), project }, 3)
+    const [total, fiscal] = buildFundingRows(evaluation)
+    expect(total.forecast).toBe(8)
+    expect(fiscal.forecast).toBe(8)
+    expect(buildFormTotal('部门合计', [evaluation, evaluation]).forecast).toBe(16)
   })
 
   it('says when the as-of month is 未填报', () => {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildAgenda } from '@/domain/agenda'
-import { summarizeProjects } from '@/domain/evaluate'
+import { summarizeProjects } from '@/domain'
 import { sumFen } from '@/domain/money'
 import { buildFormTotal, buildMonitoringForm, type MonitoringForm } from '@/domain/monitoringForm'
 import { monitoringWorkbookFileName, sheetNameFor, writeMonitoringWorkbook } from '@/exporters/monitoringFormXlsx'

@@ -9,7 +9,7 @@ import {
   sortProjects,
   tallyIndicators,
 } from '@/domain/projectTable'
-import { evaluateProject, type ProjectEvaluation } from '@/domain/evaluate'
+import { evaluateProject, type ProjectEvaluation } from '@/domain'
 import { formatCoverage } from '@/domain/format'
 import { DEMO_ITEMS, demoEvaluations } from '../charts/demoFixture'
 

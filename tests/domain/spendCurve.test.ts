@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateSpend, summarizeProjects } from '@/domain/evaluate'
+import { evaluateSpend, summarizeProjects, summarizeSpend } from '@/domain'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve } from '@/domain/spendCurve'
 import { MONTHS, type Month } from '@/domain/types'
 import { DEMO_BUDGETS, DEMO_CODES, DEMO_ITEMS, demoEvaluations, demoExecutedFen, demoItem, expectedPlanned } from '../charts/demoFixture'
@@ -114,5 +114,43 @@ describe('buildDepartmentSpendCurve on the demo', () => {
     expect(curve.checkpoints[0]).toEqual({ month: 3, value: null })
     expect(curve.planSource[3]).toBe('timeProgress')
     expect(curve.actual[3]).toBeNull()
+  })
+})
+
+describe('the curves draw the figures of evaluateSpend and summarizeSpend', () => {
+  it('gives the department 执行率 and coverage of summarizeSpend at every month, one project blank at 6月', () => {
+    const items = DEMO_ITEMS.map((item) =>
+      item.project.code === '315-0403-JBN-QFV8' ? { ...item, spending: item.spending.filter((s) => s.month !== 6) } : item,
+    )
+    const curve = buildDepartmentSpendCurve(items, 7)
+    for (const month of MONTHS.filter((m) => m <= 7)) {
+      const summary = summarizeSpend(items.map((item) => evaluateSpend(item.project, item.spending, month)))
+      expect(curve.actual[month]).toBe(summary.executionRate)
+      expect(curve.reportedProjects[month]).toBe(summary.reportedProjects)
+    }
+    // 6月 covers the four projects that reported it: their 执行数 over their budget only.
+    const reported = items.filter((item) => item.project.code !== '315-0403-JBN-QFV8')
+    const executed = reported.reduce((sum, item) => sum + demoExecutedFen(item.project.code, 6), 0)
+    const budget = reported.reduce((sum, item) => sum + item.project.budget.total, 0)
+    expect(curve.actual[6]).toBeCloseTo((executed / budget) * 100, 9)
+  })
+
+  it('leaves a zero-budget project out of the department 执行率, as the overview does', () => {
+    const empty = makeProject('ZERO', '零预算', 0, planOf(20, 50, 75, 100))
+    const items = [...DEMO_ITEMS, { project: empty, spending: spendingOf(empty, { 7: 500_000 }) }]
+    const curve = buildDepartmentSpendCurve(items, 7)
+    const summary = summarizeSpend(items.map((item) => evaluateSpend(item.project, item.spending, 7)))
+    expect(curve.actual[7]).toBe(summary.executionRate)
+    expect(curve.actual[7]).toBe(buildDepartmentSpendCurve(DEMO_ITEMS, 7).actual[7])
+  })
+
+  it('ends the forecast at the actual in 12月 like evaluateSpend, also when 12月底 is planned below 100 %', () => {
+    const project = makeProject('E', '年末', 1_000_000, planOf(20, 50, 75, 90))
+    const spending = spendingOf(project, { 6: 500_000, 12: 400_000 })
+    const curve = buildProjectSpendCurve(project, spending, 12)
+    const spend = evaluateSpend(project, spending, 12)
+    expect(spend.forecastRate).toBe(90)
+    expect(curve.forecast[12]).toBe(spend.forecastRate)
+    expect(spend.forecastAmount).toBe(spend.executed)
   })
 })

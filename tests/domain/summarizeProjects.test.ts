@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateProject, latestMonthWithData, summarizeProjects, type IndicatorValue, type Month, type MonthlySpending } from '@/domain'
+import {
+  DEFAULT_THRESHOLDS,
+  evaluateProject,
+  latestMonthWithData,
+  summarizeProjects,
+  type IndicatorValue,
+  type Month,
+  type MonthlySpending,
+  type Status,
+  type Thresholds,
+} from '@/domain'
 import { inputOf, makeProject, planOf, SEED_PROJECTS, seedIndicator, seedSpending, spendingOf, valuesOf, type SeedProjectName } from './factories'
 
 const NAMES = Object.keys(SEED_PROJECTS) as SeedProjectName[]
@@ -81,6 +91,7 @@ describe('summarizeProjects', () => {
       planned: 0,
       timeProgress: 0,
       deviation: null,
+      status: 'unreported',
       reportedProjects: 0,
       counts: { green: 0, yellow: 0, red: 0, unreported: 0 },
       unreportedIndicators: 0,
@@ -88,6 +99,23 @@ describe('summarizeProjects', () => {
       overBudget: 0,
       mismatches: 0,
     })
+  })
+})
+
+describe('the department spend status (the 偏差 card and the meeting summary slide)', () => {
+  // The seed at 7月: 偏差 = 7,190,000 / 15,300,000 × 100 − 848.75 / 15.3 ≈ −8.48 个百分点.
+  it.each<[string, Thresholds, Status]>([
+    ['default thresholds', DEFAULT_THRESHOLDS, 'yellow'],
+    ['a wider green band', { ...DEFAULT_THRESHOLDS, yellowFrom: -10, redBelow: -20 }, 'green'],
+    ['a narrow yellow band', { ...DEFAULT_THRESHOLDS, yellowFrom: -3, redBelow: -8 }, 'red'],
+  ])('%s → %s', (_label, thresholds, status) => {
+    const s = summarizeProjects(evaluateSeed(7), thresholds)
+    expect(s.deviation).toBeCloseTo((7_190_000 / 15_300_000) * 100 - 848.75 / 15.3, 9)
+    expect(s.status).toBe(status)
+  })
+
+  it('is 未填报 when no project reported the month', () => {
+    expect(summarizeProjects(evaluateSeed(7).map((e) => ({ ...e, spend: { ...e.spend, executionRate: null } }))).status).toBe('unreported')
   })
 })
 

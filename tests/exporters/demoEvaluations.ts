@@ -3,7 +3,7 @@
  * the seed document (importer) and mock-data/demoActuals (no database): for exporter tests.
  */
 import { DEMO_INDICATORS, DEMO_NOTES, DEMO_SEED_TEXT, DEMO_SPENDING } from '../../mock-data/demo'
-import { evaluateProject, type ProjectEvaluation } from '@/domain/evaluate'
+import { evaluateProject, type ProjectEvaluation } from '@/domain'
 import { parseMoney } from '@/domain/money'
 import {
   projectId,

@@ -3,7 +3,7 @@
  * target) as a bar coloured and labelled by status, the 序时 expectation of cumulative ones as a
  * marker, and the target itself as the 100 % line. One scale for counts and rates alike.
  */
-import type { IndicatorEvaluation } from '@/domain/evaluate'
+import type { IndicatorEvaluation } from '@/domain'
 import { formatPercent } from '@/domain/format'
 import { formatIndicatorValue, formatTarget } from '@/domain/indicatorFormat'
 import {

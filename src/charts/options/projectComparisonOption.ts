@@ -3,7 +3,7 @@
  * project coloured and labelled by status, the plan as a marker. Past a screenful of projects a
  * scrollbar (dataZoom) keeps names legible; the caller passes at most a few dozen.
  */
-import type { ProjectEvaluation } from '@/domain/evaluate'
+import type { ProjectEvaluation } from '@/domain'
 import { formatPercent, formatPoints } from '@/domain/format'
 import { formatWan } from '@/domain/money'
 import {

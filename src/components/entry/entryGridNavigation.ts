@@ -1,9 +1,9 @@
 /**
  * Spreadsheet geometry of the entry grid: where Tab, Enter and the arrow keys go. Figures
  * (执行数, 执行率) and missing cells are skipped. Where a pasted block lands is in
- * src/domain/entryPaste.ts.
+ * src/presenters/entryPaste.ts.
  */
-import { isEditableItem, type EntryGridRow, type GridPosition } from '@/domain/entryGrid'
+import { isEditableItem, type EntryGridRow, type GridPosition } from '@/presenters/entryGrid'
 
 export type MoveDirection = 'left' | 'right' | 'up' | 'down' | 'next' | 'previous'
 

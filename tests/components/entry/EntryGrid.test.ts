@@ -2,8 +2,8 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import EntryGrid from '@/components/entry/EntryGrid.vue'
-import { buildMonthGrid, indicatorKey, spendingKey, type EntryCellState } from '@/domain/entryGrid'
-import type { PasteTarget } from '@/domain/entryPaste'
+import { buildMonthGrid, indicatorKey, spendingKey, type EntryCellState } from '@/presenters/entryGrid'
+import type { PasteTarget } from '@/presenters/entryPaste'
 import { PROJECTS } from './entryFixtures'
 
 const A = PROJECTS[0]!.project.id

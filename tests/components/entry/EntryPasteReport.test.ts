@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import EntryPasteReport from '@/components/entry/EntryPasteReport.vue'
-import type { PasteReport } from '@/domain/entryPaste'
+import type { PasteReport } from '@/presenters/entryPaste'
 
 const IN_CELL = { where: '法律援助经费 · 群众满意率', text: '120', message: '比率应在 0 到 100 之间。', hasCell: true }
 const OUTSIDE = { where: '第 3 行 · 8月支出', text: '9', message: '超出表格：下面没有更多的行了。', hasCell: false }

@@ -8,7 +8,7 @@ import { importDocument } from '@/db/importRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { useEntryStore } from '@/stores/entry'
 import { loadProjectData } from '@/db/monitorRepository'
-import { buildMonthGrid, indicatorKey, spendingKey } from '@/domain/entryGrid'
+import { buildMonthGrid, indicatorKey, spendingKey } from '@/presenters/entryGrid'
 import { sampleDocument } from '../../db/factories'
 
 const A = '2021/201001/201-01-A'

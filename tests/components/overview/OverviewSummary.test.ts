@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import OverviewSummary from '@/components/overview/OverviewSummary.vue'
-import { evaluateProject, summarizeProjects, type ProjectEvaluation } from '@/domain/evaluate'
+import { evaluateProject, summarizeProjects, type ProjectEvaluation } from '@/domain'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import { DEFAULT_THRESHOLDS, type Month, type Thresholds } from '@/domain/types'
 import { DEMO_ITEMS, demoEvaluations } from '../../charts/demoFixture'
@@ -9,10 +9,9 @@ import { DEMO_ITEMS, demoEvaluations } from '../../charts/demoFixture'
 function mountSummary(evaluations: readonly ProjectEvaluation[], month: Month, thresholds: Thresholds = DEFAULT_THRESHOLDS) {
   return mount(OverviewSummary, {
     props: {
-      summary: summarizeProjects(evaluations),
+      summary: summarizeProjects(evaluations, thresholds),
       month,
       projectCount: evaluations.length,
-      thresholds,
       hasSpending: hasEnteredSpending(evaluations),
     },
   })

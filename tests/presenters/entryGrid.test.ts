@@ -3,20 +3,20 @@ import {
   buildMonthGrid,
   buildProjectGrid,
   entryTargetOf,
-  evaluateForNote,
   formatTarget,
   indicatorKey,
   isEditableItem,
   spendingKey,
   type EntryGridItem,
   type EntryGridRow,
-} from '@/domain/entryGrid'
+} from '@/presenters/entryGrid'
 import type { EntryTarget } from '@/domain/entryValidation'
 import type { ProjectData } from '@/domain/projectData'
-import { evaluateProject } from '@/domain/evaluate'
-import { DEFAULT_THRESHOLDS, type IndicatorTarget, type Likelihood, type Month } from '@/domain/types'
-import { dataOf, qualitativeIndicator } from './entryFactories'
-import { manualStatusesOf, noteOf, SEED_INDICATORS, SEED_PROJECTS, SEED_YEAR, seedIndicator, seedSpending, valuesOf } from './factories'
+import { evaluateSpend } from '@/domain'
+import { formatWan } from '@/domain/money'
+import { MONTHS, type Fen, type IndicatorTarget, type Month } from '@/domain/types'
+import { dataOf, qualitativeIndicator } from '../domain/entryFactories'
+import { manualStatusesOf, SEED_INDICATORS, SEED_PROJECTS, SEED_YEAR, seedIndicator, seedSpending, spendingOf, valuesOf } from '../domain/factories'
 
 const P = SEED_PROJECTS
 const legalCount = seedIndicator('法律援助经费', 0) // 法律案件受理数 ≥100件, cumulative
@@ -228,6 +228,29 @@ describe('buildProjectGrid', () => {
     expect(row?.items[2]).toEqual({ kind: 'figure', text: rate, isWarning, isUnreported: false, testId: 'rate', title })
   })
 
+  // 依法治区及普法宣传经费 has a budget of 2.00 万元 = 2,000,000 分.
+  it.each<[string, readonly Fen[], string, boolean]>([
+    ['1 分 under the budget', [1_000_000, 999_999], '100.0%', false],
+    ['exactly the budget: 100 % is not 超预算', [1_000_000, 1_000_000], '100.0%', false],
+    ['1 分 over the budget', [1_000_000, 1_000_001], '100.0% 超预算', true],
+  ])('%s', (_label, [january, february], rate, isWarning) => {
+    const project = SEED_PROJECTS.依法治区及普法宣传经费
+    const data = dataOf('依法治区及普法宣传经费', { spending: spendingOf(project, { 1: january, 2: february }) })
+    for (const grid of [buildProjectGrid(data, 'wan', NONE), buildMonthGrid([data], SEED_YEAR, 2, 'yuan', NONE)]) {
+      const row = grid.rows.find((r) => r.title === '2月' || r.title === project.name)
+      expect(row?.items[2]).toMatchObject({ kind: 'figure', text: rate, isWarning })
+    }
+  })
+
+  it('shows the figures evaluateSpend gives at every month', () => {
+    const rows = buildProjectGrid(LEGAL, 'wan', NONE).rows
+    MONTHS.forEach((month, i) => {
+      const spend = evaluateSpend(LEGAL.project, LEGAL.spending, month)
+      expect(rows[i]?.items[1]).toMatchObject({ text: spend.isReported ? formatWan(spend.executed) : '未填报', isUnreported: !spend.isReported })
+      expect(rows[i]?.items[2]).toMatchObject({ isWarning: spend.isOverBudget })
+    })
+  })
+
   it('shows months after the last entry as 未填报, not as if 0 had been entered', () => {
     // LEGAL has seed spending all year; without it, 9月 on is blank.
     const partial = dataOf('法律援助经费', { spending: seedSpending('法律援助经费').filter((s) => s.month <= 7), values: LEGAL.values })
@@ -283,39 +306,5 @@ describe('entryTargetOf', () => {
     ['a count without a number → a status', { raw: '', operator: null, value: null, unit: '件', kind: 'cumulative' }, { kind: 'status' }],
   ])('%s', (_, target, expected) => {
     expect(entryTargetOf({ ...legalCount, target })).toEqual(expected)
-  })
-})
-
-describe('evaluateForNote', () => {
-  const data = dataOf('法制工作专项经费', {
-    spending: seedSpending('法制工作专项经费'),
-    notes: [noteOf(P.法制工作专项经费, 6, 'certain'), noteOf(P.法制工作专项经费, 7, 'impossible')],
-  })
-
-  it.each<[Month, Likelihood | null]>([
-    [6, 'certain'],
-    [7, 'impossible'],
-    // A note belongs to its own month: none for 8月.
-    [8, null],
-  ])('%i月 takes that month’s note: likelihood %s', (month, likelihood) => {
-    const evaluation = evaluateForNote(data, month)
-    expect(evaluation.month).toBe(month)
-    expect(evaluation.likelihood).toBe(likelihood)
-  })
-
-  it('is the project evaluation with that note', () => {
-    const { notes, ...input } = data
-    expect(evaluateForNote(data, 7)).toEqual(evaluateProject({ ...input, note: notes[1] ?? null }, 7))
-    expect(evaluateForNote(data, 8)).toEqual(evaluateProject({ ...input, note: null }, 8))
-    expect(evaluateForNote(data, 7).status).toBe('red')
-  })
-
-  it('keeps the suggestion independent of the note', () => {
-    expect(evaluateForNote(data, 7).suggestedLikelihood).toBe(evaluateForNote({ ...data, notes: [] }, 7).suggestedLikelihood)
-  })
-
-  it('uses the given thresholds (执行率 30 % against a 50 % plan: −20 points)', () => {
-    expect(evaluateForNote(data, 7).spend.status).toBe('red')
-    expect(evaluateForNote(data, 7, { ...DEFAULT_THRESHOLDS, redBelow: -25 }).spend.status).toBe('yellow')
   })
 })

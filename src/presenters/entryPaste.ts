@@ -6,9 +6,9 @@
  * the amounts pasted in the same block.
  */
 import { isEditableItem, type CellMeta, type EntryCellState, type EntryGridColumn, type EntryGridRow, type GridPosition } from './entryGrid'
-import { validateEntry, type CellValidation, type EntryContext, type EntryValue, type IssueSeverity, type ValidationIssue } from './entryValidation'
-import { sumFen } from './money'
-import type { Fen, Month } from './types'
+import { validateEntry, type CellValidation, type EntryContext, type EntryValue, type IssueSeverity, type ValidationIssue } from '@/domain/entryValidation'
+import { sumFen } from '@/domain/money'
+import type { Fen, Month } from '@/domain/types'
 
 /** One pasted value landing on a cell (key) or outside any cell (key null, with the reason). */
 export interface PasteTarget {

@@ -3,14 +3,14 @@
  * (one row per month), with the text of every cell, the read-only figures (执行数, 执行率) and,
  * by cell key, where each editable cell's value goes. Views render them; nothing here saves.
  */
-import { evaluateProject, executionRateOf, type ProjectEvaluation } from './evaluate'
-import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from './entryValidation'
-import { formatPercent } from './format'
-import { OPERATOR_SIGNS } from './indicatorFormat'
-import { formatWan, formatYuan, MONEY_UNIT_LABELS, sumFen, type MoneyUnit } from './money'
-import { formatIndicatorInput, formatMoneyInput } from './numberInput'
-import type { ProjectData } from './projectData'
-import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month, type Thresholds } from './types'
+import { evaluateSpend } from '@/domain'
+import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from '@/domain/entryValidation'
+import { formatPercent } from '@/domain/format'
+import { OPERATOR_SIGNS } from '@/domain/indicatorFormat'
+import { formatWan, formatYuan, MONEY_UNIT_LABELS, type MoneyUnit } from '@/domain/money'
+import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
+import type { ProjectData } from '@/domain/projectData'
+import { MONTHS, type Fen, type Indicator, type IndicatorTarget, type Month } from '@/domain/types'
 
 /** What a grid cell holds: money, a count, a measured level or a hand-set status. */
 export type EntryCellKind = 'money' | 'count' | 'level' | 'status'
@@ -186,8 +186,10 @@ function cellKind(target: EntryTarget): EntryCell['kind'] {
   return target.kind === 'spending' ? 'money' : target.kind
 }
 
-function figures(data: ProjectData, index: ProjectIndex, month: Month, unit: MoneyUnit): readonly EntryFigure[] {
-  if (!index.spending.has(month)) {
+/** The read-only 执行数 and 执行率 of a row: evaluateSpend's figures at the row's month, as text. */
+function figures(data: ProjectData, month: Month, unit: MoneyUnit): readonly EntryFigure[] {
+  const spend = evaluateSpend(data.project, data.spending, month)
+  if (!spend.isReported) {
     // A blank month is 未填报, not 0: no cumulative figure claims to include it.
     const title = `${month}月支出未填报（空白不是 0），不计算执行数和执行率`
     return [
@@ -195,10 +197,7 @@ function figures(data: ProjectData, index: ProjectIndex, month: Month, unit: Mon
       { kind: 'figure', text: '—', isWarning: false, isUnreported: true, testId: 'rate', title },
     ]
   }
-  const executed = sumFen([...index.spending].filter(([m]) => m <= month).map(([, amount]) => amount))
-  const budget = data.project.budget.total
-  const rate = executionRateOf(executed, budget)
-  const isOver = executed > budget
+  const { executed, budget, isOverBudget } = spend
   // Figures in 万元 always with 2 decimals (exact amounts in the title and in 元 mode).
   const text = unit === 'wan' ? formatWan(executed) : formatYuan(executed)
   const exact = `${formatMoneyInput(executed, 'wan')} 万元（${formatYuan(executed)} 元）`
@@ -206,11 +205,11 @@ function figures(data: ProjectData, index: ProjectIndex, month: Month, unit: Mon
     { kind: 'figure', text, isWarning: false, isUnreported: false, testId: 'executed', title: `1–${month}月执行数：${exact}` },
     {
       kind: 'figure',
-      text: `${formatPercent(rate)}${isOver ? ' 超预算' : ''}`,
-      isWarning: isOver,
+      text: `${formatPercent(spend.executionRate)}${isOverBudget ? ' 超预算' : ''}`,
+      isWarning: isOverBudget,
       isUnreported: false,
       testId: 'rate',
-      title: isOver ? `1–${month}月执行数超过预算数 ${formatWan(budget)} 万元` : `1–${month}月执行率（执行数 ÷ 预算数）`,
+      title: isOverBudget ? `1–${month}月执行数超过预算数 ${formatWan(budget)} 万元` : `1–${month}月执行率（执行数 ÷ 预算数）`,
     },
   ]
 }
@@ -282,7 +281,7 @@ export function buildMonthGrid(
   const rows = projects.map((data): EntryGridRow => {
     const index = indexProject(data)
     spending.set(data.project.id, index.spending)
-    const items: EntryGridItem[] = [spendingCell(b, data, index, month, unit), ...figures(data, index, month, unit)]
+    const items: EntryGridItem[] = [spendingCell(b, data, index, month, unit), ...figures(data, month, unit)]
     for (let i = 0; i < indicatorCount; i++) {
       const indicator = data.indicators[i]
       items.push(indicator ? indicatorCell(b, data, index, indicator, month, true) : null)
@@ -306,7 +305,7 @@ export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonth
   const rows = MONTHS.map((month): EntryGridRow => {
     const items: EntryGridItem[] = [
       spendingCell(b, data, index, month, unit),
-      ...figures(data, index, month, unit),
+      ...figures(data, month, unit),
       ...data.indicators.map((indicator) => indicatorCell(b, data, index, indicator, month, false)),
     ]
     const isLocked = b.isLocked(month)
@@ -319,9 +318,4 @@ export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonth
     ...data.indicators.map((i) => ({ key: i.id, title: i.name, subtitle: `${entryTargetOf(i).kind === 'count' ? '本月数 · ' : ''}目标 ${formatTarget(i.target)}`, isFigure: false })),
   ]
   return { columns, rows, metas: b.metas, spending: new Map([[data.project.id, index.spending]]) }
-}
-
-/** The evaluation of a project at a month with that month's note (for the notes panel's suggestion). */
-export function evaluateForNote(data: ProjectData, month: Month, thresholds?: Thresholds): ProjectEvaluation {
-  return evaluateProject({ ...data, note: data.notes.find((n) => n.month === month) ?? null }, month, thresholds)
 }

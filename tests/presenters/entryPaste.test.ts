@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMonthGrid, buildProjectGrid, indicatorKey, spendingKey, type GridPosition } from '@/domain/entryGrid'
+import { buildMonthGrid, buildProjectGrid, indicatorKey, spendingKey, type GridPosition } from '@/presenters/entryGrid'
 import {
   confirmationOf,
   declinedPaste,
@@ -13,11 +13,11 @@ import {
   validateCell,
   type PasteTarget,
   type Today,
-} from '@/domain/entryPaste'
+} from '@/presenters/entryPaste'
 import type { ValidationIssue, ValidationRule } from '@/domain/entryValidation'
 import type { Fen, Month } from '@/domain/types'
-import { dataOf } from './entryFactories'
-import { SEED_PROJECTS, seedIndicator, spendingOf } from './factories'
+import { dataOf } from '../domain/entryFactories'
+import { SEED_PROJECTS, seedIndicator, spendingOf } from '../domain/factories'
 
 const LEGAL_ID = SEED_PROJECTS.法律援助经费.id
 const PUBLICITY_ID = SEED_PROJECTS.依法治区及普法宣传经费.id
