@@ -73,7 +73,7 @@ export default tseslint.config(
     files: ['src/views/**/*.vue'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['dexie'], message: 'Views use repositories through composables, never dexie.' }],
+        patterns: [{ group: ['dexie', '@/db/*', '../db/*'], message: 'Views reach the database through composables, never dexie or src/db.' }],
       }],
     },
   },
