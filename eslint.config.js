@@ -30,15 +30,35 @@ export default tseslint.config(
     },
   },
   // Layer boundaries (style.md): domain is pure; only src/db touches Dexie; views and
-  // components never reach into the database directly.
+  // components never reach into the database directly. In a flat config the last
+  // matching block sets a rule, so the general ban comes first and each layer's list repeats it.
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['dexie'], message: 'Only src/db may import dexie.' }],
+      }],
+    },
+  },
   {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: FRAMEWORKS, message: 'src/domain is pure TypeScript: no frameworks.' },
-          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '../*'], message: 'src/domain depends on nothing else.' },
+          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '@/schema', '@/schema/*', 'valibot', '../*'], message: 'src/domain depends on nothing else.' },
         ],
+      }],
+    },
+  },
+  {
+    // The record schemas are shared by the app, the importers and a server: valibot and the
+    // domain only.
+    files: ['src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(?!valibot$|@/domain/|\\./)', message: 'src/schema may import only valibot and src/domain.' }],
       }],
     },
   },
@@ -47,15 +67,6 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: [...FRAMEWORKS, '@/db/*', '@/stores/*', '@/components/*', '@/views/*'], message: 'Importers turn documents into domain values only.' }],
-      }],
-    },
-  },
-  {
-    files: ['src/**/*.ts', 'src/**/*.vue'],
-    ignores: ['src/db/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['dexie'], message: 'Only src/db may import dexie.' }],
       }],
     },
   },

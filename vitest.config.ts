@@ -16,6 +16,7 @@ export default mergeConfig(
             include: [
               'tests/domain/**/*.test.ts',
               'tests/importers/**/*.test.ts',
+              'tests/schema/**/*.test.ts',
               'tests/charts/**/*.test.ts',
               'tests/exporters/**/*.test.ts',
               'tests/mock-data/**/*.test.ts',

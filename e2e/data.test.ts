@@ -145,6 +145,13 @@ describe('导入导出: import a document, back up and restore', () => {
     // A file that is not a backup is refused with a reason, and nothing changes.
     await page.getByTestId('restore-file-input').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') })
     assert.match((await page.getByTestId('backup-message').textContent()) ?? '', /不是本程序的备份文件/)
+    // So is a row the entry grid would refuse: a negative month of spending, edited into the file.
+    const edited = JSON.parse(readFileSync(path, 'utf8')) as { tables: { spending: { amount: number }[] } }
+    edited.tables.spending[0]!.amount = -100
+    await page.getByTestId('restore-file-input').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) })
+    await page.getByText('支出不能为负数').waitFor()
+    assert.match((await page.getByTestId('backup-message').textContent()) ?? '', /「月度支出」表（spending）第 1 条的 amount（-100 分）：支出不能为负数.*未写入任何数据/)
+    assert.equal(await page.getByTestId('restore-review').count(), 0)
 
     await page.getByTestId('restore-file-input').setInputFiles(path)
     const review = page.getByTestId('restore-review')
