@@ -127,6 +127,27 @@ describe('导入导出: import a document, back up and restore', () => {
     assert.deepEqual(pageErrors(page), [])
   })
 
+  it('loads the backup validator (valibot and the record schemas) only when a file is restored', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    const scripts: Promise<string>[] = []
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text())
+    })
+    // Markers only the validator's chunk holds: a valibot action type and a schema message.
+    const validatorLoaded = async () => (await Promise.all(scripts)).some((text) => text.includes('safe_integer') && text.includes('非负整数金额'))
+    await page.goto(new URL('#/', app.url).href)
+    await page.locator('[data-test="project-table"] tbody tr').first().waitFor()
+    assert.equal(await validatorLoaded(), false, 'the first route loads no validator')
+    await page.getByRole('link', { name: '导入导出' }).click()
+    await page.getByTestId('backup-download').waitFor()
+    assert.equal(await validatorLoaded(), false, 'nor does the data page before a file is chosen')
+    await page.getByTestId('restore-file-input').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') })
+    await page.getByTestId('backup-message').waitFor()
+    assert.equal(await validatorLoaded(), true)
+    await context.close()
+  })
+
   it('downloads a backup and restores it after the data changed', async () => {
     const page = await openData(app)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()])
