@@ -1,6 +1,6 @@
 import { shallowRef } from 'vue'
 import { exportBackup, restoreBackup } from '@/db/backupRepository'
-import { backupFileName, createBackupFile, type BackupFile, type BackupSummary } from '@/schema/backupFile'
+import { backupFileName, createBackupFile, type BackupFile, type BackupSummary, type BackupValidation } from '@/schema/backupFile'
 
 /** A backup file read and validated, waiting for the user's confirmation. */
 export interface RestoreReview {
@@ -58,9 +58,16 @@ export function useBackup() {
   const chooseRestoreFile = (file: File) =>
     run(async () => {
       review.value = null
-      // The validator (valibot and every record schema) is loaded only when a file is restored.
-      const [{ parseBackupText }, text] = await Promise.all([import('@/schema/backup'), file.text()])
-      const validation = parseBackupText(text)
+      let validation: BackupValidation
+      try {
+        // The validator (valibot and every record schema) is loaded only when a file is restored.
+        const [{ parseBackupText }, text] = await Promise.all([import('@/schema/backup'), file.text()])
+        validation = parseBackupText(text)
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause)
+        message.value = { kind: 'error', text: `无法读取备份文件（${reason}）。请刷新页面后重试；未写入任何数据。` }
+        return
+      }
       if (!validation.ok) {
         message.value = { kind: 'error', text: validation.error }
         return

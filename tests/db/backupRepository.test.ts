@@ -119,6 +119,24 @@ describe('backup and restore', () => {
   })
 })
 
+describe('restoring a version 1 file (会议关注 in a table named agendaFlags)', () => {
+  it('restores its flags into meetingAgendaFlags', async () => {
+    const source = await filled()
+    const snapshot = await exportBackup(source)
+    const { meetingAgendaFlags, ...rest } = snapshot.tables
+    const file = { ...createBackupFile(snapshot.tables, {}, new Date()), version: 1, tables: { ...rest, agendaFlags: meetingAgendaFlags } }
+    const read = parseBackupText(JSON.stringify(file))
+    if (!read.ok) expect.fail(read.error)
+    const target = open()
+    await restoreBackup({ tables: read.backup.tables, extraTables: read.backup.extraTables }, target)
+    expect(await target.meetingAgendaFlags.toArray()).toEqual([
+      { projectId: '2021/201001/201-01-B', month: 5, isOnAgenda: true },
+      { projectId: '2021/201001/201-01-B', month: 7, isOnAgenda: null },
+    ])
+    expect(await contents(target)).toEqual(await contents(source))
+  })
+})
+
 describe('restoring into a profile created before flags had a meeting month', () => {
   it('takes a fresh profile\'s backup with two flags of one project, flags intact', async () => {
     const source = await filled()
