@@ -127,6 +127,15 @@ describe('导入导出: import a document, back up and restore', () => {
     assert.deepEqual(pageErrors(page), [])
   })
 
+  it('fits a 390 px phone: the import history scrolls inside its panel, the page does not', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(new URL('#/data', app.url).href)
+    await page.locator('[data-test="import-history"] tbody tr').first().waitFor()
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
+    await context.close()
+  })
+
   it('loads the backup validator (valibot and the record schemas) only when a file is restored', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
     const page = await context.newPage()
