@@ -132,7 +132,7 @@ describe('导入导出: import a document, back up and restore', () => {
     const page = await context.newPage()
     await page.goto(new URL('#/data', app.url).href)
     await page.locator('[data-test="import-history"] tbody tr').first().waitFor()
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
+    assert.ok(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no sideways scrolling')
     await context.close()
   })
 
