@@ -3,6 +3,8 @@ import pluginVue from 'eslint-plugin-vue'
 import tseslint from 'typescript-eslint'
 import vueParser from 'vue-eslint-parser'
 
+// The restore validator (valibot + every record schema) stays out of the first route.
+const LAZY_VALIDATOR = { regex: '^(@/schema|.*/schema/(backup|records|index)|@/schema/(backup|records|index)|valibot)$', allowTypeImports: true, message: 'The backup validator is loaded with import() when a file is restored, never statically.' }
 const FRAMEWORKS = ['vue', 'pinia', 'dexie', 'echarts', 'echarts/*', 'vue-echarts', 'element-plus', 'element-plus/*', '@vueuse/*']
 
 export default tseslint.config(
@@ -30,14 +32,27 @@ export default tseslint.config(
     },
   },
   // Layer boundaries (style.md): domain is pure; only src/db touches Dexie; views and
-  // components never reach into the database directly.
+  // components never reach into the database directly. In a flat config the last
+  // matching block sets a rule, so the general ban comes first and each layer's list repeats it.
+  {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/db/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['dexie'], message: 'Only src/db may import dexie.' },
+          LAZY_VALIDATOR,
+        ],
+      }],
+    },
+  },
   {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: FRAMEWORKS, message: 'src/domain is pure TypeScript: no frameworks.' },
-          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '../*'], message: 'src/domain depends on nothing else.' },
+          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '@/schema', '@/schema/*', 'valibot', '../*'], message: 'src/domain depends on nothing else.' },
         ],
       }],
     },
@@ -48,8 +63,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: FRAMEWORKS, message: 'src/presenters is plain TypeScript: no frameworks.' },
-          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '@/exporters/*', '../*'], message: 'Presenters build view-models from domain values only.' },
+          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '@/importers/*', '@/exporters/*', '@/schema', '@/schema/*', 'valibot', '../*'], message: 'Presenters build view-models from domain values only.' },
         ],
+      }],
+    },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LAZY_VALIDATOR] }] },
+  },
+  {
+    // The record schemas are shared by the app, the importers and a server: valibot and the
+    // domain only.
+    files: ['src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(?!valibot$|@/domain/|\\./)', message: 'src/schema may import only valibot and src/domain.' }],
       }],
     },
   },
@@ -62,22 +91,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'src/**/*.vue'],
-    // The layers above ban dexie with everything else; a later block for the same rule would
-    // replace theirs (flat config keeps the last one), so this one leaves them alone.
-    ignores: ['src/db/**', 'src/domain/**', 'src/presenters/**', 'src/importers/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['dexie'], message: 'Only src/db may import dexie.' }],
-      }],
-    },
-  },
-  {
     files: ['src/components/**/*.vue', 'src/components/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['dexie', '@/db/*', '@/stores/*'], message: 'Components get data by props; views and composables fetch.' },
+          LAZY_VALIDATOR,
         ],
       }],
     },
@@ -86,7 +105,10 @@ export default tseslint.config(
     files: ['src/views/**/*.vue'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['dexie'], message: 'Views use repositories through composables, never dexie.' }],
+        patterns: [
+          { group: ['dexie', '@/db/*', '../db/*'], message: 'Views reach the database through composables, never dexie or src/db.' },
+          LAZY_VALIDATOR,
+        ],
       }],
     },
   },

@@ -17,6 +17,7 @@ export default mergeConfig(
               'tests/domain/**/*.test.ts',
               'tests/presenters/**/*.test.ts',
               'tests/importers/**/*.test.ts',
+              'tests/schema/**/*.test.ts',
               'tests/charts/**/*.test.ts',
               'tests/exporters/**/*.test.ts',
               'tests/mock-data/**/*.test.ts',

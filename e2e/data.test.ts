@@ -127,6 +127,36 @@ describe('导入导出: import a document, back up and restore', () => {
     assert.deepEqual(pageErrors(page), [])
   })
 
+  it('fits a 390 px phone: the import history scrolls inside its panel, the page does not', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(new URL('#/data', app.url).href)
+    await page.locator('[data-test="import-history"] tbody tr').first().waitFor()
+    assert.ok(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no sideways scrolling')
+    await context.close()
+  })
+
+  it('loads the backup validator (valibot and the record schemas) only when a file is restored', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    const scripts: Promise<string>[] = []
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text())
+    })
+    // Markers only the validator's chunk holds: a valibot action type and a schema message.
+    const validatorLoaded = async () => (await Promise.all(scripts)).some((text) => text.includes('safe_integer') && text.includes('非负整数金额'))
+    await page.goto(new URL('#/', app.url).href)
+    await page.locator('[data-test="project-table"] tbody tr').first().waitFor()
+    assert.equal(await validatorLoaded(), false, 'the first route loads no validator')
+    await page.getByRole('link', { name: '导入导出' }).click()
+    await page.getByTestId('backup-download').waitFor()
+    assert.equal(await validatorLoaded(), false, 'nor does the data page before a file is chosen')
+    await page.getByTestId('restore-file-input').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') })
+    await page.getByTestId('backup-message').waitFor()
+    assert.equal(await validatorLoaded(), true)
+    await context.close()
+  })
+
   it('downloads a backup and restores it after the data changed', async () => {
     const page = await openData(app)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()])
@@ -145,6 +175,13 @@ describe('导入导出: import a document, back up and restore', () => {
     // A file that is not a backup is refused with a reason, and nothing changes.
     await page.getByTestId('restore-file-input').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') })
     assert.match((await page.getByTestId('backup-message').textContent()) ?? '', /不是本程序的备份文件/)
+    // So is a row the entry grid would refuse: a negative month of spending, edited into the file.
+    const edited = JSON.parse(readFileSync(path, 'utf8')) as { tables: { spending: { amount: number }[] } }
+    edited.tables.spending[0]!.amount = -100
+    await page.getByTestId('restore-file-input').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) })
+    await page.getByText('支出不能为负数').waitFor()
+    assert.match((await page.getByTestId('backup-message').textContent()) ?? '', /「月度支出」表（spending）第 1 条的 amount（-100 分）：支出不能为负数.*未写入任何数据/)
+    assert.equal(await page.getByTestId('restore-review').count(), 0)
 
     await page.getByTestId('restore-file-input').setInputFiles(path)
     const review = page.getByTestId('restore-review')

@@ -1,13 +1,6 @@
 import { shallowRef } from 'vue'
-import { exportBackup, restoreBackup, type DatabaseSnapshot } from '@/db/backupRepository'
-import {
-  backupFileName,
-  createBackupFile,
-  parseBackupText,
-  type BackupFile,
-  type BackupSummary,
-  type BackupTables,
-} from '@/importers/backup'
+import { exportBackup, restoreBackup } from '@/db/backupRepository'
+import { backupFileName, createBackupFile, type BackupFile, type BackupSummary, type BackupValidation } from '@/schema/backupFile'
 
 /** A backup file read and validated, waiting for the user's confirmation. */
 export interface RestoreReview {
@@ -17,14 +10,6 @@ export interface RestoreReview {
 }
 
 export type BackupMessage = { readonly kind: 'success' | 'error'; readonly text: string }
-
-// Compile-time guard: the importer's row shapes and the database records stay assignable
-// both ways, so a backup written by one is read by the other.
-const toSnapshot = (backup: BackupFile): DatabaseSnapshot => ({
-  tables: backup.tables,
-  extraTables: { ...backup.extraTables },
-})
-const toTables = (snapshot: DatabaseSnapshot): BackupTables => snapshot.tables
 
 /** Offers a file to the browser's downloads. */
 function download(text: string, fileName: string): void {
@@ -59,7 +44,7 @@ export function useBackup() {
         const snapshot = await exportBackup()
         const now = new Date()
         const fileName = backupFileName(now)
-        download(JSON.stringify(createBackupFile(toTables(snapshot), snapshot.extraTables, now)), fileName)
+        download(JSON.stringify(createBackupFile(snapshot.tables, snapshot.extraTables, now)), fileName)
         const { projects, spending, indicatorValues } = snapshot.tables
         message.value = {
           kind: 'success',
@@ -73,7 +58,16 @@ export function useBackup() {
   const chooseRestoreFile = (file: File) =>
     run(async () => {
       review.value = null
-      const validation = parseBackupText(await file.text())
+      let validation: BackupValidation
+      try {
+        // The validator (valibot and every record schema) is loaded only when a file is restored.
+        const [{ parseBackupText }, text] = await Promise.all([import('@/schema/backup'), file.text()])
+        validation = parseBackupText(text)
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause)
+        message.value = { kind: 'error', text: `无法读取备份文件（${reason}）。请刷新页面后重试；未写入任何数据。` }
+        return
+      }
       if (!validation.ok) {
         message.value = { kind: 'error', text: validation.error }
         return
@@ -86,7 +80,7 @@ export function useBackup() {
       const current = review.value
       if (!current) return
       try {
-        await restoreBackup(toSnapshot(current.backup))
+        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables })
         review.value = null
         message.value = {
           kind: 'success',

@@ -1,42 +1,14 @@
-import type { Table } from 'dexie'
+import Dexie, { type Table } from 'dexie'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import type {
-  ActionItemRecord,
-  AgendaFlagRecord,
-  ChangeRecord,
-  DecisionRecord,
-  DepartmentRecord,
-  ImportRecord,
-  IndicatorRecord,
-  IndicatorValueRecord,
-  MonthLockRecord,
-  NoteRecord,
-  ProjectRecord,
-  SettingRecord,
-  SpendingRecord,
-} from './records'
+import { BACKUP_TABLE_LABELS, BACKUP_TABLE_NAMES, type BackupTableName, type BackupTables, type ExtraTables } from '@/schema/backupFile'
 
 /** Every table the app knows, as rows: what a backup holds and a restore writes. */
-export interface DatabaseTables {
-  departments: DepartmentRecord[]
-  projects: ProjectRecord[]
-  indicators: IndicatorRecord[]
-  spending: SpendingRecord[]
-  indicatorValues: IndicatorValueRecord[]
-  notes: NoteRecord[]
-  changes: ChangeRecord[]
-  settings: SettingRecord[]
-  imports: ImportRecord[]
-  monthLocks: MonthLockRecord[]
-  agendaFlags: AgendaFlagRecord[]
-  decisions: DecisionRecord[]
-  actionItems: ActionItemRecord[]
-}
+export type DatabaseTables = BackupTables
 
 export interface DatabaseSnapshot {
   readonly tables: DatabaseTables
   /** Tables of later schema versions that DatabaseTables does not name yet, by name. */
-  readonly extraTables: Record<string, Record<string, unknown>[]>
+  readonly extraTables: ExtraTables
 }
 
 /** Raised when a backup cannot be restored; the database is left as it was. */
@@ -44,48 +16,19 @@ export class RestoreRejectedError extends Error {
   override readonly name = 'RestoreRejectedError'
 }
 
-const KNOWN = (database: MonitorDatabase) =>
-  ({
-    departments: database.departments,
-    projects: database.projects,
-    indicators: database.indicators,
-    spending: database.spending,
-    indicatorValues: database.indicatorValues,
-    notes: database.notes,
-    changes: database.changes,
-    settings: database.settings,
-    imports: database.imports,
-    monthLocks: database.monthLocks,
-    agendaFlags: database.agendaFlags,
-    decisions: database.decisions,
-    actionItems: database.actionItems,
-  }) as const
+const rowsOf = (database: MonitorDatabase, name: string) => database.table(name) as Table<Record<string, unknown>>
 
 /** Reads every table in one consistent read transaction, for a backup file. */
 export async function exportBackup(database: MonitorDatabase = defaultDb): Promise<DatabaseSnapshot> {
-  const known = KNOWN(database)
-  const knownNames = new Set<string>(Object.keys(known))
+  const known = new Set<string>(BACKUP_TABLE_NAMES)
   return database.transaction('r', database.tables, async () => {
-    const tables: DatabaseTables = {
-      departments: await known.departments.toArray(),
-      projects: await known.projects.toArray(),
-      indicators: await known.indicators.toArray(),
-      spending: await known.spending.toArray(),
-      indicatorValues: await known.indicatorValues.toArray(),
-      notes: await known.notes.toArray(),
-      changes: await known.changes.toArray(),
-      settings: await known.settings.toArray(),
-      imports: await known.imports.toArray(),
-      monthLocks: await known.monthLocks.toArray(),
-      agendaFlags: await known.agendaFlags.toArray(),
-      decisions: await known.decisions.toArray(),
-      actionItems: await known.actionItems.toArray(),
-    }
+    const tables = {} as Record<BackupTableName, unknown[]>
+    for (const name of BACKUP_TABLE_NAMES) tables[name] = await rowsOf(database, name).toArray()
     const extraTables: Record<string, Record<string, unknown>[]> = {}
     for (const table of database.tables) {
-      if (!knownNames.has(table.name)) extraTables[table.name] = await (table as Table<Record<string, unknown>>).toArray()
+      if (!known.has(table.name)) extraTables[table.name] = await rowsOf(database, table.name).toArray()
     }
-    return { tables, extraTables }
+    return { tables: tables as DatabaseTables, extraTables }
   })
 }
 
@@ -98,25 +41,25 @@ export async function restoreBackup(snapshot: DatabaseSnapshot, database: Monito
   if (unknown.length > 0) {
     throw new RestoreRejectedError(`备份中有本程序不认识的数据表（${unknown.join('、')}），可能来自更新版本的程序；未写入任何数据。`)
   }
-  const known = KNOWN(database)
-  await database.transaction('rw', database.tables, async () => {
-    // Tables the backup does not hold (added after it was made) are emptied too: restore replaces everything.
-    for (const table of database.tables) await table.clear()
-    await known.departments.bulkAdd(snapshot.tables.departments)
-    await known.projects.bulkAdd(snapshot.tables.projects)
-    await known.indicators.bulkAdd(snapshot.tables.indicators)
-    await known.spending.bulkAdd(snapshot.tables.spending)
-    await known.indicatorValues.bulkAdd(snapshot.tables.indicatorValues)
-    await known.notes.bulkAdd(snapshot.tables.notes)
-    await known.changes.bulkAdd(snapshot.tables.changes)
-    await known.settings.bulkAdd(snapshot.tables.settings)
-    await known.imports.bulkAdd(snapshot.tables.imports)
-    await known.monthLocks.bulkAdd(snapshot.tables.monthLocks)
-    await known.agendaFlags.bulkAdd(snapshot.tables.agendaFlags)
-    await known.decisions.bulkAdd(snapshot.tables.decisions)
-    await known.actionItems.bulkAdd(snapshot.tables.actionItems)
-    for (const [name, rows] of Object.entries(snapshot.extraTables)) {
-      await (database.table(name) as Table<Record<string, unknown>>).bulkAdd(rows)
+  let writing = ''
+  try {
+    await database.transaction('rw', database.tables, async () => {
+      // Tables the backup does not hold (added after it was made) are emptied too: restore replaces everything.
+      for (const table of database.tables) await table.clear()
+      for (const name of BACKUP_TABLE_NAMES) {
+        writing = `「${BACKUP_TABLE_LABELS[name]}」表（${name}）`
+        await rowsOf(database, name).bulkAdd(snapshot.tables[name] as Record<string, unknown>[])
+      }
+      for (const [name, rows] of Object.entries(snapshot.extraTables)) {
+        writing = `数据表 ${name}`
+        await rowsOf(database, name).bulkAdd(rows)
+      }
+    })
+  } catch (error) {
+    if (error instanceof Dexie.DexieError || error instanceof Dexie.BulkError) {
+      // The database's own refusal (a duplicate key, …): in Chinese, naming the table; the transaction undid everything.
+      throw new RestoreRejectedError(`写入${writing}时数据库拒绝了备份中的记录（${error.name}），可能是重复的记录；未写入任何数据。`)
     }
-  })
+    throw error
+  }
 }

@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable, type Table } from 'dexie'
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
+import type { Month } from '@/domain/types'
 import type {
   ActionItemRecord,
   AgendaFlagRecord,
@@ -28,36 +29,87 @@ export type MonitorDatabase = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>
   imports: EntityTable<ImportRecord, 'id'>
   monthLocks: Table<MonthLockRecord, [number, string, number]>
-  agendaFlags: Table<AgendaFlagRecord, [string, number]>
+  meetingAgendaFlags: Table<AgendaFlagRecord, [string, number]>
   decisions: Table<DecisionRecord, [string, number]>
   actionItems: EntityTable<ActionItemRecord, 'id'>
 }
 
+/** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
+export type SchemaStores = Readonly<Record<string, string | null>>
+
+/**
+ * Every schema version ever shipped, as declared. A shipped version is never edited: a schema
+ * change is a new version (tests/db/database.test.ts holds the shipped ones fixed).
+ */
+export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stores: SchemaStores }[] = [
+  // v1: departments, projects per year, indicators, monthly actuals keyed by (owner, month),
+  // notes per as-of month, change log, settings and the list of imported documents.
+  {
+    version: 1,
+    stores: {
+      departments: 'code',
+      projects: 'id, [year+departmentCode], year',
+      indicators: 'id, projectId',
+      spending: '[projectId+month], projectId',
+      indicatorValues: '[indicatorId+month], projectId, indicatorId',
+      notes: '[projectId+month], projectId',
+      changes: '++id, at, projectId, [projectId+month]',
+      settings: 'key',
+      imports: '++id, [year+departmentCode]',
+    },
+  },
+  // v2: 已报送 month locks, the meeting's agenda flags per (project, meeting month), decisions
+  // and action items; change log indexed by kind. Existing rows need no change. Profiles
+  // created before the agendaFlags key was changed in place still have it keyed by projectId.
+  {
+    version: 2,
+    stores: {
+      changes: '++id, at, projectId, [projectId+month], kind',
+      monthLocks: '[year+departmentCode+month]',
+      agendaFlags: '[projectId+month], projectId',
+      decisions: '[projectId+month], projectId',
+      actionItems: '++id, projectId, status, [projectId+month]',
+    },
+  },
+  // v3: 会议关注 moves to meetingAgendaFlags keyed by (project, meeting month), whatever key
+  // agendaFlags had (Dexie cannot change a primary key); rows without a month (one flag per
+  // project, from before flags had one) hold from 1月, which is what they meant.
+  {
+    version: 3,
+    stores: {
+      agendaFlags: null,
+      meetingAgendaFlags: '[projectId+month], projectId',
+    },
+  },
+]
+
+const storesOf = (version: number): SchemaStores => {
+  const found = SCHEMA_VERSIONS.find((entry) => entry.version === version)
+  if (!found) throw new Error(`schema version ${version} is not declared`)
+  return found.stores
+}
+
+/** v3 upgrade: copies every 会议关注 row of agendaFlags, if the profile has that table, into meetingAgendaFlags. */
+async function moveAgendaFlags(transaction: Transaction): Promise<void> {
+  // A profile upgraded from v1 never had the table.
+  if (!transaction.idbtrans.db.objectStoreNames.contains('agendaFlags')) return
+  const rows: Record<string, unknown>[] = await transaction.table('agendaFlags').toArray()
+  const moved = rows.map((row) => ({ ...row, month: isMonth(row.month) ? row.month : 1 }))
+  await transaction.table('meetingAgendaFlags').bulkPut(moved)
+}
+
+const isMonth = (value: unknown): value is Month => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
+
 /** Opens (lazily) the app's IndexedDB database with every schema version declared. */
 export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   const db = new Dexie(name) as MonitorDatabase
-  // v1: departments, projects per year, indicators, monthly actuals keyed by (owner, month),
-  // notes per as-of month, change log, settings and the list of imported documents.
-  db.version(1).stores({
-    departments: 'code',
-    projects: 'id, [year+departmentCode], year',
-    indicators: 'id, projectId',
-    spending: '[projectId+month], projectId',
-    indicatorValues: '[indicatorId+month], projectId, indicatorId',
-    notes: '[projectId+month], projectId',
-    changes: '++id, at, projectId, [projectId+month]',
-    settings: 'key',
-    imports: '++id, [year+departmentCode]',
-  })
-  // v2: 已报送 month locks, the meeting's agenda flags per (project, meeting month), decisions
-  // and action items; change log indexed by kind. Existing rows need no change.
-  db.version(2).stores({
-    changes: '++id, at, projectId, [projectId+month], kind',
-    monthLocks: '[year+departmentCode+month]',
-    agendaFlags: '[projectId+month], projectId',
-    decisions: '[projectId+month], projectId',
-    actionItems: '++id, projectId, status, [projectId+month]',
-  })
+  db.version(1).stores(storesOf(1))
+  // v2 is declared together with v3, not on its own: Dexie re-applies the version a profile is
+  // at before upgrading it, and on a profile whose agendaFlags is keyed by projectId that step
+  // would change the key and fail (UpgradeError). v3 deletes that table, so no step re-keys it.
+  db.version(3)
+    .stores({ ...storesOf(2), ...storesOf(3) })
+    .upgrade(moveAgendaFlags)
   return db
 }
 

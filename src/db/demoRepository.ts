@@ -29,7 +29,7 @@ const ALL_TABLES = (database: MonitorDatabase) => [
   database.settings,
   database.imports,
   database.monthLocks,
-  database.agendaFlags,
+  database.meetingAgendaFlags,
   database.decisions,
   database.actionItems,
 ]
@@ -92,7 +92,7 @@ export async function clearDemo(database: MonitorDatabase = defaultDb): Promise<
     await database.indicatorValues.where('projectId').anyOf(ids).delete()
     await database.notes.where('projectId').anyOf(ids).delete()
     await database.changes.where('projectId').anyOf(ids).delete()
-    await database.agendaFlags.where('projectId').anyOf(ids).delete()
+    await database.meetingAgendaFlags.where('projectId').anyOf(ids).delete()
     await database.decisions.where('projectId').anyOf(ids).delete()
     await database.actionItems.where('projectId').anyOf(ids).delete()
     await database.projects.bulkDelete(ids)

@@ -53,11 +53,11 @@ function toDecision(row: DecisionRecord): Decision {
 export async function loadMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<MeetingData> {
   return database.transaction(
     'r',
-    [database.agendaFlags, database.decisions, database.actionItems],
+    [database.meetingAgendaFlags, database.decisions, database.actionItems],
     async () => {
       const prefix = scopeKeyPrefix(scope)
       const [flags, decisions, actions] = await Promise.all([
-        database.agendaFlags.where('projectId').startsWith(prefix).toArray(),
+        database.meetingAgendaFlags.where('projectId').startsWith(prefix).toArray(),
         database.decisions.where('projectId').startsWith(prefix).toArray(),
         database.actionItems.where('projectId').startsWith(prefix).toArray(),
       ])
@@ -86,14 +86,14 @@ export async function setAgendaFlag(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.agendaFlags, database.changes], async () => {
-    const rows = await database.agendaFlags.where('projectId').equals(projectId).toArray()
+  await database.transaction('rw', [database.meetingAgendaFlags, database.changes], async () => {
+    const rows = await database.meetingAgendaFlags.where('projectId').equals(projectId).toArray()
     const old = effectiveAgendaFlag(rows, month)
     if (old === isOnAgenda) return
     // A flag equal to what the month inherits from earlier meetings is not stored: the row goes.
     const inherited = effectiveAgendaFlag(rows.filter((row) => row.month < month), month)
-    if (isOnAgenda === inherited) await database.agendaFlags.delete([projectId, month])
-    else await database.agendaFlags.put({ projectId, month, isOnAgenda })
+    if (isOnAgenda === inherited) await database.meetingAgendaFlags.delete([projectId, month])
+    else await database.meetingAgendaFlags.put({ projectId, month, isOnAgenda })
     const summary = `${month}月起${isOnAgenda === null ? '会议关注恢复自动' : isOnAgenda ? '加入会议议程' : '移出会议议程'}`
     await database.changes.add(newChange({ actor, kind: 'agenda', projectId, month, oldValue: old, newValue: isOnAgenda, summary }))
   })

@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setIndicatorValue, setSpending } from '@/db/actualsRepository'
 import { exportBackup, restoreBackup, RestoreRejectedError, type DatabaseSnapshot } from '@/db/backupRepository'
-import type { MonitorDatabase } from '@/db/database'
+import { createDatabase, type MonitorDatabase } from '@/db/database'
 import { loadDemo } from '@/db/demoRepository'
 import { importDocument } from '@/db/importRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { loadProjectData } from '@/db/monitorRepository'
-import { createBackupFile, parseBackupText } from '@/importers/backup'
+import { parseBackupText } from '@/schema/backup'
+import { createBackupFile } from '@/schema/backupFile'
 import { freshDatabase, sampleDocument } from './factories'
+import { createLegacyProfile } from './legacyProfiles'
 
 const databases: MonitorDatabase[] = []
 afterEach(async () => {
@@ -40,7 +42,7 @@ async function filled(): Promise<MonitorDatabase> {
   await database.monthLocks.put({ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' })
   await database.actionItems.add({ projectId: '2021/201001/201-01-A', month: 7, text: '加快', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null })
   // 会议关注 per meeting month: one project, two months, one of them back to automatic.
-  await database.agendaFlags.bulkPut([
+  await database.meetingAgendaFlags.bulkPut([
     { projectId: '2021/201001/201-01-B', month: 5, isOnAgenda: true },
     { projectId: '2021/201001/201-01-B', month: 7, isOnAgenda: null },
   ])
@@ -102,7 +104,7 @@ describe('backup and restore', () => {
       tables: { ...snapshot.tables, departments: [], projects: [], actionItems: [item, item] },
       extraTables: {},
     }
-    await expect(restoreBackup(broken, database)).rejects.toThrow()
+    await expect(restoreBackup(broken, database)).rejects.toThrow(/写入「整改措施」表（actionItems）时数据库拒绝了备份中的记录.*未写入任何数据/)
     expect(await contents(database)).toEqual(before)
   })
 
@@ -114,5 +116,36 @@ describe('backup and restore', () => {
       RestoreRejectedError,
     )
     expect(await contents(database)).toEqual(before)
+  })
+})
+
+describe('restoring a version 1 file (会议关注 in a table named agendaFlags)', () => {
+  it('restores its flags into meetingAgendaFlags', async () => {
+    const source = await filled()
+    const snapshot = await exportBackup(source)
+    const { meetingAgendaFlags, ...rest } = snapshot.tables
+    const file = { ...createBackupFile(snapshot.tables, {}, new Date()), version: 1, tables: { ...rest, agendaFlags: meetingAgendaFlags } }
+    const read = parseBackupText(JSON.stringify(file))
+    if (!read.ok) expect.fail(read.error)
+    const target = open()
+    await restoreBackup({ tables: read.backup.tables, extraTables: read.backup.extraTables }, target)
+    expect(await target.meetingAgendaFlags.toArray()).toEqual([
+      { projectId: '2021/201001/201-01-B', month: 5, isOnAgenda: true },
+      { projectId: '2021/201001/201-01-B', month: 7, isOnAgenda: null },
+    ])
+    expect(await contents(target)).toEqual(await contents(source))
+  })
+})
+
+describe('restoring into a profile created before flags had a meeting month', () => {
+  it('takes a fresh profile\'s backup with two flags of one project, flags intact', async () => {
+    const source = await filled()
+    const snapshot = throughFile(await exportBackup(source))
+    const name = `old-profile-${Math.random().toString(36).slice(2)}`
+    await createLegacyProfile(name, 'oldV2')
+    const target = createDatabase(name)
+    databases.push(target)
+    await restoreBackup(snapshot, target)
+    expect(await contents(target)).toEqual(await contents(source))
   })
 })

@@ -1,48 +1,127 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDatabase } from '@/db/database'
+import { effectiveAgendaFlag } from '@/domain/agenda'
+import { MONTHS, type Month } from '@/domain/types'
+import { createDatabase, SCHEMA_VERSIONS, type SchemaStores } from '@/db/database'
+import { createLegacyProfile, CURRENT_V2_STORES, V1_STORES } from './legacyProfiles'
 
 const NAME = 'migration-test'
 afterEach(async () => {
   await Dexie.delete(NAME)
 })
 
-describe('schema versions', () => {
-  it('opens a v1 database at v2 with its rows intact and the new tables empty', async () => {
-    // v1 exactly as first released.
-    const v1 = new Dexie(NAME)
-    v1.version(1).stores({
-      departments: 'code',
-      projects: 'id, [year+departmentCode], year',
-      indicators: 'id, projectId',
-      spending: '[projectId+month], projectId',
-      indicatorValues: '[indicatorId+month], projectId, indicatorId',
-      notes: '[projectId+month], projectId',
-      changes: '++id, at, projectId, [projectId+month]',
-      settings: 'key',
-      imports: '++id, [year+departmentCode]',
-    })
-    await v1.table('spending').put({ projectId: 'p', month: 3, amount: 120_000 })
-    await v1.table('changes').add({ at: '2020-04-01T00:00:00.000Z', kind: 'spending', projectId: 'p', month: 3 })
-    v1.close()
+/**
+ * Every schema version as shipped. A shipped version is never edited: change the schema by
+ * adding a version to SCHEMA_VERSIONS (and, once it ships, here).
+ */
+const SHIPPED: readonly { version: number; stores: SchemaStores }[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: CURRENT_V2_STORES },
+  { version: 3, stores: { agendaFlags: null, meetingAgendaFlags: '[projectId+month], projectId' } },
+]
 
-    const v2 = createDatabase(NAME)
-    await v2.open()
-    expect(v2.verno).toBe(2)
-    expect(await v2.spending.get(['p', 3])).toEqual({ projectId: 'p', month: 3, amount: 120_000 })
-    // The new kind index works on rows written before it existed.
-    expect(await v2.changes.where('kind').equals('spending').count()).toBe(1)
-    expect(await v2.monthLocks.count()).toBe(0)
-    expect(await v2.actionItems.count()).toBe(0)
-    v2.close()
+/** The tables a database holds after every version up to the latest: name → stores string. */
+function cumulative(versions: readonly { stores: SchemaStores }[]): Record<string, string> {
+  const tables: Record<string, string | null> = {}
+  for (const { stores } of versions) Object.assign(tables, stores)
+  return Object.fromEntries(Object.entries(tables).filter((entry): entry is [string, string] => entry[1] !== null))
+}
+
+/** What an opened database really holds: name → primary key and indexes as Dexie writes them. */
+function installed(database: Dexie): Record<string, string> {
+  return Object.fromEntries(
+    database.tables.map((table) => [table.name, [table.schema.primKey, ...table.schema.indexes].map((index) => index.src).join(', ')]),
+  )
+}
+
+describe('schema guard', () => {
+  it('keeps every shipped version as it shipped; new ones are added after them', () => {
+    expect(SCHEMA_VERSIONS.slice(0, SHIPPED.length)).toEqual(SHIPPED)
+    expect(SCHEMA_VERSIONS.map((entry) => entry.version)).toEqual(SCHEMA_VERSIONS.map((_, index) => index + 1))
+  })
+
+  it('opens a new database with exactly the tables of every version declared', async () => {
+    const database = createDatabase(NAME)
+    await database.open()
+    expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version)
+    expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
+    database.close()
+  })
+})
+
+/** 会议关注 in force at every meeting month for project p, as the flags of the old layout meant it. */
+const oldMeaning = (flags: readonly { month?: number; isOnAgenda: boolean | null }[]) =>
+  MONTHS.map((m) => effectiveAgendaFlag(flags.map((f) => ({ month: (f.month ?? 1) as Month, isOnAgenda: f.isOnAgenda })), m))
+
+describe('schema versions', () => {
+  it('opens a v1 database at the latest version with its rows intact and the new tables empty', async () => {
+    await createLegacyProfile(NAME, 'v1', {
+      spending: [{ projectId: 'p', month: 3, amount: 120_000 }],
+      changes: [{ at: '2020-04-01T00:00:00.000Z', kind: 'spending', projectId: 'p', month: 3 }],
+    })
+    const database = createDatabase(NAME)
+    await database.open()
+    expect(database.verno).toBe(3)
+    expect(await database.spending.get(['p', 3])).toEqual({ projectId: 'p', month: 3, amount: 120_000 })
+    // The kind index works on rows written before it existed.
+    expect(await database.changes.where('kind').equals('spending').count()).toBe(1)
+    expect(await database.monthLocks.count()).toBe(0)
+    expect(await database.actionItems.count()).toBe(0)
+    expect(await database.meetingAgendaFlags.count()).toBe(0)
+    expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
+    database.close()
+  })
+
+  it('moves 会议关注 of the old v2 layout (keyed by project) into meetingAgendaFlags, meaning the same', async () => {
+    // One flag per project: written before flags had a month (none) and after (a month).
+    const oldFlags = [
+      { projectId: 'p', isOnAgenda: false },
+      { projectId: 'q', month: 9, isOnAgenda: true },
+      { projectId: 'r', month: 7, isOnAgenda: null },
+    ]
+    await createLegacyProfile(NAME, 'oldV2', { agendaFlags: oldFlags, decisions: [{ projectId: 'p', month: 7, decision: 'continue', remark: '', decidedAt: '2020-08-01T00:00:00.000Z' }] })
+    const database = createDatabase(NAME)
+    await database.open()
+    expect(database.tables.map((table) => table.name)).not.toContain('agendaFlags')
+    expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
+    const moved = await database.meetingAgendaFlags.toArray()
+    expect(moved).toEqual([
+      { projectId: 'p', month: 1, isOnAgenda: false },
+      { projectId: 'q', month: 9, isOnAgenda: true },
+      { projectId: 'r', month: 7, isOnAgenda: null },
+    ])
+    for (const projectId of ['p', 'q', 'r']) {
+      const before = oldMeaning(oldFlags.filter((flag) => flag.projectId === projectId))
+      const after = MONTHS.map((m) => effectiveAgendaFlag(moved.filter((flag) => flag.projectId === projectId), m))
+      expect(after).toEqual(before)
+    }
+    expect(await database.decisions.count()).toBe(1)
+    // Each meeting month now keeps its own flag.
+    await database.meetingAgendaFlags.put({ projectId: 'q', month: 11, isOnAgenda: false })
+    expect(await database.meetingAgendaFlags.where('projectId').equals('q').count()).toBe(2)
+    database.close()
+  })
+
+  it('moves 会议关注 of the current v2 layout (keyed by project and month) unchanged', async () => {
+    const flags = [
+      { projectId: 'p', month: 5, isOnAgenda: false },
+      { projectId: 'p', month: 7, isOnAgenda: true },
+      { projectId: 'q', month: 7, isOnAgenda: null },
+    ]
+    await createLegacyProfile(NAME, 'currentV2', { agendaFlags: flags })
+    const database = createDatabase(NAME)
+    await database.open()
+    expect(await database.meetingAgendaFlags.toArray()).toEqual(flags)
+    expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
+    database.close()
   })
 
   it('keys 会议关注 by project and meeting month, so each meeting keeps its own flag', async () => {
     const database = createDatabase(NAME)
-    await database.agendaFlags.put({ projectId: 'p', month: 5, isOnAgenda: false })
-    await database.agendaFlags.put({ projectId: 'p', month: 7, isOnAgenda: true })
-    await database.agendaFlags.put({ projectId: 'p', month: 7, isOnAgenda: null })
-    expect(await database.agendaFlags.where('projectId').equals('p').toArray()).toEqual([
+    await database.meetingAgendaFlags.put({ projectId: 'p', month: 5, isOnAgenda: false })
+    await database.meetingAgendaFlags.put({ projectId: 'p', month: 7, isOnAgenda: true })
+    await database.meetingAgendaFlags.put({ projectId: 'p', month: 7, isOnAgenda: null })
+    expect(await database.meetingAgendaFlags.where('projectId').equals('p').toArray()).toEqual([
       { projectId: 'p', month: 5, isOnAgenda: false },
       { projectId: 'p', month: 7, isOnAgenda: null },
     ])

@@ -41,13 +41,13 @@ describe('demo data', () => {
       { projectId: '2021/201001/201-01-A', month: 1, reasons: ['funding'], explanation: '资金未到位', likelihood: 'possible', actions: '催拨资金' },
     ])
 
-    await database.agendaFlags.bulkPut([
+    await database.meetingAgendaFlags.bulkPut([
       { projectId: '2021/201001/201-01-A', month: 5, isOnAgenda: true },
       { projectId: '2021/201001/201-01-A', month: 7, isOnAgenda: null },
     ])
     await clearDemo(database)
     expect(await isDatabaseEmpty(database)).toBe(true)
-    expect(await database.agendaFlags.count()).toBe(0)
+    expect(await database.meetingAgendaFlags.count()).toBe(0)
     expect(await database.spending.count()).toBe(0)
     expect(await database.indicatorValues.count()).toBe(0)
     expect(await database.departments.count()).toBe(0)

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { MonitorDatabase } from '@/db/database'
+import { effectiveAgendaFlags } from '@/domain/agenda'
+import { createDatabase, type MonitorDatabase } from '@/db/database'
+import { importDocument } from '@/db/importRepository'
 import {
   addActionItem,
   deleteActionItem,
@@ -9,7 +11,8 @@ import {
   setDecision,
   updateActionItem,
 } from '@/db/meetingRepository'
-import { sampleDatabase } from './factories'
+import { sampleDatabase, sampleDocument } from './factories'
+import { createLegacyProfile } from './legacyProfiles'
 
 let database: MonitorDatabase
 afterEach(async () => {
@@ -109,5 +112,20 @@ describe('meeting repository', () => {
     expect(data.flags).toEqual([])
     expect(data.actions).toEqual([])
     expect((await loadMeetingData({ year: 2021, departmentCode: null }, database)).actions).toEqual([])
+  })
+})
+
+describe('会议关注 on a profile created before flags had a meeting month', () => {
+  it('removing a project at 7月 and adding it at 9月 keeps it off the 7月 agenda', async () => {
+    const name = `old-profile-${Math.random().toString(36).slice(2)}`
+    await createLegacyProfile(name, 'oldV2')
+    database = createDatabase(name)
+    await importDocument(sampleDocument(), { fileName: 'a.docx', actor: '测试' }, database)
+    await setAgendaFlag(A, 7, false, '王处长', database)
+    await setAgendaFlag(A, 9, true, '王处长', database)
+    const { flags } = await loadMeetingData(SCOPE, database)
+    expect(effectiveAgendaFlags(flags, 7).get(A)).toBe(false)
+    expect(effectiveAgendaFlags(flags, 8).get(A)).toBe(false)
+    expect(effectiveAgendaFlags(flags, 9).get(A)).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import DataBackupReview from '@/components/data/DataBackupReview.vue'
-import type { BackupSummary } from '@/importers/backup'
+import type { BackupSummary } from '@/schema/backupFile'
 
 const SUMMARY: BackupSummary = {
   exportedAt: '2021-08-02T01:30:00.000Z',

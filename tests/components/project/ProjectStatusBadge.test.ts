@@ -4,17 +4,18 @@ import ProjectStatusBadge from '@/components/project/ProjectStatusBadge.vue'
 import type { Status } from '@/domain/types'
 
 describe('ProjectStatusBadge', () => {
-  it.each<[Status, string]>([
-    ['red', '红·滞后'],
-    ['yellow', '黄·关注'],
-    ['green', '绿·正常'],
-    ['unreported', '未填报'],
-  ])('writes %s out in words and exposes it for styling and tests', (status, text) => {
+  it.each<[Status, string, string]>([
+    ['red', '红·滞后', '▼'],
+    ['yellow', '黄·关注', '◆'],
+    ['green', '绿·正常', '●'],
+    ['unreported', '未填报', '○'],
+  ])('writes %s out in words and as a shape, not colour alone', (status, text, symbol) => {
     const wrapper = mount(ProjectStatusBadge, { props: { status } })
     expect(wrapper.text()).toContain(text)
+    expect(wrapper.classes()).toContain(`is-${status}`)
     expect(wrapper.attributes('data-status')).toBe(status)
-    // The shape is decorative; the words carry the meaning for screen readers.
-    expect(wrapper.find('[aria-hidden="true"]').exists()).toBe(true)
+    // The shape survives grey-scale print; it is decorative, the words carry the meaning for screen readers.
+    expect(wrapper.find('[aria-hidden="true"]').text()).toBe(symbol)
   })
 
   it('updates when the status changes', async () => {

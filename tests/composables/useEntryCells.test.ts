@@ -9,7 +9,7 @@ import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { useEntryStore } from '@/stores/entry'
 import { loadProjectData } from '@/db/monitorRepository'
 import { buildMonthGrid, indicatorKey, spendingKey } from '@/presenters/entryGrid'
-import { sampleDocument } from '../../db/factories'
+import { sampleDocument } from '../db/factories'
 
 const A = '2021/201001/201-01-A'
 const B = '2021/201001/201-01-B'

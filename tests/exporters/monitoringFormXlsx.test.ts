@@ -1,7 +1,7 @@
 /**
  * The .xlsx export of the 项目支出绩效目标执行监控表 (src/exporters/monitoringFormXlsx.ts), read
  * back with exceljs: every number in every sheet must be the domain's figure for the demo at 7月.
- * Lives in the node project (tests/domain) because exceljs runs here as in the browser.
+ * Runs in the node project: exceljs works there as in the browser.
  */
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { summarizeProjects } from '@/domain'
 import { sumFen } from '@/domain/money'
 import { buildFormTotal, buildMonitoringForm, type MonitoringForm } from '@/domain/monitoringForm'
 import { monitoringWorkbookFileName, sheetNameFor, writeMonitoringWorkbook } from '@/exporters/monitoringFormXlsx'
-import { demoAt } from '../exporters/demoEvaluations'
+import { demoAt } from './demoEvaluations'
 
 const demo = demoAt(7)
 const agenda = buildAgenda({ evaluations: demo.evaluations, flags: [], decisions: new Map(), actions: [], month: 7, referenceDate: '2020-08-01' })
