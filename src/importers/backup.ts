@@ -1,4 +1,5 @@
 import { isNumericKind } from '../domain/indicatorKind'
+import { truncateForDisplay } from '../domain/text'
 import {
   DEVIATION_REASONS,
   MONTHS,
@@ -151,7 +152,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function shown(value: unknown): string {
   if (value === undefined) return '缺失'
   const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+  return truncateForDisplay(text, 40)
 }
 
 function isMonth(value: unknown): value is Month {
