@@ -26,14 +26,14 @@ export interface AppUnderTest {
 // Our components mark what tests look for with data-test="…".
 selectors.setTestIdAttribute('data-test')
 
-/** Serves the built app (dist/) on 127.0.0.1 and launches the system Chromium. */
-export async function startApp(): Promise<AppUnderTest> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
-        '(or point CHROMIUM_PATH at a Chromium binary). 未找到 Chromium，请先安装。',
-    )
-  }
+export interface PreviewUnderTest {
+  readonly url: string
+  /** Stops serving: open connections are cut, so only a service worker can still answer. */
+  close(): Promise<void>
+}
+
+/** Serves the built app (dist/, or DIST_DIR) on 127.0.0.1 with `vite preview`. */
+export async function startPreview(): Promise<PreviewUnderTest> {
   // DIST_DIR lets several builds be tested side by side (vite build --outDir …).
   const outDir = resolve(process.env.DIST_DIR ?? 'dist')
   if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`${outDir} is missing: run \`npx vite build\` first.`)
@@ -44,9 +44,29 @@ export async function startApp(): Promise<AppUnderTest> {
   })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report its address')
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  return { url, close: () => server.close() }
+}
+
+/** Launches the system Chromium headless. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
+        '(or point CHROMIUM_PATH at a Chromium binary). 未找到 Chromium，请先安装。',
+    )
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+/** Serves the built app (dist/) on 127.0.0.1 and launches the system Chromium. */
+export async function startApp(): Promise<AppUnderTest> {
+  const browser = await launchChromium()
+  const server = await startPreview().catch(async (error: unknown) => {
+    await browser.close()
+    throw error
+  })
   return {
-    url,
+    url: server.url,
     browser,
     async close() {
       await browser.close()
