@@ -32,10 +32,10 @@ export interface PreviewUnderTest {
   close(): Promise<void>
 }
 
-/** Serves the built app (dist/, or DIST_DIR) on 127.0.0.1 with `vite preview`. */
-export async function startPreview(): Promise<PreviewUnderTest> {
+/** Serves the built app (`dir`, else DIST_DIR, else dist/) on 127.0.0.1 with `vite preview`. */
+export async function startPreview(dir?: string): Promise<PreviewUnderTest> {
   // DIST_DIR lets several builds be tested side by side (vite build --outDir …).
-  const outDir = resolve(process.env.DIST_DIR ?? 'dist')
+  const outDir = resolve(dir ?? builtAppDir())
   if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`${outDir} is missing: run \`npx vite build\` first.`)
   const server: PreviewServer = await preview({
     build: { outDir },
@@ -45,6 +45,11 @@ export async function startPreview(): Promise<PreviewUnderTest> {
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report its address')
   return { url, close: () => server.close() }
+}
+
+/** The built app under test: DIST_DIR, else dist/. */
+export function builtAppDir(): string {
+  return resolve(process.env.DIST_DIR ?? 'dist')
 }
 
 /** Launches the system Chromium headless. */
@@ -119,4 +124,16 @@ export async function openPage(app: AppUnderTest, path = '/'): Promise<Page> {
 /** Errors the page logged so far (uncaught exceptions and console.error). */
 export function pageErrors(page: Page): readonly string[] {
   return (page as Page & { collectedErrors?: string[] }).collectedErrors ?? []
+}
+
+/**
+ * Waits until `expression` is true in the page. page.waitForFunction evaluates its predicate
+ * with eval, which the app's Content-Security-Policy refuses; page.evaluate is not affected.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`)
+    await new Promise((done) => setTimeout(done, 50))
+  }
 }

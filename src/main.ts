@@ -2,7 +2,6 @@ import { createPinia } from 'pinia'
 import { registerSW } from 'virtual:pwa-register'
 import { createApp } from 'vue'
 import App from './App.vue'
-import AppStorageFailure from './components/app/AppStorageFailure.vue'
 import { startAppUpdates } from './composables/useAppUpdate'
 import { openAppDatabase, requestPersistentStorageOnce } from './db/storageStatus'
 import { router } from './router'
@@ -13,6 +12,8 @@ async function start(): Promise<void> {
   startAppUpdates(registerSW)
   const failure = await openAppDatabase()
   if (failure) {
+    // Loaded only when needed (and precached, so it shows offline too).
+    const { default: AppStorageFailure } = await import('./components/app/AppStorageFailure.vue')
     createApp(AppStorageFailure, { failure }).mount('#app')
     return
   }
