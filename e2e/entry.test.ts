@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { openPage, pageErrors, startAppForSuite } from './support'
+import { openPage, pageErrors, startAppForSuite, waitForExpression } from './support'
 
 // Rows of the month view, in document order.
 const MEDIATION = '315-0403-JBN-D7U5' // 人民调解员补贴, 预算 6.30 万元, 1–7月 3.15 万元, 56 件
@@ -124,7 +124,7 @@ describe('monthly entry: safe defaults and honest figures', () => {
     const page = await openPage(app, '/entry')
     await page.getByTestId('actor-skip').click()
     await page.locator('[data-test="entry-grid"] tbody tr').nth(4).waitFor()
-    await page.waitForFunction('document.activeElement?.dataset?.pos === "0:0"')
+    await waitForExpression(page, 'document.activeElement?.dataset?.pos === "0:0"')
     assert.match((await cell(page, '0:0').getAttribute('aria-label')) ?? '', /^\S+ · 7月支出$/)
 
     // 1234.5 typed as 元 while the unit is 万元: far above 预算数.
@@ -132,7 +132,7 @@ describe('monthly entry: safe defaults and honest figures', () => {
     await page.keyboard.press('Enter')
     const box = page.getByRole('dialog', { name: '超预算，确认保存？' })
     await box.waitFor()
-    await page.waitForFunction('document.activeElement?.textContent?.trim() === "不保存"')
+    await waitForExpression(page, 'document.activeElement?.textContent?.trim() === "不保存"')
     await page.keyboard.press('Enter')
     await box.waitFor({ state: 'hidden' })
     const message = page.locator('tbody tr').first().getByTestId('cell-message')
@@ -179,7 +179,7 @@ describe('monthly entry: safe defaults and honest figures', () => {
   it('blocks 撤销 in a 已报送 month with the reason, and reopens only with a reason', async () => {
     const page = await openPage(app, '/entry')
     await page.getByTestId('actor-skip').click()
-    await page.waitForFunction('document.activeElement?.dataset?.pos === "0:0"')
+    await waitForExpression(page, 'document.activeElement?.dataset?.pos === "0:0"')
     await page.keyboard.type('0.35')
     await page.keyboard.press('Enter')
     await waitSaved(page)

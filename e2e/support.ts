@@ -26,16 +26,16 @@ export interface AppUnderTest {
 // Our components mark what tests look for with data-test="…".
 selectors.setTestIdAttribute('data-test')
 
-/** Serves the built app (dist/) on 127.0.0.1 and launches the system Chromium. */
-export async function startApp(): Promise<AppUnderTest> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
-        '(or point CHROMIUM_PATH at a Chromium binary). 未找到 Chromium，请先安装。',
-    )
-  }
+export interface PreviewUnderTest {
+  readonly url: string
+  /** Stops serving: open connections are cut, so only a service worker can still answer. */
+  close(): Promise<void>
+}
+
+/** Serves the built app (`dir`, else DIST_DIR, else dist/) on 127.0.0.1 with `vite preview`. */
+export async function startPreview(dir?: string): Promise<PreviewUnderTest> {
   // DIST_DIR lets several builds be tested side by side (vite build --outDir …).
-  const outDir = resolve(process.env.DIST_DIR ?? 'dist')
+  const outDir = resolve(dir ?? builtAppDir())
   if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`${outDir} is missing: run \`npx vite build\` first.`)
   const server: PreviewServer = await preview({
     build: { outDir },
@@ -44,9 +44,34 @@ export async function startApp(): Promise<AppUnderTest> {
   })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report its address')
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  return { url, close: () => server.close() }
+}
+
+/** The built app under test: DIST_DIR, else dist/. */
+export function builtAppDir(): string {
+  return resolve(process.env.DIST_DIR ?? 'dist')
+}
+
+/** Launches the system Chromium headless. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
+        '(or point CHROMIUM_PATH at a Chromium binary). 未找到 Chromium，请先安装。',
+    )
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+/** Serves the built app (dist/) on 127.0.0.1 and launches the system Chromium. */
+export async function startApp(): Promise<AppUnderTest> {
+  const browser = await launchChromium()
+  const server = await startPreview().catch(async (error: unknown) => {
+    await browser.close()
+    throw error
+  })
   return {
-    url,
+    url: server.url,
     browser,
     async close() {
       await browser.close()
@@ -99,4 +124,16 @@ export async function openPage(app: AppUnderTest, path = '/'): Promise<Page> {
 /** Errors the page logged so far (uncaught exceptions and console.error). */
 export function pageErrors(page: Page): readonly string[] {
   return (page as Page & { collectedErrors?: string[] }).collectedErrors ?? []
+}
+
+/**
+ * Waits until `expression` is true in the page. page.waitForFunction evaluates its predicate
+ * with eval, which the app's Content-Security-Policy refuses; page.evaluate is not affected.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`)
+    await new Promise((done) => setTimeout(done, 50))
+  }
 }

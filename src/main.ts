@@ -1,7 +1,24 @@
 import { createPinia } from 'pinia'
+import { registerSW } from 'virtual:pwa-register'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { startAppUpdates } from './composables/useAppUpdate'
+import { openAppDatabase, requestPersistentStorageOnce } from './db/storageStatus'
 import { router } from './router'
 import './styles/base.css'
 
-createApp(App).use(createPinia()).use(router).mount('#app')
+async function start(): Promise<void> {
+  // Even when storage fails, the service worker can still bring a fixed version.
+  startAppUpdates(registerSW)
+  const failure = await openAppDatabase()
+  if (failure) {
+    // Loaded only when needed (and precached, so it shows offline too).
+    const { default: AppStorageFailure } = await import('./components/app/AppStorageFailure.vue')
+    createApp(AppStorageFailure, { failure }).mount('#app')
+    return
+  }
+  createApp(App).use(createPinia()).use(router).mount('#app')
+  void requestPersistentStorageOnce()
+}
+
+void start()

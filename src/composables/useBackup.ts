@@ -1,5 +1,6 @@
 import { shallowRef } from 'vue'
 import { exportBackup, restoreBackup } from '@/db/backupRepository'
+import { describeError } from '@/db/storageErrors'
 import { backupFileName, createBackupFile, type BackupFile, type BackupSummary, type BackupValidation } from '@/schema/backupFile'
 
 /** A backup file read and validated, waiting for the user's confirmation. */
@@ -51,7 +52,7 @@ export function useBackup() {
           text: `已下载 ${fileName}：${projects.length} 个项目，${spending.length + indicatorValues.length} 条月度数据。请把它存到本机以外的地方（如单位网盘或 U 盘）。`,
         }
       } catch (cause) {
-        message.value = { kind: 'error', text: `备份失败：${cause instanceof Error ? cause.message : String(cause)}` }
+        message.value = { kind: 'error', text: `备份失败：${describeError(cause)}` }
       }
     })
 
@@ -89,7 +90,7 @@ export function useBackup() {
       } catch (cause) {
         message.value = {
           kind: 'error',
-          text: `恢复失败，当前数据未作任何改动：${cause instanceof Error ? cause.message : String(cause)}`,
+          text: `恢复失败，当前数据未作任何改动：${describeError(cause)}`,
         }
       }
     })

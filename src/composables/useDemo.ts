@@ -3,6 +3,7 @@ import { parseMoney } from '@/domain/money'
 import type { Month } from '@/domain/types'
 import { clearDemo, isDatabaseEmpty, loadDemo, type DemoActuals } from '@/db/demoRepository'
 import { getSettings } from '@/db/settingsRepository'
+import { describeError } from '@/db/storageErrors'
 
 /** Loads the demo department on first start (empty database, demo never cleared). */
 export async function ensureDemoLoaded(): Promise<boolean> {
@@ -49,7 +50,7 @@ export function useDemoActions() {
     try {
       await action()
     } catch (error) {
-      failure.value = error instanceof Error ? error.message : String(error)
+      failure.value = describeError(error)
     } finally {
       isBusy.value = false
     }

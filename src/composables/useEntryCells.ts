@@ -17,6 +17,7 @@ import {
 import type { EntryValue } from '@/domain/entryValidation'
 import type { Fen, Month } from '@/domain/types'
 import { applyEntries, setIndicatorValue, setSpending, type EntryWrite } from '@/db/actualsRepository'
+import { describeError } from '@/db/storageErrors'
 import { useEntryStore, type UndoCell } from '@/stores/entry'
 
 export interface SaveStatus {
@@ -54,7 +55,7 @@ function toWrite(meta: CellMeta, value: EntryValue): EntryWrite {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return describeError(error)
 }
 
 /**

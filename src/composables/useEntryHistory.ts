@@ -2,6 +2,7 @@ import { computed, type Ref } from 'vue'
 import { STATUS_INPUT_LABELS } from '@/domain/entryValidation'
 import { INDICATOR_KIND_LABELS, isNumericKind } from '@/domain/indicatorKind'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
+import { truncateForDisplay } from '@/domain/text'
 import { DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS } from '@/domain/types'
 import { restoreChange, type IndicatorEntry } from '@/db/actualsRepository'
 import { observeProjectChanges } from '@/db/changeLogRepository'
@@ -43,7 +44,7 @@ export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown):
   return JSON.stringify(value)
 }
 
-const shorten = (text: string) => (text.trim() === '' ? '（空）' : text.length > 24 ? `${text.slice(0, 24)}…` : text.trim())
+const shorten = (text: string) => (text.trim() === '' ? '（空）' : truncateForDisplay(text.trim(), 24))
 
 /** The parts of a note as the history names them; a missing note is an empty one. */
 function noteParts(note: NoteRecord | null): readonly (readonly [string, string])[] {

@@ -7,6 +7,7 @@ import { setIndicatorKind } from '@/db/indicatorRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { observeCatalog, type Catalog } from '@/db/monitorRepository'
 import type { MonthLockRecord } from '@/db/records'
+import { describeError } from '@/db/storageErrors'
 import { useEntryStore } from '@/stores/entry'
 import { useScopeStore } from '@/stores/scope'
 import { useEntryCells } from './useEntryCells'
@@ -76,7 +77,7 @@ export function useEntryMonth(host: EntryHost) {
     try {
       await action(y, d)
     } catch (error) {
-      lockError.value = error instanceof Error ? error.message : String(error)
+      lockError.value = describeError(error)
     }
   }
 

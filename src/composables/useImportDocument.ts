@@ -2,6 +2,7 @@ import { computed, shallowRef, watch } from 'vue'
 import { findStoredProjectCodes } from '@/db/importHistoryRepository'
 import { importDocument, type ImportSummary } from '@/db/importRepository'
 import { getSettings } from '@/db/settingsRepository'
+import { describeError } from '@/db/storageErrors'
 import type { Department } from '@/domain/types'
 import { parseDocument, parseDocumentRows, type DocumentParseError, type ImportWarning, type ParsedDocument } from '@/importers/document'
 import { ENCODING_LABELS } from '@/importers/decodeText'
@@ -48,7 +49,7 @@ function sourceOf(fileName: string, read: DocumentFileRead): ImportSource {
 }
 
 function failureOf(cause: unknown): DocumentParseError {
-  const detail = cause instanceof Error ? cause.message : String(cause)
+  const detail = describeError(cause)
   return { message: detail, line: null, expected: '检查文件后重试；问题持续时请把文件和这段提示发给技术支持' }
 }
 

@@ -1,6 +1,7 @@
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
 import type { AgendaEntry } from '@/domain/agenda'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
+import { describeError } from '@/db/storageErrors'
 import type { MeetingState } from './useMeeting'
 
 /** Offers a file for download under the given name. */
@@ -49,7 +50,7 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
       const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes })
       download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
     } catch (error) {
-      failure.value = `导出失败：${error instanceof Error ? error.message : String(error)}`
+      failure.value = `导出失败：${describeError(error)}`
     } finally {
       isBusy.value = false
     }

@@ -1,6 +1,7 @@
 import { computed, shallowRef } from 'vue'
 import { undoChanges } from '@/db/actualsRepository'
 import { MonthLockedError } from '@/db/lockRepository'
+import { describeError } from '@/db/storageErrors'
 import { useEntryStore, type UndoCell } from '@/stores/entry'
 
 /**
@@ -39,7 +40,7 @@ export function useUndo(actor: () => string, isLocked: (cell: UndoCell) => boole
     } catch (error) {
       // A lock can be undone later (after 重新打开); a conflict never can, so that step goes.
       if (step && error instanceof MonthLockedError) store.pushUndo(step)
-      lastMessage.value = error instanceof Error ? error.message : String(error)
+      lastMessage.value = describeError(error)
       return false
     } finally {
       isBusy.value = false

@@ -5,7 +5,7 @@
  * month) or stored once confirmed (超预算).
  */
 import { formatMoneyInput, MONEY_UNITS, parseNumberInput } from './numberInput'
-import { formatWan, parseMoney, type MoneyUnit } from './money'
+import { FEN_PER_WAN, FEN_PER_YUAN, formatWan, parseMoney, type MoneyUnit } from './money'
 import { exceedsBudget } from './spend'
 import type { Fen, Month, Status } from './types'
 
@@ -29,6 +29,7 @@ export type ValidationRule =
   | 'notANumber'
   | 'negative'
   | 'subFen'
+  | 'tooLarge'
   | 'rateRange'
   | 'wholeCount'
   | 'unitMismatch'
@@ -62,6 +63,28 @@ export interface EntryContext {
 }
 
 export const STATUS_INPUT_LABELS: Readonly<Record<ManualStatus, string>> = { green: '绿', yellow: '黄', red: '红' }
+
+/**
+ * Largest amount one cell takes, in 分: 1,000,000 万元 (100 亿元). Far above any project's monthly
+ * spending, and small enough that thousands of such amounts still add up exactly in integer 分
+ * (Number.MAX_SAFE_INTEGER 分 ≈ 900 亿万元).
+ */
+export const MAX_ENTRY_AMOUNT_FEN: Fen = 1_000_000 * FEN_PER_WAN
+
+/** Largest count or indicator value: beyond it a number cannot be stored exactly. */
+export const MAX_ENTRY_NUMBER = Number.MAX_SAFE_INTEGER
+
+const GROUPED = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 0 })
+const MAX_AMOUNT_BY_UNIT: Readonly<Record<MoneyUnit, number>> = {
+  wan: MAX_ENTRY_AMOUNT_FEN / FEN_PER_WAN,
+  yuan: MAX_ENTRY_AMOUNT_FEN / FEN_PER_YUAN,
+}
+const MAX_AMOUNT_YI = `${GROUPED.format(MAX_ENTRY_AMOUNT_FEN / FEN_PER_YUAN / 1e8)} 亿元`
+/** The limit as the user typed the amount, e.g. `1,000,000 万元（100 亿元）`. */
+const MAX_AMOUNT_TEXT: Readonly<Record<MoneyUnit, string>> = {
+  wan: `${GROUPED.format(MAX_AMOUNT_BY_UNIT.wan)} 万元（${MAX_AMOUNT_YI}）`,
+  yuan: `${GROUPED.format(MAX_AMOUNT_BY_UNIT.yuan)} 元（${MAX_AMOUNT_YI}）`,
+}
 
 const STATUS_WORDS: Readonly<Record<string, ManualStatus>> = {
   绿: 'green', 绿色: 'green', g: 'green', green: 'green', 正常: 'green', 达标: 'green',
@@ -113,6 +136,10 @@ function validateSpending(text: string, unit: MoneyUnit, context: EntryContext):
   const typedUnit = parsed.unit === null ? unit : MONEY_UNITS[parsed.unit]
   if (typedUnit === undefined) return fail('unitMismatch', `支出的单位应为万元或元，不能是「${parsed.unit ?? ''}」。`)
   if (parsed.value < 0) return fail('negative', `支出不能为负数。请填 0 或正数；如有退款，请调低相应月份的支出。`)
+  // Checked before the decimals, so a long number is told it is too large, not too precise.
+  if (parsed.value > MAX_AMOUNT_BY_UNIT[typedUnit]) {
+    return fail('tooLarge', `「${text.trim()}」太大：一个月的支出最多 ${MAX_AMOUNT_TEXT[typedUnit]}。请检查是否多输了位数或选错了单位。`)
+  }
   const amount = parseMoney(parsed.decimal, typedUnit)
   if (amount === null) {
     const digits = typedUnit === 'wan' ? '6 位小数（万元）' : '2 位小数（元）'
@@ -142,6 +169,11 @@ function validateIndicatorNumber(
     return fail('unitMismatch', `指标值不是金额，不能带单位「${parsed.unit}」。`)
   }
   const value = parsed.value
+  // A longer number would be stored rounded (12345678901234567 → …568).
+  if (Math.abs(value) > MAX_ENTRY_NUMBER) {
+    const what = target.kind === 'count' ? '计数' : '指标值'
+    return fail('tooLarge', `「${text.trim()}」太大：${what}最大为 ${MAX_ENTRY_NUMBER}，更长的数字无法准确保存。请检查是否多输了位数。`)
+  }
   if (target.kind === 'count') {
     if (value < 0) return fail('negative', `计数不能为负数。请填本月新增的数量，0 或正整数。`)
     if (!Number.isInteger(value)) return fail('wholeCount', `「${text.trim()}」不是整数。本指标按${unitText || '个数'}计，只能填整数，如 12。`)

@@ -84,6 +84,8 @@ export function formatMoneyInput(fen: Fen, unit: MoneyUnit): string {
 
 /** Formats an indicator number for an input cell without float noise (0.1 + 0.2 → 0.3). */
 export function formatIndicatorInput(value: number): string {
+  // Whole numbers are exact as they are; 12 significant digits would round a long count.
+  if (Number.isSafeInteger(value)) return String(value)
   return String(Number(value.toPrecision(12)))
 }
 

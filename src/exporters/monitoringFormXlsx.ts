@@ -10,6 +10,7 @@ import type { Alignment, Borders, PaperSize, Workbook, Worksheet } from 'exceljs
 import { DECISION_LABELS, type MeetingDecision } from '@/domain/agenda'
 import { fenToWan } from '@/domain/money'
 import type { FormQuantity, FormTotal, MonitoringForm } from '@/domain/monitoringForm'
+import { truncateToUnits } from '@/domain/text'
 import {
   DEVIATION_REASONS,
   DEVIATION_REASON_LABELS,
@@ -305,7 +306,7 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
 
 /** An Excel sheet name (≤ 31 characters, none of []:*?/\), unique within `taken`. */
 export function sheetNameFor(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || '项目'
+  const base = truncateToUnits(name.replace(/[[\]:*?/\\]/g, '_'), 28) || '项目'
   let candidate = base
   for (let n = 2; taken.has(candidate); n++) candidate = `${base}(${n})`
   taken.add(candidate)

@@ -7,6 +7,7 @@
 import * as v from 'valibot'
 import { validateEntry, type EntryTarget } from '@/domain/entryValidation'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
+import { truncateForDisplay } from '@/domain/text'
 import { projectId, type Month } from '@/domain/types'
 import {
   BACKUP_FORMAT,
@@ -87,7 +88,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function shown(value: unknown): string {
   if (value === undefined) return '缺失'
   const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+  return truncateForDisplay(text, 40)
 }
 
 const tableLabel = (name: BackupTableName) => `「${BACKUP_TABLE_LABELS[name]}」表（${name}）`

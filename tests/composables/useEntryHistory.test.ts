@@ -45,3 +45,19 @@ describe('describeNoteChange: what changed in a 监控说明', () => {
     expect(toHistoryRow(change)).toMatchObject({ oldText: '偏差原因：无', newText: '偏差原因：制度保障', when: '08-05 14:03' })
   })
 })
+
+const noteWith = (explanation: string): NoteRecord => note({ month: 9, explanation })
+const hasLoneSurrogate = (text: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
+
+describe('describeNoteChange: long explanations cut for the history panel', () => {
+  it.each<[string, string]>([
+    // Before: the 24th UTF-16 unit was the first half of 🎉, left alone before the ellipsis.
+    [`${'资金'.repeat(11)}已🎉拨付到位`, `原因说明：${'资金'.repeat(11)}已🎉…`],
+    ['👨‍👩‍👧‍👦'.repeat(30), `原因说明：${'👨‍👩‍👧‍👦'.repeat(24)}…`],
+    ['资金已拨付', '原因说明：资金已拨付'],
+  ])('%j shows as %j', (explanation, shown) => {
+    const { newText } = describeNoteChange(null, noteWith(explanation))
+    expect(newText).toBe(shown)
+    expect(hasLoneSurrogate(newText)).toBe(false)
+  })
+})

@@ -149,3 +149,34 @@ describe('parseStatusInput and formatEntryValue', () => {
     expect(formatEntryValue(value, unit)).toBe(text)
   })
 })
+
+describe('validateEntry: sizes', () => {
+  // Before: a 17-digit count was accepted and stored rounded (12345678901234568), and a 17-digit
+  // amount was refused with a message about decimals.
+  it.each<[string, EntryTarget, RegExp]>([
+    ['12345678901234567', COUNT, /太大.*最大为 9007199254740991/],
+    ['9007199254740992', COUNT, /太大/],
+    ['12345678901234567', SPEND_WAN, /太大.*1,000,000 万元（100 亿元）/],
+    ['12345678901234567', SPEND_YUAN, /太大.*10,000,000,000 元（100 亿元）/],
+    ['1000000.01', SPEND_WAN, /太大/],
+    ['10000000000.01', SPEND_YUAN, /太大/],
+    ['10000000001元', SPEND_WAN, /太大/],
+    ['12345678901234567', SCORE, /太大/],
+  ])('%j in %o is refused as too large, with the limit', (text, target, message) => {
+    const result = validateEntry(text, target, PAST)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.issue).toMatchObject({ rule: 'tooLarge', severity: 'error' })
+    expect(result.issue.message).toMatch(message)
+    expect(result.issue.message).toContain(`「${text}」`)
+  })
+
+  it.each<[string, EntryTarget, unknown]>([
+    ['9007199254740991', COUNT, { kind: 'number', value: 9_007_199_254_740_991 }],
+    ['1000000', SPEND_WAN, { kind: 'money', amount: 1_000_000_000_000 }],
+    ['1,000,000.000000万元', SPEND_YUAN, { kind: 'money', amount: 1_000_000_000_000 }],
+    ['10,000,000,000.00', SPEND_YUAN, { kind: 'money', amount: 1_000_000_000_000 }],
+  ])('%j in %o is the largest accepted and stored exactly as %o', (text, target, value) => {
+    expect(validateEntry(text, target, PAST)).toEqual({ ok: true, value, issues: [] })
+  })
+})

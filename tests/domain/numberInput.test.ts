@@ -79,6 +79,9 @@ describe('formatIndicatorInput', () => {
     [98.5, '98.5'],
     [0.1 + 0.2, '0.3'],
     [12, '12'],
+    // Before: a 13-digit count showed rounded to 12 significant digits (…120).
+    [1_234_567_890_123, '1234567890123'],
+    [9_007_199_254_740_991, '9007199254740991'],
   ])('%f shows as %s', (value, text) => {
     expect(formatIndicatorInput(value)).toBe(text)
   })

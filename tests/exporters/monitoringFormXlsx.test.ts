@@ -180,6 +180,11 @@ describe('names', () => {
     expect(sheetNameFor('很长'.repeat(20), taken)).toHaveLength(28)
   })
 
+  it('never cuts a sheet name inside an emoji', () => {
+    // 27 units, then 🎉 (2 units): cutting at 28 units kept half of it.
+    expect(sheetNameFor(`${'项'.repeat(27)}🎉宣传`, new Set())).toBe('项'.repeat(27))
+  })
+
   it('names the file after the round and scope', () => {
     expect(monitoringWorkbookFileName(2020, 7, '315002')).toBe('项目支出绩效目标执行监控表_2020年1-7月_315002.xlsx')
     expect(monitoringWorkbookFileName(2020, 7, '315002', '法制/工作')).toBe('项目支出绩效目标执行监控表_2020年1-7月_315002_法制_工作.xlsx')
