@@ -6,7 +6,7 @@ import { readProject } from './document/project'
 import { segmentProjects } from './document/segment'
 import { blankTemplate, refusal } from './document/refusal'
 import type { DocumentParseError, DocumentParseResult, ImportWarning, IncompleteProject } from './document/types'
-import { readRows, type SourceRow } from './rows'
+import { demoteTitleRows, readRows, type SourceRow } from './rows'
 
 export type {
   DocumentParseError,
@@ -93,7 +93,8 @@ function parseChecked(text: string, warnings: ImportWarning[]): DocumentParseRes
   return parseRowsChecked(readRows(text), warnings)
 }
 
-function parseRowsChecked(rows: readonly SourceRow[], warnings: ImportWarning[]): DocumentParseResult {
+function parseRowsChecked(sourceRows: readonly SourceRow[], warnings: ImportWarning[]): DocumentParseResult {
+  const rows = demoteTitleRows(sourceRows)
   const segments = segmentProjects(rows)
   if (segments.length === 0) return failedResult(refusal(rows), warnings)
 

@@ -23,7 +23,8 @@ const COLUMNS: ReadonlyArray<readonly [Column, RegExp]> = [
 /** Index of each column found in the header row; `twoLevel` set for a table without 三级指标. */
 export type ColumnMap = Partial<Record<Column | 'twoLevel', number>>
 
-function columnOf(cell: string): Column | null {
+/** The column a header cell names, or null. */
+export function columnOf(cell: string): Column | null {
   const full = normalizeLabel(cell)
   const bare = stripParenthetical(full)
   return COLUMNS.find(([, re]) => re.test(full) || re.test(bare))?.[0] ?? null
