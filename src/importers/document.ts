@@ -117,7 +117,7 @@ function parseRowsChecked(sourceRows: readonly SourceRow[], warnings: ImportWarn
   // Nothing complete: nothing to import, and every error is reported. Else the complete
   // projects are importable and the incomplete ones are listed with what they lack.
   if (complete.length === 0 || !firstError) {
-    if (checked.reads.every((read) => read.isBlank)) return failedResult(blankTemplate(rows), warnings)
+    if (checked.reads.every((read) => read.isBlank)) return failedResult(blankTemplate(rows))
     if (firstError) return { ok: false, error: firstError, errors, warnings, incomplete }
   }
 

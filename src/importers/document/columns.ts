@@ -42,6 +42,13 @@ export function headerColumns(row: SourceRow): ColumnMap | null {
     const column = columnOf(cell)
     if (column && map[column] === undefined) map[column] = index
   })
+  // Without 三级指标, a 指标内容 column (申报表) names the indicator.
+  const content = row.cells.findIndex((cell) => normalizeLabel(cell) === '指标内容')
+  if (map.name === undefined && content !== -1) {
+    const { description, ...rest } = map
+    const named = { ...rest, name: content, ...(description !== undefined && description !== content ? { description } : {}) }
+    if (named.value !== undefined) return named
+  }
   if (map.name === undefined && map.level1 !== undefined && map.level2 !== undefined && map.value !== undefined) {
     const { level1, level2, ...rest } = map
     return { ...rest, level2: level1, name: level2, twoLevel: 1 }

@@ -15,6 +15,7 @@ export function readYear(rows: readonly SourceRow[]): number | null {
     /((?:19|20)\d{2})\s*年度?[^\n。，]{0,20}?(预算|绩效)/,
     /^[(（\[【]?\s*((?:19|20)\d{2})\s*年度?\s*[)）\]】]?$/,
     /((?:19|20)\d{2})\s*年度/,
+    /[(（]\s*((?:19|20)\d{2})\s*年\s*[)）]/,
   ]
   for (const pattern of patterns) {
     for (const row of rows) {

@@ -98,6 +98,17 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
 
     const description = at('description')
     const raw = columns.value === undefined ? '' : (cells[columns.value] ?? '').trim()
+    // The document's very last row, shorter than its header and without a value: cut off.
+    if (i === rows.length - 1 && row.cells.length < width && raw === '') {
+      fail(failure(
+        `项目「${name}」的指标「${indicatorName}」在文档末尾中断，没有指标值（文档可能没有复制完整）`,
+        `the document stops in the row of indicator ${indicatorName}`,
+        row.line,
+        '完整的最后一行，含指标值',
+        { project: name, field: '指标值' },
+      ))
+      continue
+    }
     const parsed = parseTarget(raw, {
       name: indicatorName,
       description,

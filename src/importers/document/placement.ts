@@ -41,6 +41,8 @@ export type Placement =
   | { readonly kind: 'kept' | 'moved'; readonly cells: readonly string[]; readonly offset: number; readonly reason: string }
   | { readonly kind: 'unplaceable'; readonly reason: string }
 
+const EMPTY_NAME = '三级指标栏为空'
+
 interface Candidate {
   readonly cells: readonly string[]
   readonly offset: number
@@ -57,6 +59,7 @@ function misfit(cells: readonly string[], columns: ColumnMap): string | null {
   if (level2 !== '' && LEVEL1_ONLY.test(labelOf(level2))) return `二级指标栏是一级指标「${level2}」`
   if (name !== '' && (isLevel1(name) || isLevel2Only(name))) return `三级指标栏是「${name}」`
   if (name !== '' && isTargetShaped(name) && !/[\u4e00-\u9fa5]{3}/.test(name)) return `三级指标栏是指标值「${name}」`
+  if (name === '') return EMPTY_NAME
   return null
 }
 
@@ -83,14 +86,22 @@ export function placeByContent(
 ): Placement | 'end' {
   const legacyMisfit = legacy ? misfit(legacy.cells, columns) : null
   if (legacy && legacyMisfit === null) return { kind: 'kept', ...legacy, reason: '' }
-  for (let k = 1; k <= Math.max(leadingLevels, 0); k++) {
-    if (legacy && legacy.offset === k) continue
+  for (let k = 0; k <= Math.max(leadingLevels, 0); k++) {
     const candidate = shifted(cells, k, width)
-    if (candidate && misfit(candidate.cells, columns) === null) {
+    if (!candidate || (legacy && legacy.offset === k && sameCells(legacy.cells, candidate.cells))) continue
+    if (misfit(candidate.cells, columns) === null) {
+      // Missing trailing blanks (k = 0) are no guess; missing merged cells are reported.
+      if (k === 0) return { kind: 'kept', ...candidate, reason: '' }
       const what = k === 1 ? '缺少合并的一级指标单元格' : '缺少合并的一级、二级指标单元格'
       return { kind: 'moved', ...candidate, reason: what }
     }
   }
   if (!legacy) return 'end'
+  // A row without a 三级指标 stays where it is: that is reported as a missing name.
+  if (legacyMisfit === EMPTY_NAME) return { kind: 'kept', ...legacy, reason: '' }
   return { kind: 'unplaceable', reason: legacyMisfit ?? '' }
+}
+
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((cell, i) => cell === b[i])
 }
