@@ -40,11 +40,18 @@ function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
 
-/** A number as its format shows it: `0%` → 98%, `0.00` → 20.00; otherwise without float noise. */
+/**
+ * A number as its format shows it: `0%` → 98%, `0.00` → 20.00; otherwise without float
+ * noise. A percentage the format would round (0.995 under `0%`) keeps its digits: 99.5%.
+ */
 export function formatNumber(value: number, numFmt: string | undefined): string {
   const format = numFmt ?? ''
   const decimals = /0\.(0+)/.exec(format)?.[1]?.length ?? 0
-  if (format.includes('%')) return `${(value * 100).toFixed(decimals)}%`
+  if (format.includes('%')) {
+    const percent = Number((value * 100).toPrecision(12))
+    const shown = percent.toFixed(decimals)
+    return `${Number(shown) === percent ? shown : String(percent)}%`
+  }
   if (/0\.0/.test(format)) return value.toFixed(decimals)
   return String(Number(value.toPrecision(15)))
 }

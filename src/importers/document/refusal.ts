@@ -10,7 +10,7 @@ import type { DocumentParseError } from './types'
  * to import instead.
  */
 
-const DEPARTMENT_WIDE = /(部门|单位)(\(单位\)|\(部门\))?整体(支出)?绩效|整体支出绩效/
+const DEPARTMENT_WIDE = /(部门|单位)(\(单位\)|\(部门\))?整体(支出|绩效)|整体支出绩效/
 /** Labels of a project form; two of them inside one line of text mean the cells ran together. */
 const FORM_WORDS = /项目名称|项目编码|主管部门|实施单位|资金总额|预算数|一级指标|二级指标|三级指标|指标值/g
 
