@@ -55,7 +55,7 @@ const UNSUPPORTED: Readonly<Record<Exclude<DocumentFileKind, 'docx' | 'xlsx' | '
     expected: '在 Word 或 WPS 中“另存为” .docx 后导入',
   },
   legacyExcel: {
-    message: '这是旧版 Excel 文件（.xls）或 WPS 表格文件（.et），无法直接读取 / legacy .xls / .et is not supported',
+    message: '这是旧版 Excel 文件（.xls）或 WPS 表格文件（.et），无法直接读取：请另存为 .xlsx 后导入 / legacy .xls / .et is not supported, save as .xlsx',
     expected: '在 Excel 或 WPS 表格中“另存为” Excel 工作簿（.xlsx）后导入',
   },
   pdf: {

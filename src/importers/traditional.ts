@@ -21,9 +21,10 @@ const MAP: ReadonlyMap<string, string> = (() => {
   return map
 })()
 
+/** Any character of MAP; most text has none, and then it is returned as it is. */
+const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu')
+
 /** The text with the Traditional characters above replaced by their Simplified forms. */
 export function toSimplified(text: string): string {
-  let out = ''
-  for (const ch of text) out += MAP.get(ch) ?? ch
-  return out
+  return text.replace(TRADITIONAL, (ch) => MAP.get(ch) ?? ch)
 }

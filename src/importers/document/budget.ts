@@ -42,7 +42,9 @@ export function readBudget(ctx: ProjectContext, headerIndex: number, name: strin
     fail(failure(`项目「${name}」缺少预算数`, `project ${name} has no 预算数 (budget)`, line, '“预算数”后的单元格写明金额，如 3.00', { project: name, field: '预算数' }))
     return null
   }
-  const declared = totalCell.unit ?? ctx.unitAt[totalCell.rowIndex] ?? null
+  // `资金情况（万元）` / `项目资金（万元）`: a unit in a label cell of the budget's row.
+  const rowUnit = rows[totalCell.rowIndex]?.cells.map((cell) => /\((万元|元)\)$/.exec(normalizeLabel(cell))?.[1]).find((u) => u !== undefined)
+  const declared = totalCell.unit ?? ctx.unitAt[totalCell.rowIndex] ?? (rowUnit === undefined ? null : moneyUnitOfWord(rowUnit))
   if (declared === null) {
     warn('单位', `项目「${name}」未写金额单位（单位：万元 / 元），按万元读取`)
   }
