@@ -62,15 +62,16 @@ describe('导入导出: an .xlsx workbook and a multi-sheet WPS paste', () => {
 
     await page.getByRole('button', { name: '再导入一份' }).click()
     const { html, text } = wpsSheets()
-    await page.locator('textarea[data-test="import-paste"]').evaluate(
-      (textarea, flavours) => {
-        const data = new DataTransfer()
-        data.setData('text/html', flavours.html)
-        data.setData('text/plain', flavours.text)
-        textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-      },
-      { html, text },
-    )
+    await page.locator('textarea[data-test="import-paste"]').waitFor()
+    // The paste as the browser delivers it: both clipboard flavours (the e2e code has no DOM types).
+    await page.evaluate(`(() => {
+      const flavours = ${JSON.stringify({ html, text })}
+      const data = new DataTransfer()
+      data.setData('text/html', flavours.html)
+      data.setData('text/plain', flavours.text)
+      const textarea = document.querySelector('textarea[data-test="import-paste"]')
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })()`)
     await page.getByTestId('import-paste-submit').click()
     await preview.waitFor()
     assert.match((await preview.textContent()) ?? '', /粘贴的表格，按原表格的单元格读取/)
