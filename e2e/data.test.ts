@@ -100,14 +100,17 @@ describe('导入导出: import a document, back up and restore', () => {
 
   it('lists every problem of a broken document at once, and previews a 元 document exactly', async () => {
     const page = await openData(app)
-    await page.getByTestId('import-file-input').setInputFiles('tests/fixtures/error-many-2021-emergency.txt')
+    // Its one complete project broken too: nothing is importable, and every problem is listed.
+    const broken = readFileSync('tests/fixtures/error-many-2021-emergency.txt', 'utf8').replace('预算数 | 2.00 | 其中：财政资金 | 2.00', '预算数 | 两万 | 其中：财政资金 | 2.00')
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'error-many-2021-emergency.txt', mimeType: 'text/plain', buffer: Buffer.from(broken) })
     const failure = page.getByTestId('import-error')
     await failure.waitFor()
-    assert.match((await failure.textContent()) ?? '', /发现 4 处问题/)
+    assert.match((await failure.textContent()) ?? '', /发现 5 处问题/)
     const rows = page.locator('[data-test="import-errors"] tbody tr')
-    assert.equal(await rows.count(), 4)
+    assert.equal(await rows.count(), 5)
     assert.match((await rows.nth(0).textContent()) ?? '', /安全生产执法经费预算数第 6 行/)
-    assert.match((await rows.nth(3).textContent()) ?? '', /应急值守经费项目编码第 41 行.*重复/)
+    assert.match((await rows.nth(3).textContent()) ?? '', /防灾减灾宣传经费预算数第 33 行/)
+    assert.match((await rows.nth(4).textContent()) ?? '', /应急值守经费项目编码第 41 行.*重复/)
     assert.match((await failure.textContent()) ?? '', /条提示/)
     await page.setViewportSize({ width: 1920, height: 1080 })
     await shoot(page, 'data-errors-1920')

@@ -4,10 +4,19 @@ import { importDocument, type ImportSummary } from '@/db/importRepository'
 import { getSettings } from '@/db/settingsRepository'
 import { describeError } from '@/db/storageErrors'
 import type { Department } from '@/domain/types'
-import { parseDocument, parseDocumentRows, type DocumentParseError, type ImportWarning, type ParsedDocument } from '@/importers/document'
+import {
+  parseDocument,
+  parseDocumentRows,
+  type DocumentParseError,
+  type ImportWarning,
+  type IncompleteProject,
+  type ParsedDocument,
+} from '@/importers/document'
 import { ENCODING_LABELS } from '@/importers/decodeText'
 import { parseHtmlTables } from '@/importers/docx'
 import { MAX_DOCUMENT_BYTES, readDocumentFile, type DocumentFileRead } from '@/importers/documentFile'
+import { checkProjectCodes } from '@/importers/projectCodes'
+import type { SheetSummary } from '@/importers/workbook'
 
 /** Where the document came from, shown in the preview. */
 export interface ImportSource {
@@ -20,8 +29,13 @@ export interface ImportSource {
 
 export interface ImportPreview {
   readonly source: ImportSource
+  /** The complete projects only: what confirm stores. */
   readonly document: ParsedDocument
   readonly warnings: readonly ImportWarning[]
+  /** Tables left out, with what they lack and where. */
+  readonly incomplete: readonly IncompleteProject[]
+  /** The worksheets of an .xlsx; null for other sources. */
+  readonly sheets: readonly SheetSummary[] | null
 }
 
 /** The import's step: pick a source → read → preview → save → done (or failed). */
@@ -44,6 +58,8 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 function sourceOf(fileName: string, read: DocumentFileRead): ImportSource {
   if (read.kind === 'docx') return { fileName, label: 'Word 文档（.docx）', linesAreRows: true }
+  // An .xlsx's lines are the rows of its sheets, as Excel numbers them.
+  if (read.kind === 'xlsx') return { fileName, label: 'Excel 工作簿（.xlsx）', linesAreRows: false }
   const encoding = read.encoding ? `，${ENCODING_LABELS[read.encoding]} 编码` : ''
   return { fileName, label: `文本文件${encoding}`, linesAreRows: false }
 }
@@ -54,8 +70,10 @@ function failureOf(cause: unknown): DocumentParseError {
 }
 
 /**
- * The 导入绩效目标表 flow: reads a file (.docx, text in UTF-8/GBK) or pasted text, holds the
- * preview with the user's year/department choices, and stores it all-or-nothing on confirm.
+ * The 导入绩效目标表 flow: reads a file (.docx, .xlsx, text in UTF-8/GBK) or pasted text (its
+ * HTML flavour when there is one), holds the preview with the user's year/department choices
+ * and project codes (自编 ones editable), and stores the complete projects in one
+ * transaction on confirm; the incomplete ones are listed, never stored.
  */
 export function useImportDocument() {
   const state = shallowRef<ImportState>({ step: 'idle' })
@@ -65,21 +83,34 @@ export function useImportDocument() {
   const department = shallowRef<Department>({ code: '', name: '' })
   /** Project codes already stored for the chosen year and department (null while unknown). */
   const storedCodes = shallowRef<ReadonlySet<string> | null>(null)
+  /** The code each complete project will be stored under, in document order (自编 ones editable). */
+  const projectCodes = shallowRef<readonly string[]>([])
 
   // The fiscal years a document may be for: two ahead (预算 is drafted a year early) and ten back.
   const thisYear = new Date().getFullYear()
   const yearChoices = Array.from({ length: 13 }, (_, i) => thisYear + 2 - i)
   const preview = computed(() => (state.value.step === 'preview' ? state.value.preview : null))
   const year = computed(() => preview.value?.document.year ?? chosenYear.value)
+  /** Why the codes cannot be stored as they are, or null. */
+  const codeProblem = computed(() => {
+    const current = preview.value
+    return current ? checkProjectCodes(projectCodes.value, current.document.projects.map((p) => p.name)) : null
+  })
 
-  const showPreview = (source: ImportSource, read: DocumentFileRead['result']) => {
+  const showPreview = (source: ImportSource, read: DocumentFileRead['result'], sheets: DocumentFileRead['sheets'] = null) => {
     if (!read.ok) {
       state.value = { step: 'failed', source, errors: read.errors, warnings: read.warnings }
       return
     }
     chosenYear.value = null
     department.value = read.document.department
-    state.value = { step: 'preview', preview: { source, document: read.document, warnings: read.warnings }, isSaving: false }
+    projectCodes.value = read.document.projects.map((p) => p.code)
+    const preview = { source, document: read.document, warnings: read.warnings, incomplete: read.incomplete, sheets }
+    state.value = { step: 'preview', preview, isSaving: false }
+  }
+
+  function setProjectCode(index: number, code: string): void {
+    projectCodes.value = projectCodes.value.map((old, i) => (i === index ? code : old))
   }
 
   async function readFile(file: File): Promise<void> {
@@ -96,10 +127,12 @@ export function useImportDocument() {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
-      state.value = { step: 'reading', fileName: file.name, stage: isZip ? '正在打开 Word 文档并读取表格…' : '正在解析绩效目标表…' }
+      const isWorkbook = /\.xls[xm]$/i.test(file.name)
+      const stage = isZip ? (isWorkbook ? '正在打开 Excel 工作簿并读取各工作表…' : '正在打开 Word 文档并读取表格…') : '正在解析绩效目标表…'
+      state.value = { step: 'reading', fileName: file.name, stage }
       await nextFrame()
       const read = await readDocumentFile(bytes, file.name)
-      showPreview(sourceOf(file.name, read), read.result)
+      showPreview(sourceOf(file.name, read), read.result, read.sheets)
     } catch (cause) {
       state.value = { step: 'failed', source: { fileName: file.name, label: '', linesAreRows: false }, errors: [failureOf(cause)], warnings: [] }
     }
@@ -120,13 +153,14 @@ export function useImportDocument() {
 
   async function confirm(): Promise<void> {
     const current = state.value
-    if (current.step !== 'preview' || current.isSaving || year.value === null) return
+    if (current.step !== 'preview' || current.isSaving || year.value === null || codeProblem.value !== null) return
     state.value = { ...current, isSaving: true }
     const { document, warnings, source } = current.preview
+    const projects = document.projects.map((project, i) => ({ ...project, code: (projectCodes.value[i] ?? project.code).trim() }))
     try {
       const { actor } = await getSettings()
       const summary = await importDocument(
-        { ...document, department: department.value },
+        { ...document, projects, department: department.value },
         { fileName: source.fileName, actor: actor || '导入', year: year.value, warningCount: warnings.length },
       )
       state.value = { step: 'done', summary, departmentName: department.value.name, fileName: source.fileName }
@@ -153,5 +187,19 @@ export function useImportDocument() {
     },
   )
 
-  return { state, chosenYear, department, year, yearChoices, storedCodes, readFile, readPasted, confirm, reset }
+  return {
+    state,
+    chosenYear,
+    department,
+    year,
+    yearChoices,
+    storedCodes,
+    projectCodes,
+    codeProblem,
+    setProjectCode,
+    readFile,
+    readPasted,
+    confirm,
+    reset,
+  }
 }

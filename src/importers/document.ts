@@ -4,13 +4,15 @@ import { checkDuplicateCodes } from './document/duplicates'
 import { failedResult, failure } from './document/outcome'
 import { readProject } from './document/project'
 import { segmentProjects } from './document/segment'
-import type { DocumentParseError, DocumentParseResult, ImportWarning } from './document/types'
-import { readRows, type SourceRow } from './rows'
+import { blankTemplate, refusal } from './document/refusal'
+import type { DocumentParseError, DocumentParseResult, ImportWarning, IncompleteProject } from './document/types'
+import { demoteTitleRows, readRows, type SourceRow } from './rows'
 
 export type {
   DocumentParseError,
   DocumentParseResult,
   ImportWarning,
+  IncompleteProject,
   ParsedDocument,
   ParsedIndicator,
   ParsedProject,
@@ -20,11 +22,13 @@ export type {
  * Reads a department's 部门预算绩效信息 (one 绩效目标表 per project) from its flattened text:
  * the seed's cell lines, `|` rows or tab rows (see rows.ts). Fields are found by their
  * labels (项目编码, 预算数, 资金支出计划, 三级指标 …), never by position, so extra columns,
- * merged cells and reordered rows read the same. Every guess becomes an ImportWarning;
- * a project that cannot be read whole makes the result ok:false, so nothing half-read is
- * imported, and then every blocking error of the document is listed (with its project,
- * cell and line), so that one round of corrections is enough. A 项目编码 used by two
- * different tables is such an error (see document/duplicates.ts).
+ * merged cells and reordered rows read the same. Every guess becomes an ImportWarning.
+ * A project that cannot be read whole is never imported: it is listed in `incomplete`
+ * with what it lacks and where, while the complete projects stay importable; with no
+ * complete project the result is ok:false. Every blocking error is listed (with its
+ * project, cell and line), so that one round of corrections is enough. A 项目编码 used by
+ * two different tables is such an error (see document/duplicates.ts); a form without
+ * 项目编码 gets a stable generated one (document/codes.ts).
  *
  * The blocks of one project are read in document/: segment (where each project starts),
  * project (one 绩效目标表), budget, plan, goals, indicators (with columns), department (and
@@ -89,27 +93,35 @@ function parseChecked(text: string, warnings: ImportWarning[]): DocumentParseRes
   return parseRowsChecked(readRows(text), warnings)
 }
 
-function parseRowsChecked(rows: readonly SourceRow[], warnings: ImportWarning[]): DocumentParseResult {
+function parseRowsChecked(sourceRows: readonly SourceRow[], warnings: ImportWarning[]): DocumentParseResult {
+  const rows = demoteTitleRows(sourceRows)
   const segments = segmentProjects(rows)
-  if (segments.length === 0) {
-    const lastLine = rows[rows.length - 1]?.endLine ?? null
-    return failedResult(
-      failure('未找到任何项目（没有“项目编码 / 项目名称”单元格）', 'no project found (no 项目编码 / 项目名称 cell)', lastLine, '每个项目一张绩效目标表，含“项目编码”“项目名称”'),
-      warnings,
-    )
-  }
+  if (segments.length === 0) return failedResult(refusal(rows), warnings)
 
   const unitAt = declaredUnits(rows)
   const reads = segments.map((segment) => readProject({ rows, segment, unitAt }))
   const checked = checkDuplicateCodes(reads)
   for (const read of checked.reads) warnings.push(...read.warnings)
   warnings.push(...checked.warnings)
-  const errors = [...checked.reads.flatMap((read) => read.errors), ...checked.errors].sort(byLine)
+  const complete = checked.reads.filter((read) => read.project !== null && read.errors.length === 0)
+  const incomplete: IncompleteProject[] = checked.reads
+    .filter((read) => !complete.includes(read))
+    .map((read) => ({
+      name: read.name,
+      line: read.line,
+      missing: [...new Set(read.errors.map((error) => error.field ?? '绩效目标表'))],
+      errors: [...read.errors].sort(byLine),
+    }))
+  const errors = incomplete.flatMap((project) => project.errors).sort(byLine)
   const [firstError] = errors
-  // All or nothing: one unreadable project stops the import, but every error is reported.
-  if (firstError) return { ok: false, error: firstError, errors, warnings }
+  // Nothing complete: nothing to import, and every error is reported. Else the complete
+  // projects are importable and the incomplete ones are listed with what they lack.
+  if (complete.length === 0 || !firstError) {
+    if (checked.reads.every((read) => read.isBlank)) return failedResult(blankTemplate(rows))
+    if (firstError) return { ok: false, error: firstError, errors, warnings, incomplete }
+  }
 
-  const projects = checked.reads.flatMap((read) => (read.project ? [read.project] : []))
+  const projects = complete.flatMap((read) => (read.project ? [read.project] : []))
   const moneyUnit = projects[0]?.moneyUnit ?? 'wan'
   if (projects.some((p) => p.moneyUnit !== moneyUnit)) {
     warnings.push({ project: null, field: '单位', message: '各项目的金额单位不一致（万元 / 元），已分别换算' })
@@ -123,5 +135,5 @@ function parseRowsChecked(rows: readonly SourceRow[], warnings: ImportWarning[])
   const isInTable = (index: number): boolean => inTable[index] === 1
   const department = readDepartment(rows, isInTable, warnings)
 
-  return { ok: true, document: { year, department, moneyUnit, projects }, warnings }
+  return { ok: true, document: { year, department, moneyUnit, projects }, warnings, incomplete }
 }

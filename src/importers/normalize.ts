@@ -1,3 +1,5 @@
+import { toSimplified } from './traditional'
+
 /**
  * Text normalization shared by the importers. Only used to *read* cells; whatever the
  * importers keep as text (names, raw 指标值) stays exactly as written.
@@ -10,9 +12,14 @@ export function toHalfWidth(text: string): string {
     .replace(/\u3000/g, ' ')
 }
 
-/** Normalizes a cell for label matching: half-width, no whitespace, no trailing colon. */
+/** Normalizes a cell for label matching: half-width, Simplified, no whitespace, no trailing colon. */
 export function normalizeLabel(cell: string): string {
-  return toHalfWidth(cell).replace(/\s+/g, '').replace(/:+$/, '')
+  return toSimplified(toHalfWidth(cell)).replace(/\s+/g, '').replace(/:+$/, '')
+}
+
+/** Half-width and Simplified: for reading numbers, operators and units, never for kept text. */
+export function toMatchable(text: string): string {
+  return toSimplified(toHalfWidth(text))
 }
 
 /** Removes one trailing parenthetical, e.g. `预算数(万元)` → `预算数`; input is already normalized. */

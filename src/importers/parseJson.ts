@@ -1,6 +1,7 @@
 import { fenToWan } from '../domain/money'
 import type { Fen, IndicatorKind, Operator } from '../domain/types'
-import type { ImportWarning, ParsedDocument } from './document'
+import type { ImportWarning, IncompleteProject, ParsedDocument } from './document'
+import type { SheetSummary } from './workbook'
 
 /** The JSON printed by `npm run parse`: money in 万元 (numbers), plan in % keyed by month. */
 export interface ParseJson {
@@ -32,6 +33,10 @@ export interface ParseJson {
     }>
   }>
   readonly warnings: readonly ImportWarning[]
+  /** Tables left out, present only when there are some (a partial document). */
+  readonly incomplete?: ReadonlyArray<{ readonly name: string; readonly line: number; readonly missing: readonly string[]; readonly sheet?: string }>
+  /** The worksheets of an .xlsx, present only for workbooks. */
+  readonly sheets?: readonly SheetSummary[]
 }
 
 function wan(fen: Fen | null): number | null {
@@ -39,8 +44,15 @@ function wan(fen: Fen | null): number | null {
   return fen === null ? null : fenToWan(fen)
 }
 
+/** Where a read came from, beyond the document: incomplete tables, a workbook's sheets. */
+export interface ParseExtras {
+  readonly incomplete?: readonly IncompleteProject[]
+  readonly sheets?: readonly SheetSummary[] | null
+}
+
 /** Maps a parsed document and its warnings to the CLI's JSON shape (money in 万元). */
-export function toParseJson(doc: ParsedDocument, warnings: readonly ImportWarning[]): ParseJson {
+export function toParseJson(doc: ParsedDocument, warnings: readonly ImportWarning[], extras: ParseExtras = {}): ParseJson {
+  const incomplete = (extras.incomplete ?? []).map((p) => ({ name: p.name, line: p.line, missing: [...p.missing], ...(p.sheet === undefined ? {} : { sheet: p.sheet }) }))
   return {
     year: doc.year,
     department: { code: doc.department.code, name: doc.department.name },
@@ -74,6 +86,8 @@ export function toParseJson(doc: ParsedDocument, warnings: readonly ImportWarnin
       })),
     })),
     warnings: warnings.map((w) => ({ project: w.project, field: w.field, message: w.message })),
+    ...(incomplete.length > 0 ? { incomplete } : {}),
+    ...(extras.sheets ? { sheets: extras.sheets } : {}),
   }
 }
 

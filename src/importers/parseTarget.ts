@@ -1,5 +1,5 @@
 import type { IndicatorKind, IndicatorTarget, Operator } from '../domain/types'
-import { toHalfWidth } from './normalize'
+import { toMatchable } from './normalize'
 import {
   isUp,
   KNOWN_UNITS,
@@ -52,8 +52,8 @@ const RATE_ENDINGS = /(率|满意度|满意率|占比|比例|比重)$/
 
 /** True when the indicator is a rate: its name or description ends in 率 / 满意度 …. */
 export function isRateIndicator(context: TargetContext | undefined): boolean {
-  const name = context?.name?.trim() ?? ''
-  const description = context?.description?.trim() ?? ''
+  const name = toMatchable(context?.name?.trim() ?? '')
+  const description = toMatchable(context?.description?.trim() ?? '')
   return RATE_ENDINGS.test(name) || RATE_ENDINGS.test(description)
 }
 
@@ -63,21 +63,38 @@ interface Pieces {
   readonly fraction: string
   readonly unit: string
   readonly suffix: Operator | null
+  /** Set when a number with a decimal point or thousands separator was written twice (`0.50.5`). */
+  readonly doubled?: string
 }
 
 /** Splits a normalized cell into operator, number, unit and suffix; null when it is not that shape. */
 function splitCell(text: string): Pieces | null {
   const prefixMatch = matchPrefix(text, OPERATOR_WORDS)
   const afterPrefix = prefixMatch ? text.slice(prefixMatch[0].length) : text
-  const numberMatch = NUMBER.exec(afterPrefix)
+  const doubled = doubledDecimal(afterPrefix)
+  const numberMatch = doubled ? NUMBER.exec(doubled) : NUMBER.exec(afterPrefix)
   if (!numberMatch) return null
   const digits = numberMatch[1] ?? ''
   const fraction = numberMatch[2] ?? ''
-  const tail = afterPrefix.slice(numberMatch[0].length)
+  const tail = doubled ? afterPrefix.slice(doubled.length * 2) : afterPrefix.slice(numberMatch[0].length)
 
   const split = splitTail(tail)
   if (!split) return null
-  return { prefix: prefixMatch?.[1] ?? null, digits, fraction, unit: split.unit, suffix: split.suffix }
+  const pieces = { prefix: prefixMatch?.[1] ?? null, digits, fraction, unit: split.unit, suffix: split.suffix }
+  return doubled ? { ...pieces, doubled } : pieces
+}
+
+/**
+ * A number with a decimal point or thousands separator written twice at the start of the
+ * text (`0.50.5%以下`, `1,2001,200台次以上`): the number once, else null. Plain digit runs
+ * (`100100`) are left to readDigits, which weighs them with the cell's comparison.
+ */
+function doubledDecimal(text: string): string | null {
+  const whole = /^[\d.,]+/.exec(text)?.[0] ?? ''
+  if (whole.length % 2 !== 0) return null
+  const half = whole.slice(0, whole.length / 2)
+  if (half + half !== whole || !/[.,]/.test(half)) return null
+  return NUMBER.exec(half)?.[0] === half ? half : null
 }
 
 function splitTail(tail: string): { unit: string; suffix: Operator | null } | null {
@@ -181,7 +198,7 @@ function qualitative(raw: string, warnings: string[]): TargetParse {
 export function parseTarget(raw: string, context?: TargetContext): TargetParse {
   const warnings: string[] = []
   const cell = `指标值「${raw}」`
-  const text = toHalfWidth(raw)
+  const text = toMatchable(raw)
     .replace(/\s+/g, '')
     // `95%以上(含)`: "inclusive" repeats what 以上 already says.
     .replace(/\((含|含本数)\)$/, '')
@@ -202,8 +219,11 @@ export function parseTarget(raw: string, context?: TargetContext): TargetParse {
     return qualitative(raw, warnings)
   }
 
+  if (pieces.doubled !== undefined) {
+    warnings.push(`${cell}中的数字 ${pieces.doubled}${pieces.doubled} 是重复录入的 ${pieces.doubled}，按 ${pieces.doubled} 读取`)
+  }
   let unit = normalizeUnit(pieces.unit)
-  const columnUnit = normalizeUnit(toHalfWidth(context?.unit ?? '').replace(/\s+/g, ''))
+  const columnUnit = normalizeUnit(toMatchable(context?.unit ?? '').replace(/\s+/g, ''))
   let unitSource: 'cell' | 'column' | 'inferred' | 'none' = unit === '' ? 'none' : 'cell'
 
   if (unit === '' && columnUnit !== '') {

@@ -5,8 +5,15 @@
  * - one row per line with cells separated by `|` (markdown-ish, `---` rows skipped);
  * - one row per line with cells separated by tabs (pasted from Excel; quoted cells may
  *   span lines).
+ * - cells that lost their rows (one per line ending in ` |`, or one per paragraph), and
+ *   space-separated rows below a spaced header (cellStream.ts, spacedRows.ts).
  * Lines that belong to no table are kept as `text` rows (titles, headings, prose).
  */
+import { paragraphCells, pipePerLineCells, rowsFromCellStream, type StreamCell } from './cellStream'
+import { isLabel } from './document/labels'
+import { normalizeLabel } from './normalize'
+import { splitSpacedRows } from './spacedRows'
+
 
 export interface SourceRow {
   readonly kind: 'cells' | 'text'
@@ -25,6 +32,8 @@ const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
 /** Splits a document into table rows and text rows, with their line numbers. */
 export function readRows(text: string): SourceRow[] {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const stream = streamLayout(lines)
+  if (stream) return rowsFromCellStream(stream)
   // A tab right after content only happens when tabs separate cells on one line; the
   // seed's cell lines have a single leading tab each, so they never match.
   const isTabRows = lines.filter((line) => /[^\t\s]\t/.test(line)).length >= 3
@@ -33,7 +42,23 @@ export function readRows(text: string): SourceRow[] {
   const pipeLines = lines.filter((line) => line.includes('|') && !PIPE_SEPARATOR.test(line))
   const wrapped = pipeLines.filter((line) => /^\s*\|.*\|\s*$/.test(line)).length
   const splitPipes = (line: string): string[] | null => splitPipeRow(line, wrapped * 2 >= pipeLines.length)
-  return isTabRows ? readTabRows(lines, splitPipes) : readCellLines(lines, splitPipes)
+  return isTabRows ? readTabRows(lines, splitPipes) : splitSpacedRows(readCellLines(lines, splitPipes))
+}
+
+/**
+ * The cells of a document that lost its row boundaries (see cellStream.ts): most `|` lines
+ * hold one cell and end in ` |`, or every paragraph stands alone between blank lines and
+ * no line is a tab-led cell. Null for every other layout.
+ */
+function streamLayout(lines: readonly string[]): StreamCell[] | null {
+  const pipeLines = lines.filter((line) => line.includes('|'))
+  const perLine = pipeLines.filter((line) => /^[^|]*\|\s*$/.test(line)).length
+  if (pipeLines.length >= 6 && perLine >= pipeLines.length * 0.7) return pipePerLineCells(lines)
+  if (pipeLines.length >= 3 || lines.some((line) => line.startsWith('\t') || /[^\t\s]\t/.test(line))) return null
+  const filled = lines.flatMap((line, index) => (line.trim() === '' ? [] : [index]))
+  const alone = filled.filter((index) => (lines[index + 1] ?? '').trim() === '').length
+  const labeled = filled.filter((index) => isLabel(lines[index] ?? '')).length
+  return filled.length >= 8 && alone >= filled.length * 0.8 && labeled >= 2 ? paragraphCells(lines) : null
 }
 
 type PipeSplitter = (line: string) => string[] | null
@@ -158,4 +183,20 @@ function splitPipeRow(line: string, hasOuterPipes: boolean): string[] | null {
     .split(/(?<!\\)\|/)
     .map((cell) => cell.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n').trim())
   return cells.length >= 2 ? cells : null
+}
+
+const SHEET_TITLE = /(绩效目标|目标申报|绩效自评|申报|执行监控)表$|^[(（]\s*\d{4}\s*年度?\s*[)）]$/
+
+/**
+ * A table row holding only a title (`2021年度部门预算项目绩效目标表` followed by empty cells,
+ * as each sheet of a multi-sheet WPS/Excel copy begins) is a heading, not a cell row.
+ */
+export function demoteTitleRows(rows: readonly SourceRow[]): SourceRow[] {
+  return rows.map((row) => {
+    if (row.kind !== 'cells') return row
+    const filled = row.cells.filter((cell) => cell.trim() !== '')
+    const [only] = filled
+    if (filled.length !== 1 || only === undefined || !SHEET_TITLE.test(normalizeLabel(only)) || isLabel(only)) return row
+    return { kind: 'text', cells: [only.trim()], line: row.line, endLine: row.endLine, cellLines: [row.line] }
+  })
 }

@@ -1,5 +1,5 @@
 import type { IndicatorKind, Operator } from '../domain/types'
-import { toHalfWidth } from './normalize'
+import { toMatchable } from './normalize'
 
 /**
  * The words of a 指标值 cell (see parseTarget.ts): comparison operators written as symbols
@@ -68,6 +68,7 @@ const COUNT_UNITS: readonly string[] = [
   '件', '次', '场次', '场', '人次', '份', '个', '项', '人', '户', '篇', '期', '册', '批', '家',
   '所', '起', '条', '套', '台', '辆', '本', '张', '间', '座', '处', '名', '宗', '例', '部',
   '轮', '课时', '学时', '家次', '户次', '篇次', '批次', '个村', '村', '万人次', '万人',
+  '台次', '辆次', '架次', '车次', '人/次', '个次',
   // Physical output (built, planted, delivered) also accumulates month by month.
   '平方米', '㎡', '公里', '千米', '米', '亩', '吨', '株', '棵',
 ]
@@ -76,6 +77,7 @@ const COUNT_UNITS: readonly string[] = [
 const LEVEL_UNITS: readonly string[] = [
   '%', '‰', '个百分点', '百分点', '天', '日', '个工作日', '工作日', '小时', '分钟', '个月', '月',
   '年', '周', '元', '万元', '亿元', '元/人', '元/次', '分', '星', '级', '倍', '岁', '℃',
+  '万元/人', '元/人·天', '元/人天', '元/人·月', '元/人/天', '元/天', '元/月', '元/年', '元/平方米', '万元/公里',
 ]
 
 /** Every unit the importer knows (and 百分比, read as %), longest first. */
@@ -120,5 +122,5 @@ export function kindOfUnit(unit: string): IndicatorKind {
 
 /** The operator written in a 指标性质 / operator column (≥, 大于等于 …), or null. */
 export function parseOperatorWord(text: string): Operator | null {
-  return matchExact(toHalfWidth(text).replace(/\s+/g, ''), OPERATOR_WORDS)
+  return matchExact(toMatchable(text).replace(/\s+/g, ''), OPERATOR_WORDS)
 }

@@ -74,16 +74,56 @@ describe('useImportDocument', () => {
     scope.stop()
   })
 
-  it('a document with several problems fails with all of them and the warnings of the rest', async () => {
+  it('a partial document previews its complete project and the incomplete ones; only the complete one is stored', async () => {
     const scope = effectScope()
     const importer = scope.run(() => useImportDocument())!
     const text = readFileSync('tests/fixtures/error-many-2021-emergency.txt', 'utf8')
     await importer.readFile(new File([text], '应急局.txt'))
     const state = importer.state.value
-    if (state.step !== 'failed') expect.fail(`expected failed, got ${state.step}`)
-    expect(state.errors.map((e) => e.line)).toEqual([6, 15, 28, 41])
-    expect(state.warnings.some((w) => w.project === '防灾减灾宣传经费')).toBe(true)
+    if (state.step !== 'preview') expect.fail(`expected a preview, got ${state.step}`)
+    expect(state.preview.document.projects.map((p) => p.name)).toEqual(['防灾减灾宣传经费'])
+    expect(state.preview.incomplete.map((p) => [p.name, p.missing])).toEqual([
+      ['安全生产执法经费', ['预算数']],
+      ['应急演练经费', ['其中：财政资金']],
+      ['应急物资储备经费', ['三级指标']],
+      ['应急值守经费', ['项目编码']],
+    ])
+    await importer.confirm()
+    expect(importer.state.value.step).toBe('done')
+    expect((await db.projects.toArray()).map((p) => p.name)).toEqual(['防灾减灾宣传经费'])
+    scope.stop()
+  })
+
+  it('stores a form without 项目编码 under its 自编 code, or under the code the user typed', async () => {
+    const scope = effectScope()
+    const importer = scope.run(() => useImportDocument())!
+    await importer.readFile(new File([readFileSync('tests/fixtures/pipe-twolevel-2022-ezhou.md')], '鄂州.md'))
+    const state = importer.state.value
+    if (state.step !== 'preview') expect.fail(`expected a preview, got ${state.step}`)
+    expect(importer.projectCodes.value[0]).toMatch(/^ZB-/)
+    importer.setProjectCode(0, 'HQ/01')
+    expect(importer.codeProblem.value).toMatch(/含有“\/”/)
+    await importer.confirm()
     expect(await db.projects.count()).toBe(0)
+    importer.setProjectCode(0, '420701-HQ-01')
+    expect(importer.codeProblem.value).toBeNull()
+    await importer.confirm()
+    expect((await db.projects.toArray()).map((p) => [p.code, p.name])).toEqual([['420701-HQ-01', '办公楼运行保障']])
+    scope.stop()
+  })
+
+  it('reads an .xlsx with its sheets; an .xls gets the save-as message', async () => {
+    const scope = effectScope()
+    const importer = scope.run(() => useImportDocument())!
+    await importer.readFile(new File([readFileSync('tests/fixtures/xlsx-sheets-2022-housing.xlsx')], '住建局.xlsx'))
+    const state = importer.state.value
+    if (state.step !== 'preview') expect.fail(`expected a preview, got ${state.step}`)
+    expect(state.preview.source.label).toBe('Excel 工作簿（.xlsx）')
+    expect(state.preview.sheets?.map((s) => s.name)).toEqual(['封面', '老旧小区改造', '多个项目'])
+    await importer.readFile(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])], '旧表.xls'))
+    const failed = importer.state.value
+    if (failed.step !== 'failed') expect.fail(`expected failed, got ${failed.step}`)
+    expect(failed.errors[0]?.message).toMatch(/另存为 \.xlsx/)
     scope.stop()
   })
 })

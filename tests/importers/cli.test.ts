@@ -33,12 +33,29 @@ describe('scripts/parse.ts', () => {
     expect(stderr).toContain('人民调解员补贴')
   }, 60_000)
 
-  it('exits 1 with a one-line error for a file without projects', () => {
+  it('exits 1 with a one-line error naming the real cause for a file without project tables', () => {
     const { status, stdout, stderr } = runParse(repoPath('tests/fixtures/error-no-project-2020-overview.txt'))
     expect(status).toBe(1)
     expect(stdout).toBe('')
     expect(stderr.trim().split('\n')).toHaveLength(1)
-    expect(stderr).toMatch(/^错误：第 9 行：未找到任何项目.* \/ line 9: no project found/)
+    expect(stderr).toMatch(/^错误：第 1 行：这是部门（单位）整体支出的绩效目标或评价表.* \/ line 1: a department-wide form/)
+  }, 60_000)
+
+  it('reads an .xlsx workbook sheet by sheet and lists its sheets', () => {
+    const { status, stdout } = runParse(repoPath('tests/fixtures/xlsx-sheets-2022-housing.xlsx'))
+    expect(status).toBe(0)
+    const json = JSON.parse(stdout) as { projects: Array<{ name: string }>; sheets: Array<{ name: string; projects: number }> }
+    expect(json.projects.map((p) => p.name)).toEqual(['老旧小区综合改造', '建筑工地安全巡查', '住房保障信息系统运维'])
+    expect(json.sheets.map((s) => s.projects)).toEqual([0, 1, 2])
+  }, 60_000)
+
+  it('exits 1 for an .xls with what to do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'))
+    const xls = join(dir, '绩效目标.xls')
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]))
+    const { status, stderr } = runParse(xls)
+    expect(status).toBe(1)
+    expect(stderr).toMatch(/旧版 Excel 文件（\.xls）.*另存为 \.xlsx 后导入/)
   }, 60_000)
 
   it('reads a .docx as the app does (mammoth in node)', () => {
@@ -57,13 +74,27 @@ describe('scripts/parse.ts', () => {
     expect(stderr.trim().split('\n')).toHaveLength(json.warnings.length)
   }, 60_000)
 
-  it('prints every blocking error of a document, one per line', () => {
+  it('prints the complete projects of a partial document, lists the incomplete ones and exits 0', () => {
     const { status, stdout, stderr } = runParse(repoPath('tests/fixtures/error-many-2021-emergency.txt'))
-    expect(status).toBe(1)
-    expect(stdout).toBe('')
+    expect(status).toBe(0)
+    const json = JSON.parse(stdout) as { projects: Array<{ name: string }>; incomplete: Array<{ name: string; line: number; missing: string[] }> }
+    expect(json.projects.map((p) => p.name)).toEqual(['防灾减灾宣传经费'])
+    expect(json.incomplete).toEqual([
+      { name: '安全生产执法经费', line: 5, missing: ['预算数'] },
+      { name: '应急演练经费', line: 14, missing: ['其中：财政资金'] },
+      { name: '应急物资储备经费', line: 23, missing: ['三级指标'] },
+      { name: '应急值守经费', line: 41, missing: ['项目编码'] },
+    ])
     const errors = stderr.trim().split('\n').filter((line) => line.startsWith('错误：'))
     expect(errors).toHaveLength(4)
     expect(errors[0]).toMatch(/^错误：第 6 行：项目「安全生产执法经费」的预算数「叁万元」/)
+  }, 60_000)
+
+  it('exits 1 when no project is complete, with every error', () => {
+    const { status, stdout, stderr } = runParse(repoPath('tests/fixtures/error-budget-text-2021-culture.md'))
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^错误：第 6 行：.*预算数「叁拾万元整」不是金额数字/m)
   }, 60_000)
 
   it('exits 1 for a broken .docx, a binary file and a missing file', () => {

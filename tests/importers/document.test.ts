@@ -421,8 +421,8 @@ describe('parseDocument: errors', () => {
     ['only blanks', ' \n\t\n  \n', /文件为空/, null],
     ['binary garbage', `PK\u0003\u0004${'\u0000'.repeat(40)}word/document.xml`, /不是文本.*not UTF-8 text/, 1],
     ['GBK read as UTF-8', `2020\n${'\uFFFD\uFFFD\uFFFD\uFFFD'.repeat(30)}\n`, /不是文本/, 2],
-    ['prose only', readFixture('error-no-project-2020-overview.txt'), /未找到任何项目.*no project found/, 9],
-    ['table cut off', readFixture('error-cut-off-2020-emergency.txt'), /项目「应急物资储备经费」的绩效目标表到此中断/, 94],
+    ['a department-wide 整体绩效目标', readFixture('error-no-project-2020-overview.txt'), /部门（单位）整体支出的绩效目标或评价表.*department-wide/, 1],
+    ['prose only', '工作总结\n今年完成了各项任务。\n明年继续努力。', /未找到任何项目.*no project found/, 3],
     ['budget in words', readFixture('error-budget-text-2021-culture.md'), /预算数「叁拾万元整」不是金额数字.*is not a number/, 6],
   ])('%s', (_name, text, message, line) => {
     const { error } = parseError(text)
@@ -435,7 +435,6 @@ describe('parseDocument: errors', () => {
   it.each<readonly [string, (text: string) => string, RegExp]>([
     ['blank budget', (t) => t.replace('| 预算数 | 10.00 |', '| 预算数 | |'), /预算数「」不是金额数字/],
     ['fiscal not a number', (t) => t.replace('其中：财政资金 | 10.00', '其中：财政资金 | 十万'), /财政资金「十万」不是金额数字/],
-    ['no code', (t) => t.replace('| X-01 |', '| |'), /缺少项目编码/],
     ['no name', (t) => t.replace('| 特种设备检验经费 |', '| |'), /缺少项目名称/],
     ['no budget', (t) => t.replace('预算数', '预算'), /缺少预算数/],
     ['indicator without name', (t) => t.replace('| 检验台次 |', '| |'), /第 1 个指标没有三级指标名称/],
@@ -445,12 +444,34 @@ describe('parseDocument: errors', () => {
     expect(parseError(text).error.message).toMatch(message)
   })
 
-  it('fails the whole document when one project is broken, naming it', () => {
+  it('keeps the complete projects when one is broken, listing it with what is wrong and where', () => {
     const good = readFixture('pipe-yuan-2021-education.md')
     const broken = good.replace('| 预算数 | 386,500.50 |', '| 预算数 | 待定 |')
-    const result = parseError(broken)
-    expect(result.error.message).toContain('义务教育阶段学生资助')
-    expect(result.error.expected).toContain('30,000.00')
+    const whole = parseOk(good).document.projects
+    const result = parseDocument(broken)
+    if (!result.ok) expect.fail(result.error.message)
+    const [incomplete] = result.incomplete
+    expect(result.incomplete).toHaveLength(1)
+    expect(incomplete).toMatchObject({ name: '义务教育阶段学生资助', missing: ['预算数'] })
+    expect(incomplete?.errors[0]?.expected).toContain('30,000.00')
+    expect(result.document.projects.map((p) => p.name)).toEqual(whole.map((p) => p.name).filter((n) => n !== '义务教育阶段学生资助'))
+  })
+
+  it('a table cut off before its indicators is incomplete; the complete project before it is importable', () => {
+    const result = parseDocument(readFixture('error-cut-off-2020-emergency.txt'))
+    if (!result.ok) expect.fail(result.error.message)
+    expect(result.document.projects.map((p) => p.name)).toEqual(['消防车辆购置经费'])
+    expect(result.incomplete.map((p) => [p.name, p.line, p.missing])).toEqual([['应急物资储备经费', 65, ['指标表']]])
+    expect(result.incomplete[0]?.errors[0]?.message).toMatch(/^第 94 行：项目「应急物资储备经费」的绩效目标表到此中断/)
+  })
+
+  it('a form without 项目编码 gets a 自编 code from its name, the same in every import', () => {
+    const text = withIndicators(['三级指标', '指标值'], [['检验台次', '≥800台']]).replace('| X-01 |', '| |')
+    const first = parseOk(text).document.projects[0]
+    expect(first).toMatchObject({ name: '特种设备检验经费', isCodeGenerated: true })
+    expect(first?.code).toMatch(/^ZB-/)
+    expect(parseOk(text).document.projects[0]?.code).toBe(first?.code)
+    expect(parseOk(text).warnings.some((w) => w.field === '项目编码' && w.message.includes('自编编码'))).toBe(true)
   })
 
   it('never throws and never returns a project without its required fields (every cut of the seed)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { asPipes, parseError, parseOk, readFixture, type Table } from './helpers'
+import { parseDocument } from '../../src/importers/document'
+import { asPipes, parseOk, readFixture, type Table } from './helpers'
 
 /** One small project table in bare pipes. */
 function project(code: string, name: string, budget = '10.00', target = '≥800台'): Table {
@@ -15,8 +16,15 @@ function project(code: string, name: string, budget = '10.00', target = '≥800�
 
 const HEAD = '2021年部门预算绩效信息\n单位名称：301007唐山市路北区市场监督管理局  单位：万元\n'
 
-describe('parseDocument: every blocking error at once (all-or-nothing)', () => {
-  const result = parseError(readFixture('error-many-2021-emergency.txt'))
+describe('parseDocument: every blocking error at once, the complete projects kept', () => {
+  const parsed = parseDocument(readFixture('error-many-2021-emergency.txt'))
+  if (!parsed.ok) throw new Error('expected the complete project to be importable')
+  const result = { ...parsed, errors: parsed.incomplete.flatMap((p) => p.errors) }
+
+  it('imports only the complete project; nothing of the others', () => {
+    expect(parsed.document.projects.map((p) => p.name)).toEqual(['防灾减灾宣传经费'])
+    expect(parsed.incomplete.map((p) => p.name)).toEqual(['安全生产执法经费', '应急演练经费', '应急物资储备经费', '应急值守经费'])
+  })
 
   it('lists each error with its project, cell and line, in document order', () => {
     expect(result.errors.map((e) => [e.project, e.field, e.line])).toEqual([
@@ -25,7 +33,6 @@ describe('parseDocument: every blocking error at once (all-or-nothing)', () => {
       ['应急物资储备经费', '三级指标', 28],
       ['应急值守经费', '项目编码', 41],
     ])
-    expect(result.error).toBe(result.errors[0])
     expect(result.errors[0]?.message).toMatch(/^第 6 行：项目「安全生产执法经费」的预算数「叁万元」不是金额数字/)
     expect(result.errors[3]?.message).toMatch(/项目编码 510104-YJ-21-04 重复：第 32 行「防灾减灾宣传经费」与第 41 行「应急值守经费」/)
     for (const error of result.errors) expect(error.message).not.toContain('\n')
@@ -39,9 +46,12 @@ describe('parseDocument: every blocking error at once (all-or-nothing)', () => {
 })
 
 describe('parseDocument: a 项目编码 used twice', () => {
-  it('is an error naming both projects and lines when the tables differ', () => {
+  it('is an error naming both projects and lines when the tables differ; the first stays importable', () => {
     const text = HEAD + asPipes([...project('X-01', '特种设备检验经费'), ...project('X-01', '电梯安全监管经费', '6.00')], false)
-    const { errors } = parseError(text)
+    const result = parseDocument(text)
+    if (!result.ok) expect.fail(result.error.message)
+    expect(result.document.projects.map((p) => p.name)).toEqual(['特种设备检验经费'])
+    const errors = result.incomplete.flatMap((p) => p.errors)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ project: '电梯安全监管经费', field: '项目编码', line: 9 })
     expect(errors[0]?.message).toMatch(/项目编码 X-01 重复：第 3 行「特种设备检验经费」与第 9 行「电梯安全监管经费」/)

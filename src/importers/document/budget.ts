@@ -32,13 +32,19 @@ export interface BudgetRead {
  */
 export function readBudget(ctx: ProjectContext, headerIndex: number, name: string, warn: Warn, fail: Fail): BudgetRead | null {
   const { rows, segment } = ctx
-  const totalCell = findLabeled(rows, segment.start, headerIndex, LABEL.budget)
+  // The national 申报表 has 中期资金总额 and 年度资金总额 columns: the year's is read.
+  const annual = annualBudgetColumn(rows, segment.start, headerIndex)
+  const find = (re: RegExp): Found | null =>
+    annual ? findInColumn(rows, annual.rowIndex + 1, headerIndex, re, annual.col, annual.unit) : findLabeled(rows, segment.start, headerIndex, re)
+  const totalCell = find(LABEL.budget)
   if (!totalCell) {
     const line = rows[headerIndex]?.line ?? null
     fail(failure(`项目「${name}」缺少预算数`, `project ${name} has no 预算数 (budget)`, line, '“预算数”后的单元格写明金额，如 3.00', { project: name, field: '预算数' }))
     return null
   }
-  const declared = totalCell.unit ?? ctx.unitAt[totalCell.rowIndex] ?? null
+  // `资金情况（万元）` / `项目资金（万元）`: a unit in a label cell of the budget's row.
+  const rowUnit = rows[totalCell.rowIndex]?.cells.map((cell) => /\((万元|元)\)$/.exec(normalizeLabel(cell))?.[1]).find((u) => u !== undefined)
+  const declared = totalCell.unit ?? ctx.unitAt[totalCell.rowIndex] ?? (rowUnit === undefined ? null : moneyUnitOfWord(rowUnit))
   if (declared === null) {
     warn('单位', `项目「${name}」未写金额单位（单位：万元 / 元），按万元读取`)
   }
@@ -62,7 +68,7 @@ export function readBudget(ctx: ProjectContext, headerIndex: number, name: strin
   const amounts: Array<Fen | null> = []
   let isSplitReadable = true
   for (const { re, field } of parts) {
-    const cell = findLabeled(rows, segment.start, headerIndex, re)
+    const cell = find(re)
     if (!cell || cell.value === '') {
       amounts.push(null)
       continue
@@ -88,6 +94,35 @@ export function readBudget(ctx: ProjectContext, headerIndex: number, name: strin
     warn('其中：财政资金', `项目「${name}」的财政资金与其他资金之和不等于预算数，请核对`)
   }
   return { split: { total, fiscal, other }, unit, rowIndex: totalCell.rowIndex }
+}
+
+const ANNUAL_TOTAL = /^年度(资金总额|预算数|资金)$/
+const MULTI_YEAR_TOTAL = /^(中期|长期|总)(资金总额|预算数|资金)$/
+
+/** The 年度资金总额 column of a header row that also has a 中期资金总额 one, with the unit its row states. */
+function annualBudgetColumn(rows: readonly SourceRow[], from: number, to: number): { rowIndex: number; col: number; unit: MoneyUnit | null } | null {
+  for (let i = from; i < to; i++) {
+    const cells = rows[i]?.cells ?? []
+    const col = cells.findIndex((cell) => ANNUAL_TOTAL.test(labelOf(cell)))
+    if (col !== -1 && cells.some((cell) => MULTI_YEAR_TOTAL.test(labelOf(cell)))) {
+      const unit = cells.map((cell) => /\((万元|元)\)$/.exec(normalizeLabel(cell))?.[1]).find((u) => u !== undefined)
+      return { rowIndex: i, col, unit: unit === undefined ? null : moneyUnitOfWord(unit) }
+    }
+  }
+  return null
+}
+
+/** The cell in column `col` of the first row in [from, to) with a cell before it labeled `re`. */
+function findInColumn(rows: readonly SourceRow[], from: number, to: number, re: RegExp, col: number, unit: MoneyUnit | null): Found | null {
+  for (let i = from; i < to; i++) {
+    const row = rows[i]
+    if (!row || row.kind !== 'cells') continue
+    const labelCol = row.cells.findIndex((cell, j) => j < col && re.test(labelOf(cell)))
+    if (labelCol === -1) continue
+    const label = row.cells[labelCol] ?? ''
+    return { value: (row.cells[col] ?? '').trim(), label: label.trim(), rowIndex: i, line: row.cellLines[col] ?? row.line, unit }
+  }
+  return null
 }
 
 /** An amount cell in the given unit; a `万元`/`元` written in the cell wins. */

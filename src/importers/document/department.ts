@@ -1,17 +1,28 @@
 import type { Department } from '../../domain/types'
-import { toHalfWidth } from '../normalize'
+import { toHalfWidth, toMatchable } from '../normalize'
 import type { SourceRow } from '../rows'
 import { LABEL, labelOf } from './labels'
 import type { ImportWarning } from './types'
 
 /** Whose document and which year: read from anywhere in it, labeled or not. */
 
-/** The budget year of the first `2020年…预算` / `…绩效` mention, or null. */
+/**
+ * The budget year of the first `2020年…预算` / `…绩效` mention; else of a bare `(2021年)` /
+ * `（2021年度）` line or cell, or a `2023年度` anywhere; else null.
+ */
 export function readYear(rows: readonly SourceRow[]): number | null {
-  for (const row of rows) {
-    for (const cell of row.cells) {
-      const match = /((?:19|20)\d{2})\s*年度?[^\n。，]{0,20}?(预算|绩效)/.exec(toHalfWidth(cell))
-      if (match) return Number(match[1])
+  const patterns = [
+    /((?:19|20)\d{2})\s*年度?[^\n。，]{0,20}?(预算|绩效)/,
+    /^[(（\[【]?\s*((?:19|20)\d{2})\s*年度?\s*[)）\]】]?$/,
+    /((?:19|20)\d{2})\s*年度/,
+    /[(（]\s*((?:19|20)\d{2})\s*年\s*[)）]/,
+  ]
+  for (const pattern of patterns) {
+    for (const row of rows) {
+      for (const cell of row.cells) {
+        const match = pattern.exec(toMatchable(cell).trim())
+        if (match) return Number(match[1])
+      }
     }
   }
   return null

@@ -2,6 +2,7 @@ import { normalizeLabel, parsePlainNumber } from '../normalize'
 import { parseTarget } from '../parseTarget'
 import { headerColumns, type Column } from './columns'
 import { isStructuralRow, labelOf } from './labels'
+import { inferredLevel1, placeByContent } from './placement'
 import { failure, type Fail, type Warn } from './outcome'
 import type { ProjectContext } from './segment'
 import type { ParsedIndicator } from './types'
@@ -47,9 +48,18 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
       end = i + 1
       continue
     }
-    const aligned = alignRow(row.cells, width, leadingLevels)
-    if (!aligned) break
-    const { cells, offset } = aligned
+    const legacy = alignRow(row.cells, width, leadingLevels)
+    const placed = placeByContent(row.cells, legacy, columns, width, leadingLevels)
+    if (placed === 'end') break
+    if (placed.kind === 'unplaceable') {
+      end = i + 1
+      warn('指标表', `项目「${name}」第 ${row.line} 行「${row.cells.filter((c) => c !== '').join(' | ')}」无法按栏目对齐（${placed.reason}），未作为指标读取，请核对这一行`)
+      continue
+    }
+    if (placed.kind === 'moved') {
+      warn('指标表', `项目「${name}」第 ${row.line} 行${placed.reason}，已按单元格内容对齐`)
+    }
+    const { cells, offset } = placed
     const lineOf = (column: Column): number => {
       const col = columns[column]
       return col === undefined ? row.line : (row.cellLines[col - offset] ?? row.line)
@@ -68,6 +78,8 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
       level1 = rowLevel1
     }
     if (rowLevel2 !== '') level2 = rowLevel2
+    // A two-level table (no 一级 column): the group follows from its 二级 name.
+    if (columns.twoLevel !== undefined && columns.level1 === undefined) level1 = inferredLevel1(level2)
     const indicatorName = at('name')
     rowCount++
     if (indicatorName === '') {
@@ -86,11 +98,22 @@ export function readIndicators(ctx: ProjectContext, headerIndex: number, name: s
 
     const description = at('description')
     const raw = columns.value === undefined ? '' : (cells[columns.value] ?? '').trim()
+    // The document's very last row, shorter than its header and without a value: cut off.
+    if (i === rows.length - 1 && row.cells.length < width && raw === '') {
+      fail(failure(
+        `项目「${name}」的指标「${indicatorName}」在文档末尾中断，没有指标值（文档可能没有复制完整）`,
+        `the document stops in the row of indicator ${indicatorName}`,
+        row.line,
+        '完整的最后一行，含指标值',
+        { project: name, field: '指标值' },
+      ))
+      continue
+    }
     const parsed = parseTarget(raw, {
       name: indicatorName,
       description,
       unit: at('unit'),
-      nature: at('nature'),
+      nature: at('operator') || at('nature'),
       direction: at('direction'),
     })
     for (const message of parsed.warnings) warn('指标值', `${where}的${message}`)

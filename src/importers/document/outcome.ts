@@ -20,5 +20,5 @@ export function failure(zh: string, en: string, line: number | null, expected: s
 
 /** A failed parse with one error (the document as a whole could not be read). */
 export function failedResult(error: DocumentParseError, warnings: readonly ImportWarning[] = []): DocumentParseResult {
-  return { ok: false, error, errors: [error], warnings }
+  return { ok: false, error, errors: [error], warnings, incomplete: [] }
 }

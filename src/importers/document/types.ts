@@ -24,7 +24,10 @@ export interface ParsedIndicator {
 }
 
 export interface ParsedProject {
+  /** 项目编码 as written, or a stable code made from the name when the form has none. */
   readonly code: string
+  /** Present (true) when the form has no 项目编码 and `code` was generated (shown as 自编). */
+  readonly isCodeGenerated?: true
   readonly name: string
   /** In 分. */
   readonly budget: BudgetSplit
@@ -59,8 +62,29 @@ export interface DocumentParseError {
   readonly field?: string
 }
 
+/** A project table that cannot be imported as it stands: what is missing, and where. */
+export interface IncompleteProject {
+  /** 项目名称, or the code / `第 N 行起的项目` when the name is missing. */
+  readonly name: string
+  /** 1-based line (or row of its sheet) where its table starts. */
+  readonly line: number
+  /** The cells missing or unreadable, e.g. 预算数, 指标表, 项目名称. */
+  readonly missing: readonly string[]
+  /** Its blocking errors, each with its line. */
+  readonly errors: readonly DocumentParseError[]
+  /** The worksheet of an .xlsx it is on. */
+  readonly sheet?: string
+}
+
 export type DocumentParseResult =
-  | { readonly ok: true; readonly document: ParsedDocument; readonly warnings: readonly ImportWarning[] }
+  | {
+      readonly ok: true
+      /** The complete projects only: those that can be imported. */
+      readonly document: ParsedDocument
+      readonly warnings: readonly ImportWarning[]
+      /** Tables left out because they cannot be read whole; nothing of them is imported. */
+      readonly incomplete: readonly IncompleteProject[]
+    }
   | {
       readonly ok: false
       /** The first of `errors`. */
@@ -69,4 +93,6 @@ export type DocumentParseResult =
       readonly errors: readonly DocumentParseError[]
       /** The warnings of the projects (read or not) up to where reading stopped. */
       readonly warnings: readonly ImportWarning[]
+      /** The tables found, none of them complete. */
+      readonly incomplete: readonly IncompleteProject[]
     }

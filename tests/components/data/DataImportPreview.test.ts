@@ -111,4 +111,49 @@ describe('DataImportPreview', () => {
     expect(wrapper.find('[data-test="preview-counts"]').text()).toContain('其中 1 个新增，1 个已导入过（将更新）')
     expect(wrapper.findAll('[data-test="preview-projects"] tbody tr').map((row) => row.findAll('td').at(-1)?.text())).toEqual(['更新', '新增'])
   })
+
+  it('shows the sheets of a workbook, the incomplete tables with what they lack, and 自编 codes to edit', async () => {
+    const parsed = parseDocument(readFileSync('tests/fixtures/pipe-cut-2021-water.md', 'utf8'))
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const { document, warnings, incomplete } = parsed
+    const sheets = [
+      { name: '封面', projects: 0, incomplete: 0, note: '未找到任何项目' },
+      { name: '水利', projects: 1, incomplete: 1, note: null },
+    ]
+    const wrapper = mount(DataImportPreview, {
+      props: {
+        document,
+        warnings,
+        incomplete,
+        sheets,
+        codes: document.projects.map((p) => p.code),
+        codeProblem: null,
+        sourceLabel: 'Excel 工作簿（.xlsx）',
+        fileName: '水利局.xlsx',
+        linesAreRows: false,
+        storedCodes: null,
+        isSaving: false,
+        yearChoices: [2021],
+        year: null,
+        department: document.department,
+      },
+    })
+    expect(wrapper.find('[data-test="preview-sheets"]').text()).toMatch(/封面\s*无项目表\s*水利\s*1 个项目\s*1 个不完整/)
+    const incompleteList = wrapper.find('[data-test="preview-incomplete"]')
+    expect(incompleteList.text()).toContain('1 个项目不完整，不会导入')
+    expect(incompleteList.text()).toMatch(/河湖长制工作经费\s*第 15 行起\s*缺少或有误：指标值/)
+    expect(incompleteList.text()).toContain('第 20 行：项目「河湖长制工作经费」的指标「巡河次」在文档末尾中断')
+    expect(wrapper.find('[data-test="import-confirm"]').text()).toBe('导入 1 个完整项目')
+    expect(wrapper.find('[data-test="preview-counts"]').text()).toMatch(/^1 个完整项目/)
+
+    const code = wrapper.find('input[data-test="preview-generated-code"]')
+    expect((code.element as HTMLInputElement).value).toBe(document.projects[0]?.code)
+    expect(wrapper.find('.generated').text()).toContain('自编')
+    await code.setValue('420704-SL-01')
+    expect(wrapper.emitted('update-code')).toEqual([[0, '420704-SL-01']])
+
+    await wrapper.setProps({ codeProblem: '项目「农村饮水安全维修养护」的项目编码为空，请填写' })
+    expect(wrapper.find('[data-test="preview-code-problem"]').text()).toContain('项目编码为空')
+    expect(wrapper.find('[data-test="import-confirm"]').attributes('disabled')).toBeDefined()
+  })
 })
