@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { preview } from 'vite'
@@ -48,14 +49,20 @@ async function visit(context: BrowserContext, url: string): Promise<Visit> {
   }
 }
 
-async function main(): Promise<void> {
-  const runs = Number(process.argv[2] ?? 3)
-  const outDir = resolve(process.env.DIST_DIR ?? 'dist')
-  const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' })
-  const url = `${server.resolvedUrls?.local[0] ?? ''}#/`
+export interface FirstRoute {
+  /** gzip bytes per run, first visit (fresh profile) and returning (same profile). */
+  readonly first: readonly number[]
+  readonly returning: readonly number[]
+  /** Scripts of the last first visit. */
+  readonly names: readonly string[]
+}
+
+/** Measures first-route JS of the app served at `origin` over `runs` fresh on-disk profiles. */
+export async function measureFirstRoute(origin: string, runs: number): Promise<FirstRoute> {
+  const url = `${origin}#/`
   const first: number[] = []
   const returning: number[] = []
-  let lastNames: readonly string[] = []
+  let names: readonly string[] = []
   for (let i = 0; i < runs; i += 1) {
     const profile = await mkdtemp(join(tmpdir(), 'bpm-first-route-'))
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS })
@@ -63,15 +70,24 @@ async function main(): Promise<void> {
     const b = await visit(context, url)
     first.push(a.gzipBytes)
     returning.push(b.gzipBytes)
-    lastNames = a.names
+    names = a.names
     await context.close()
     await rm(profile, { recursive: true, force: true })
   }
+  return { first, returning, names }
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.argv[2] ?? 3)
+  const outDir = resolve(process.env.DIST_DIR ?? 'dist')
+  const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' })
+  const { first, returning, names } = await measureFirstRoute(server.resolvedUrls?.local[0] ?? '', runs)
   await server.close()
-  const median = (xs: number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)] ?? 0
+  const median = (xs: readonly number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)] ?? 0
   const kb = (n: number): string => (n / 1000).toFixed(1)
-  console.log(`scripts on first visit: ${lastNames.join(', ')}`)
+  console.log(`scripts on first visit: ${names.join(', ')}`)
   console.log(`first-route JS (gzip, median of ${runs} runs): first visit ${kb(median(first))} kB, returning ${kb(median(returning))} kB`)
 }
 
-await main()
+// Run as a script (`tsx bench/firstRoute.ts`); imported by bench/browser.ts, it only exports.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -57,11 +57,25 @@ async function inkShare(page: Page, testId: string): Promise<number> {
   })
 }
 
+/** Every script the page loads from now on, and whether it holds ECharts (its instance key). */
+function watchScripts(page: Page): { url: string; hasECharts: boolean }[] {
+  const seen: { url: string; hasECharts: boolean }[] = []
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return
+    void response
+      .text()
+      .then((text) => seen.push({ url: new URL(response.url()).pathname, hasECharts: text.includes('_echarts_instance_') }))
+      .catch(() => undefined)
+  })
+  return seen
+}
+
 describe('dashboard journey on the demo department', () => {
   const app = startAppForSuite()
 
   it('shows lagging projects first at 7月, opens a project chart, switches to 3月 and round-trips the URL', async () => {
     const page = await openPage(app)
+    const scripts = watchScripts(page)
     const rows = page.locator('[data-test="project-table"] tbody tr')
     await rows.nth(4).waitFor()
 
@@ -87,8 +101,24 @@ describe('dashboard journey on the demo department', () => {
     assert.equal(await page.getByTestId('rate-coverage').count(), 0)
     assert.equal((await page.getByTestId('filter-unreported').textContent())?.replace(/\s+/g, ''), '未填报项目0')
     assert.equal(await page.getByTestId('unreported-indicators').textContent(), '2')
-    // The comparison chart (lazy-loaded) draws.
-    assert.ok((await inkShare(page, 'chart-project-comparison')) > 0.02, 'comparison chart is not blank')
+    // The comparison bars: most lagging first, bar length = 执行率 and the marker at the plan,
+    // on a 0–100 % axis; the tooltip gives the figures in words with their units.
+    const bars = page.locator('[data-test="comparison-row"]')
+    assert.deepEqual(await bars.locator('.name').allTextContents(), ['法制工作专项经费', '依法治区及普法宣传经费', '人民调解员补贴', '法律援助经费', '社区矫正经费'])
+    // No helper functions inside evaluate: tsx would wrap them in a __name() the page lacks.
+    const geometry = await bars.first().evaluate((row) => {
+      const [track, bar, plan] = ['.track', '[data-test="comparison-bar"]', '[data-test="comparison-plan"]'].map((s) => row.querySelector(s)!.getBoundingClientRect())
+      return { bar: bar!.width / track!.width, plan: (plan!.left + plan!.width / 2 - track!.left) / track!.width }
+    })
+    assert.ok(Math.abs(geometry.bar - 0.2) < 0.01 && Math.abs(geometry.plan - 0.5) < 0.01, JSON.stringify(geometry))
+    await bars.first().hover()
+    assert.match((await page.getByTestId('comparison-tooltip').textContent()) ?? '', /偏差\s*−30\.0 个百分点.*0\.80 \/ 4\.00 万元/s)
+    await bars.nth(1).focus()
+    assert.match((await page.getByTestId('comparison-tooltip').textContent()) ?? '', /依法治区及普法宣传经费/)
+    // The overview is drawn without the chart library: ECharts is loaded by the first page that
+    // draws a canvas chart (the project page below), not by the first route.
+    assert.equal(await page.locator('[data-test="chart-project-comparison"] canvas').count(), 0)
+    assert.deepEqual(scripts.filter((s) => s.hasECharts).map((s) => s.url), [])
 
     // Open the worst project: its curve is drawn and its figures match.
     await page.locator('tr[data-project="315-0403-JBN-QFV8"] [data-test="project-link"]').click()
@@ -97,6 +127,7 @@ describe('dashboard journey on the demo department', () => {
     assert.equal(await page.getByTestId('project-name').textContent(), '法制工作专项经费')
     assert.equal((await page.locator('.deviation-panel [data-test="rate"]').textContent())?.trim(), pct(rateOf('315-0403-JBN-QFV8', 7)))
     assert.ok((await inkShare(page, 'chart-spend-curve')) > 0.03, 'spend curve canvas is not blank')
+    assert.ok(scripts.some((s) => s.hasECharts), 'the project page loads the chart library')
     assert.ok((await inkShare(page, 'chart-indicator-targets')) > 0.02, 'indicator chart is not blank')
     assert.match((await page.getByTestId('project-note').textContent()) ?? '', /合同未签订/)
 
