@@ -1,16 +1,17 @@
 import { computed, shallowRef } from 'vue'
+import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/domain/entryGrid'
 import type { MonitoringNote, Month } from '@/domain/types'
 import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
-import { observeCatalog, type Catalog } from '@/db/monitorRepository'
+import { observeCatalog, observeLatestDataMonth, type Catalog } from '@/db/monitorRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { useEntryStore } from '@/stores/entry'
-import { useScopeStore } from '@/stores/scope'
 import { useEntryCells } from './useEntryCells'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
+import type { ScopeSelection } from './useScope'
 
 const EMPTY: EntryData = { projects: [], locks: [] }
 const EMPTY_GRID: EntryGrid = { columns: [], rows: [], metas: new Map(), spending: new Map() }
@@ -35,30 +36,35 @@ export interface EntryHost {
 }
 
 /**
- * The 录入 month view: the scope (year, one department, month) from the scope store, one live
+ * The 录入 month view: the chosen scope (year, one department, month; see useScope), one live
  * query for its projects, actuals and locks, the grid built from it, and cell commits.
  */
-export function useEntryMonth(host: EntryHost) {
-  const scope = useScopeStore()
+export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   const entry = useEntryStore()
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
-  const year = computed(() => scope.year ?? catalog.data.value.years[0] ?? null)
+  const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
   // Entry is per department: with none chosen, take the first one.
-  const departmentCode = computed(() => scope.departmentCode ?? catalog.data.value.departments[0]?.code ?? null)
+  const departmentCode = computed(() => scope.departmentCode.value ?? catalog.data.value.departments[0]?.code ?? null)
   const data = useLiveQuery(() => {
     const y = year.value
     const d = departmentCode.value
     return y === null || d === null ? constant(EMPTY) : observeEntryData({ year: y, departmentCode: d })
   }, EMPTY)
-  const latestMonth = computed<Month | null>(() => {
-    let latest = 0
-    for (const p of data.data.value.projects) for (const s of p.spending) latest = Math.max(latest, s.month)
-    return latest === 0 ? null : (latest as Month)
-  })
-  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  // The default month is the one the overview shows for the same link: the latest month with
+  // data in the chosen scope (all departments when none is chosen), not only in the grid's one.
+  const latest = useLiveQuery<Month | null>(() => {
+    const y = year.value
+    return y === null ? constant(null) : observeLatestDataMonth({ year: y, departmentCode: scope.departmentCode.value })
+  }, null)
+  const latestMonth = latest.data
+  const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
+  // Until the default month is known, show no grid rather than 1月's for a moment.
+  const isMonthKnown = computed(() => scope.month.value !== null || !latest.isLoading.value)
   const locks = computed(() => lockState(data.data.value.locks))
   const grid = computed(() =>
-    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
+    year.value === null || !isMonthKnown.value
+      ? EMPTY_GRID
+      : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
   )
   const cells = useEntryCells({
     metas: () => grid.value.metas,
@@ -87,7 +93,7 @@ export function useEntryMonth(host: EntryHost) {
     month,
     latestMonth,
     projects: computed(() => data.data.value.projects),
-    isLoading: data.isLoading,
+    isLoading: computed(() => data.isLoading.value || !isMonthKnown.value),
     loadError: data.error,
     grid,
     lock: computed(() => locks.value.byMonth.get(month.value) ?? null),

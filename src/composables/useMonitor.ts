@@ -1,16 +1,11 @@
 import { computed } from 'vue'
-import {
-  evaluateProject,
-  latestMonthWithData,
-  summarizeProjects,
-  type ProjectEvaluation,
-  type ProjectInput,
-} from '@/domain/evaluate'
+import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
+import { evaluateProject, summarizeProjects, type ProjectEvaluation, type ProjectInput } from '@/domain/evaluate'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { useScopeStore } from '@/stores/scope'
+import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
 const NO_PROJECTS: Subscribable<ProjectData[]> = {
@@ -26,16 +21,16 @@ export function toProjectInput(data: ProjectData, month: Month): ProjectInput {
 }
 
 /**
- * The live monitoring picture of the selected scope: catalog of years/departments, settings,
- * the effective year and as-of month, each project's evaluation and the totals.
+ * The live monitoring picture of the chosen scope (from the URL, see useScope): catalog of
+ * years/departments, settings, the effective year (newest by default) and as-of month (the
+ * latest with data by default), each project's evaluation and the totals.
  */
-export function useMonitor() {
-  const scope = useScopeStore()
+export function useMonitor(scope: ScopeSelection) {
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
 
-  const year = computed(() => scope.year ?? catalog.data.value.years[0] ?? null)
-  const departmentCode = computed(() => scope.departmentCode)
+  const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
+  const departmentCode = computed(() => scope.departmentCode.value)
   const projectData = useLiveQuery(() => {
     const selectedYear = year.value
     return selectedYear === null
@@ -45,12 +40,12 @@ export function useMonitor() {
 
   const latestMonth = computed(() => {
     const rows = projectData.data.value
-    return latestMonthWithData(
+    return latestDataMonth(
       rows.flatMap((row) => row.spending),
       rows.flatMap((row) => row.values),
     )
   })
-  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const evaluations = computed<ProjectEvaluation[]>(() =>
     projectData.data.value.map((row) =>
       evaluateProject(toProjectInput(row, month.value), month.value, settings.data.value.thresholds),

@@ -1,18 +1,21 @@
 import { computed, type Ref } from 'vue'
-import { evaluateProject, latestMonthWithData } from '@/domain/evaluate'
+import { resolveAsOfMonth } from '@/domain/asOfMonth'
+import { evaluateProject } from '@/domain/evaluate'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
-import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { useScopeStore } from '@/stores/scope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import { toProjectInput } from './useMonitor'
+import type { ScopeSelection } from './useScope'
 
-const NOTHING: Subscribable<ProjectData[]> = {
-  subscribe(observer) {
-    observer.next([])
-    return { unsubscribe() {} }
-  },
+function constant<T>(value: T): Subscribable<T> {
+  return {
+    subscribe(observer) {
+      observer.next(value)
+      return { unsubscribe() {} }
+    },
+  }
 }
 
 /** Year and department code from a project id `<year>/<department>/<code>` (see projectId); null if malformed. */
@@ -22,25 +25,30 @@ export function parseProjectId(id: string): { year: number; departmentCode: stri
 }
 
 /**
- * One project, live: its stored data, its evaluation and spend curve at the as-of month (the
- * scope's month, else the latest month its department has data for), and that month's note.
+ * One project, live: its stored data (only its own rows), its evaluation and spend curve at the
+ * as-of month (the chosen one, else the latest month with data in the scope the overview shows
+ * for the same link: the project's year and the chosen department, or all), and that month's note.
  */
-export function useProjectDetail(projectId: Ref<string>) {
-  const scope = useScopeStore()
+export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) {
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
   const key = computed(() => parseProjectId(projectId.value))
-  // The whole department is read so that the default month matches the overview's.
-  const rows = useLiveQuery(() => (key.value === null ? NOTHING : observeProjectData(key.value)), [] as ProjectData[])
-
-  const data = computed(() => rows.data.value.find((row) => row.project.id === projectId.value) ?? null)
-  const latestMonth = computed(() =>
-    latestMonthWithData(
-      rows.data.value.flatMap((row) => row.spending),
-      rows.data.value.flatMap((row) => row.values),
-    ),
+  const row = useLiveQuery(() => (key.value === null ? constant(null) : observeProject(projectId.value)), null as ProjectData | null)
+  // A chosen department other than the project's would list no such project: use the year's.
+  const latestScope = computed(() => {
+    const chosen = scope.departmentCode.value
+    return key.value === null ? null : { year: key.value.year, departmentCode: chosen === key.value.departmentCode ? chosen : null }
+  })
+  const latest = useLiveQuery<Month | null>(
+    () => (latestScope.value === null ? constant(null) : observeLatestDataMonth(latestScope.value)),
+    null,
   )
-  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  const latestMonth = latest.data
+  const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
+  const isMonthKnown = computed(() => scope.month.value !== null || !latest.isLoading.value)
+
+  // Shown only once the month is known, so the page does not flash 1月's figures.
+  const data = computed(() => (isMonthKnown.value ? row.data.value : null))
   const evaluation = computed(() =>
     data.value === null
       ? null
@@ -58,7 +66,7 @@ export function useProjectDetail(projectId: Ref<string>) {
     month,
     latestMonth,
     department,
-    isLoading: computed(() => rows.isLoading.value),
-    error: rows.error,
+    isLoading: computed(() => row.isLoading.value || !isMonthKnown.value),
+    error: computed(() => row.error.value ?? latest.error.value),
   }
 }
