@@ -1,12 +1,12 @@
 import { computed, shallowRef } from 'vue'
-import { resolveAsOfMonth } from '@/domain/asOfMonth'
+import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/domain/entryGrid'
 import type { MonitoringNote, Month } from '@/domain/types'
 import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
-import { observeCatalog, observeLatestDataMonth, type Catalog } from '@/db/monitorRepository'
+import { observeCatalog, type Catalog } from '@/db/monitorRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { useEntryStore } from '@/stores/entry'
 import { useEntryCells } from './useEntryCells'
@@ -50,21 +50,15 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
     const d = departmentCode.value
     return y === null || d === null ? constant(EMPTY) : observeEntryData({ year: y, departmentCode: d })
   }, EMPTY)
-  // The default month is the one the overview shows for the same link: the latest month with
-  // data in the chosen scope (all departments when none is chosen), not only in the grid's one.
-  const latest = useLiveQuery<Month | null>(() => {
-    const y = year.value
-    return y === null ? constant(null) : observeLatestDataMonth({ year: y, departmentCode: scope.departmentCode.value })
-  }, null)
-  const latestMonth = latest.data
+  // The same rule as the overview's: the latest month with any spending or indicator value.
+  const latestMonth = computed(() => {
+    const projects = data.data.value.projects
+    return latestDataMonth(projects.flatMap((p) => p.spending), projects.flatMap((p) => p.values))
+  })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
-  // Until the default month is known, show no grid rather than 1月's for a moment.
-  const isMonthKnown = computed(() => scope.month.value !== null || !latest.isLoading.value)
   const locks = computed(() => lockState(data.data.value.locks))
   const grid = computed(() =>
-    year.value === null || !isMonthKnown.value
-      ? EMPTY_GRID
-      : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
+    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
   )
   const cells = useEntryCells({
     metas: () => grid.value.metas,
@@ -93,7 +87,7 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
     month,
     latestMonth,
     projects: computed(() => data.data.value.projects),
-    isLoading: computed(() => data.isLoading.value || !isMonthKnown.value),
+    isLoading: data.isLoading,
     loadError: data.error,
     grid,
     lock: computed(() => locks.value.byMonth.get(month.value) ?? null),

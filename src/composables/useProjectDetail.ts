@@ -26,23 +26,16 @@ export function parseProjectId(id: string): { year: number; departmentCode: stri
 
 /**
  * One project, live: its stored data (only its own rows), its evaluation and spend curve at the
- * as-of month (the chosen one, else the latest month with data in the scope the overview shows
- * for the same link: the project's year and the chosen department, or all), and that month's note.
+ * as-of month (the chosen one, else the latest month with data in its department's year, as the
+ * overview and 录入 of that department open on), and that month's note.
  */
 export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) {
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
   const key = computed(() => parseProjectId(projectId.value))
   const row = useLiveQuery(() => (key.value === null ? constant(null) : observeProject(projectId.value)), null as ProjectData | null)
-  // A chosen department other than the project's would list no such project: use the year's.
-  const latestScope = computed(() => {
-    const chosen = scope.departmentCode.value
-    return key.value === null ? null : { year: key.value.year, departmentCode: chosen === key.value.departmentCode ? chosen : null }
-  })
-  const latest = useLiveQuery<Month | null>(
-    () => (latestScope.value === null ? constant(null) : observeLatestDataMonth(latestScope.value)),
-    null,
-  )
+  // Keys of the department's rows only: a department is small, the whole year may be 10,000 projects.
+  const latest = useLiveQuery<Month | null>(() => (key.value === null ? constant(null) : observeLatestDataMonth(key.value)), null)
   const latestMonth = latest.data
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const isMonthKnown = computed(() => scope.month.value !== null || !latest.isLoading.value)
