@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto'
 import { performance } from 'node:perf_hooks'
 import { generateProjects } from '../mock-data/generate'
 import { createDatabase } from '../src/db/database'
-import { loadProjectData } from '../src/db/monitorRepository'
+import { loadLatestDataMonth, loadProject, loadProjectData } from '../src/db/monitorRepository'
 
 async function time(label: string, work: () => Promise<unknown>): Promise<number> {
   const start = performance.now()
@@ -42,4 +42,9 @@ const scoped = await time('loadProjectData: all departments of the year', () => 
 console.log(`${'load / baseline'.padEnd(58)} ${(scoped / baseline).toFixed(1).padStart(9)} ×`)
 const one = await time('loadProjectData: one department (50 projects)', () => loadProjectData({ year: 2024, departmentCode: '100001' }, db))
 console.log(`${'one department / whole-year baseline'.padEnd(58)} ${(one / baseline).toFixed(3).padStart(9)} ×`)
+// The default as-of month and a project page: keys by range and one project's rows, not the department's.
+const latest = await time('loadLatestDataMonth: one department (keys only)', () => loadLatestDataMonth({ year: 2024, departmentCode: '100001' }, db))
+console.log(`${'latest month / one department load'.padEnd(58)} ${(latest / one).toFixed(3).padStart(9)} ×`)
+const project = await time('loadProject: one project', () => loadProject(projects[0]!.project.id, db))
+console.log(`${'one project / one department'.padEnd(58)} ${(project / one).toFixed(3).padStart(9)} ×`)
 await db.delete()

@@ -1,4 +1,5 @@
 import { computed, shallowRef } from 'vue'
+import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
 import type { MonitoringNote, Month } from '@/domain/types'
@@ -9,9 +10,9 @@ import { observeCatalog, type Catalog } from '@/db/monitorRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { describeError } from '@/db/storageErrors'
 import { useEntryStore } from '@/stores/entry'
-import { useScopeStore } from '@/stores/scope'
 import { useEntryCells } from './useEntryCells'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
+import type { ScopeSelection } from './useScope'
 
 const EMPTY: EntryData = { projects: [], locks: [] }
 const EMPTY_GRID: EntryGrid = { columns: [], rows: [], metas: new Map(), spending: new Map() }
@@ -36,27 +37,26 @@ export interface EntryHost {
 }
 
 /**
- * The 录入 month view: the scope (year, one department, month) from the scope store, one live
+ * The 录入 month view: the chosen scope (year, one department, month; see useScope), one live
  * query for its projects, actuals and locks, the grid built from it, and cell commits.
  */
-export function useEntryMonth(host: EntryHost) {
-  const scope = useScopeStore()
+export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   const entry = useEntryStore()
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
-  const year = computed(() => scope.year ?? catalog.data.value.years[0] ?? null)
+  const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
   // Entry is per department: with none chosen, take the first one.
-  const departmentCode = computed(() => scope.departmentCode ?? catalog.data.value.departments[0]?.code ?? null)
+  const departmentCode = computed(() => scope.departmentCode.value ?? catalog.data.value.departments[0]?.code ?? null)
   const data = useLiveQuery(() => {
     const y = year.value
     const d = departmentCode.value
     return y === null || d === null ? constant(EMPTY) : observeEntryData({ year: y, departmentCode: d })
   }, EMPTY)
-  const latestMonth = computed<Month | null>(() => {
-    let latest = 0
-    for (const p of data.data.value.projects) for (const s of p.spending) latest = Math.max(latest, s.month)
-    return latest === 0 ? null : (latest as Month)
+  // The same rule as the overview's: the latest month with any spending or indicator value.
+  const latestMonth = computed(() => {
+    const projects = data.data.value.projects
+    return latestDataMonth(projects.flatMap((p) => p.spending), projects.flatMap((p) => p.values))
   })
-  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const locks = computed(() => lockState(data.data.value.locks))
   const grid = computed(() =>
     year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),

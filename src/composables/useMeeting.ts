@@ -15,6 +15,7 @@ import {
 } from '@/db/meetingRepository'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import { useMonitor } from './useMonitor'
+import type { ScopeSelection } from './useScope'
 
 const NO_MEETING: Subscribable<MeetingData> = {
   subscribe(observer) {
@@ -34,12 +35,12 @@ export interface ActionDraft {
 }
 
 /**
- * The meeting of the selected scope and as-of month: the live agenda (红 then 黄 by deviation,
+ * The meeting of the chosen scope and as-of month: the live agenda (红 then 黄 by deviation,
  * plus 会议关注 and open actions), department totals and curves, and the meeting's writes.
  * `today` (YYYY-MM-DD) comes from the view; 逾期 is judged at the meeting's reference date.
  */
-export function useMeeting(today: MaybeRefOrGetter<string>) {
-  const monitor = useMonitor()
+export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string>) {
+  const monitor = useMonitor(scope)
   const meeting = useLiveQuery(() => {
     const year = monitor.year.value
     return year === null ? NO_MEETING : observeMeetingData({ year, departmentCode: monitor.departmentCode.value })

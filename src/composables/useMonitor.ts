@@ -1,10 +1,11 @@
 import { computed } from 'vue'
-import { evaluateProjectData, latestMonthWithData, summarizeProjects, type ProjectEvaluation } from '@/domain'
+import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
+import { evaluateProjectData, summarizeProjects, type ProjectEvaluation } from '@/domain'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { useScopeStore } from '@/stores/scope'
+import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
 const NO_PROJECTS: Subscribable<ProjectData[]> = {
@@ -15,16 +16,16 @@ const NO_PROJECTS: Subscribable<ProjectData[]> = {
 }
 
 /**
- * The live monitoring picture of the selected scope: catalog of years/departments, settings,
- * the effective year and as-of month, each project's evaluation and the totals.
+ * The live monitoring picture of the chosen scope (from the URL, see useScope): catalog of
+ * years/departments, settings, the effective year (newest by default) and as-of month (the
+ * latest with data by default), each project's evaluation and the totals.
  */
-export function useMonitor() {
-  const scope = useScopeStore()
+export function useMonitor(scope: ScopeSelection) {
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
 
-  const year = computed(() => scope.year ?? catalog.data.value.years[0] ?? null)
-  const departmentCode = computed(() => scope.departmentCode)
+  const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
+  const departmentCode = computed(() => scope.departmentCode.value)
   const projectData = useLiveQuery(() => {
     const selectedYear = year.value
     return selectedYear === null
@@ -34,12 +35,12 @@ export function useMonitor() {
 
   const latestMonth = computed(() => {
     const rows = projectData.data.value
-    return latestMonthWithData(
+    return latestDataMonth(
       rows.flatMap((row) => row.spending),
       rows.flatMap((row) => row.values),
     )
   })
-  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const evaluations = computed<ProjectEvaluation[]>(() =>
     projectData.data.value.map((row) => evaluateProjectData(row, month.value, settings.data.value.thresholds)),
   )

@@ -1,17 +1,20 @@
 import { computed, type Ref } from 'vue'
-import { evaluateProjectData, latestMonthWithData, noteOfMonth } from '@/domain'
+import { resolveAsOfMonth } from '@/domain/asOfMonth'
+import { evaluateProjectData, noteOfMonth } from '@/domain'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
-import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { useScopeStore } from '@/stores/scope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
+import type { ScopeSelection } from './useScope'
 
-const NOTHING: Subscribable<ProjectData[]> = {
-  subscribe(observer) {
-    observer.next([])
-    return { unsubscribe() {} }
-  },
+function constant<T>(value: T): Subscribable<T> {
+  return {
+    subscribe(observer) {
+      observer.next(value)
+      return { unsubscribe() {} }
+    },
+  }
 }
 
 /** Year and department code from a project id `<year>/<department>/<code>` (see projectId); null if malformed. */
@@ -21,25 +24,23 @@ export function parseProjectId(id: string): { year: number; departmentCode: stri
 }
 
 /**
- * One project, live: its stored data, its evaluation and spend curve at the as-of month (the
- * scope's month, else the latest month its department has data for), and that month's note.
+ * One project, live: its stored data (only its own rows), its evaluation and spend curve at the
+ * as-of month (the chosen one, else the latest month with data in its department's year, as the
+ * overview and 录入 of that department open on), and that month's note.
  */
-export function useProjectDetail(projectId: Ref<string>) {
-  const scope = useScopeStore()
+export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) {
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
   const key = computed(() => parseProjectId(projectId.value))
-  // The whole department is read so that the default month matches the overview's.
-  const rows = useLiveQuery(() => (key.value === null ? NOTHING : observeProjectData(key.value)), [] as ProjectData[])
+  const row = useLiveQuery(() => (key.value === null ? constant(null) : observeProject(projectId.value)), null as ProjectData | null)
+  // Keys of the department's rows only: a department is small, the whole year may be 10,000 projects.
+  const latest = useLiveQuery<Month | null>(() => (key.value === null ? constant(null) : observeLatestDataMonth(key.value)), null)
+  const latestMonth = latest.data
+  const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
+  const isMonthKnown = computed(() => scope.month.value !== null || !latest.isLoading.value)
 
-  const data = computed(() => rows.data.value.find((row) => row.project.id === projectId.value) ?? null)
-  const latestMonth = computed(() =>
-    latestMonthWithData(
-      rows.data.value.flatMap((row) => row.spending),
-      rows.data.value.flatMap((row) => row.values),
-    ),
-  )
-  const month = computed<Month>(() => scope.month ?? latestMonth.value ?? 1)
+  // Shown only once the month is known, so the page does not flash 1月's figures.
+  const data = computed(() => (isMonthKnown.value ? row.data.value : null))
   const evaluation = computed(() =>
     data.value === null
       ? null
@@ -57,7 +58,7 @@ export function useProjectDetail(projectId: Ref<string>) {
     month,
     latestMonth,
     department,
-    isLoading: computed(() => rows.isLoading.value),
-    error: rows.error,
+    isLoading: computed(() => row.isLoading.value || !isMonthKnown.value),
+    error: computed(() => row.error.value ?? latest.error.value),
   }
 }

@@ -3,8 +3,7 @@ import type { Fen, MonitoringNote, Month, Status } from '@/domain/types'
 import { getChanges, logChange, newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { assertProjectMonthUnlocked, listLocks } from './lockRepository'
-import { toIndicator, toIndicatorValue, toNote, toProject, toSpending } from './mappers'
-import { loadProjectData, type ProjectData, type Scope } from './monitorRepository'
+import { loadProject, loadProjectData, type ProjectData, type Scope } from './monitorRepository'
 import type { ChangeRecord, IndicatorValueRecord, MonthLockRecord, NoteRecord } from './records'
 
 type ManualStatus = Exclude<Status, 'unreported'>
@@ -297,23 +296,9 @@ export function observeEntryData(
 export async function loadEntryProject(projectId: string, database: MonitorDatabase = defaultDb): Promise<EntryData | null> {
   const tables = [database.projects, database.indicators, database.spending, database.indicatorValues, database.notes, database.monthLocks]
   return database.transaction('r', tables, async () => {
-    const project = await database.projects.get(projectId)
-    if (!project) return null
-    const [indicators, spending, values, notes, locks] = await Promise.all([
-      database.indicators.where('projectId').equals(projectId).sortBy('order'),
-      database.spending.where('projectId').equals(projectId).toArray(),
-      database.indicatorValues.where('projectId').equals(projectId).toArray(),
-      database.notes.where('projectId').equals(projectId).toArray(),
-      listLocks(project.year, project.departmentCode, database),
-    ])
-    const data: ProjectData = {
-      project: toProject(project),
-      indicators: indicators.map(toIndicator),
-      spending: spending.map(toSpending),
-      values: values.map(toIndicatorValue),
-      notes: notes.map(toNote),
-    }
-    return { projects: [data], locks }
+    const data = await loadProject(projectId, database)
+    if (!data) return null
+    return { projects: [data], locks: await listLocks(data.project.year, data.project.departmentCode, database) }
   })
 }
 

@@ -1,8 +1,10 @@
 import { liveQuery, type Observable } from 'dexie'
+import { latestDataMonth } from '@/domain/asOfMonth'
 import type { ProjectData } from '@/domain/projectData'
+import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { toIndicator, toIndicatorValue, toNote, toProject, toSpending } from './mappers'
-import type { DepartmentRecord } from './records'
+import type { DepartmentRecord, IndicatorValueRecord } from './records'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
 export interface Scope {
@@ -87,4 +89,61 @@ export async function loadProjectData(scope: Scope, database: MonitorDatabase = 
 /** Live version of loadProjectData: re-emits when any of the scope's rows change (any tab). */
 export function observeProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Observable<ProjectData[]> {
   return liveQuery(() => loadProjectData(scope, database))
+}
+
+/** One project with its indicators (in document order), monthly spending, indicator entries and notes; null if unknown. */
+export async function loadProject(projectId: string, database: MonitorDatabase = defaultDb): Promise<ProjectData | null> {
+  return database.transaction(
+    'r',
+    [database.projects, database.indicators, database.spending, database.indicatorValues, database.notes],
+    async () => {
+      const project = await database.projects.get(projectId)
+      if (!project) return null
+      // equals, not startsWith: a project id may be the prefix of another (…/A1 and …/A12).
+      const [indicators, spending, values, notes] = await Promise.all([
+        database.indicators.where('projectId').equals(projectId).sortBy('order'),
+        database.spending.where('projectId').equals(projectId).toArray(),
+        database.indicatorValues.where('projectId').equals(projectId).toArray(),
+        database.notes.where('projectId').equals(projectId).toArray(),
+      ])
+      return {
+        project: toProject(project),
+        indicators: indicators.map(toIndicator),
+        spending: spending.map(toSpending),
+        values: values.map(toIndicatorValue),
+        notes: notes.map(toNote),
+      }
+    },
+  )
+}
+
+/** Live version of loadProject. */
+export function observeProject(projectId: string, database: MonitorDatabase = defaultDb): Observable<ProjectData | null> {
+  return liveQuery(() => loadProject(projectId, database))
+}
+
+/**
+ * The latest month with data in a scope (latestDataMonth), read cheaply: only the keys of the
+ * scope's spending and indicator entries (one key range each, no rows), plus the few indicator
+ * rows later than the last spending month, to tell a value from an empty cell.
+ */
+export async function loadLatestDataMonth(scope: Scope, database: MonitorDatabase = defaultDb): Promise<Month | null> {
+  const prefix = scopeKeyPrefix(scope)
+  return database.transaction('r', [database.spending, database.indicatorValues], async () => {
+    const [spendingKeys, valueKeys] = await Promise.all([
+      database.spending.where('projectId').startsWith(prefix).primaryKeys(),
+      database.indicatorValues.where('projectId').startsWith(prefix).primaryKeys(),
+    ])
+    const spending = spendingKeys.map(([, month]) => ({ month: month as Month }))
+    const spendingLatest = latestDataMonth(spending, [])
+    // Entries at or before the last spending month cannot make it later; read only the rest.
+    const laterKeys = valueKeys.filter(([, month]) => spendingLatest === null || month > spendingLatest)
+    const later = await database.indicatorValues.bulkGet(laterKeys)
+    return latestDataMonth(spending, later.filter((row): row is IndicatorValueRecord => row !== undefined))
+  })
+}
+
+/** Live version of loadLatestDataMonth: re-emits when the scope's spending or indicator entries change. */
+export function observeLatestDataMonth(scope: Scope, database: MonitorDatabase = defaultDb): Observable<Month | null> {
+  return liveQuery(() => loadLatestDataMonth(scope, database))
 }

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_THRESHOLDS,
   evaluateProject,
-  latestMonthWithData,
   summarizeProjects,
-  type IndicatorValue,
   type Month,
-  type MonthlySpending,
   type Status,
   type Thresholds,
 } from '@/domain'
@@ -116,22 +113,5 @@ describe('the department spend status (the 偏差 card and the meeting summary s
 
   it('is 未填报 when no project reported the month', () => {
     expect(summarizeProjects(evaluateSeed(7).map((e) => ({ ...e, spend: { ...e.spend, executionRate: null } }))).status).toBe('unreported')
-  })
-})
-
-describe('latestMonthWithData', () => {
-  const project = SEED_PROJECTS.法律援助经费
-  const indicator = seedIndicator('法律援助经费', 0)
-  const emptyCell: IndicatorValue = { indicatorId: indicator.id, month: 11, value: null, manualStatus: null }
-  const statusCell: IndicatorValue = { indicatorId: indicator.id, month: 10, value: null, manualStatus: 'green' }
-
-  it.each<[string, readonly MonthlySpending[], readonly IndicatorValue[], Month | null]>([
-    ['nothing', [], [], null],
-    ['spending only', spendingOf(project, { 1: 1, 7: 0 }), [], 7],
-    ['values later than spending', spendingOf(project, { 3: 1 }), valuesOf(indicator, { 8: 2 }), 8],
-    ['an empty cell is not data', spendingOf(project, { 3: 1 }), [emptyCell], 3],
-    ['a status set by hand is data', [], [statusCell], 10],
-  ])('%s → %s', (_label, spending, values, month) => {
-    expect(latestMonthWithData(spending, values)).toBe(month)
   })
 })
