@@ -50,6 +50,9 @@ const IdSchema = text('编号', 200)
  * when present, carry unique string ids, so a 问询 can point at one of them. The full round
  * document schema replaces this once the record schemas are final. */
 export const SubmissionContentSchema = v.pipe(
+  // looseObject accepts arrays (typeof [] is 'object') and returns a copy; a round's content is never one.
+  v.unknown(),
+  v.check((content) => typeof content === 'object' && content !== null && !Array.isArray(content), '报送内容应为对象'),
   v.looseObject(
     {
       projects: v.optional(
@@ -69,8 +72,6 @@ export const SubmissionContentSchema = v.pipe(
     },
     '报送内容应为对象',
   ),
-  // looseObject accepts arrays (typeof [] is 'object'); a round's content never is one.
-  v.check((content) => !Array.isArray(content), '报送内容应为对象'),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return
     const seen = new Set<string>()
