@@ -43,7 +43,7 @@ export async function logIn(db: Database, login: string, password: string, optio
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + options.sessionHours * 3600_000)
   await insertSession(db, hashToken(token), found.id, now, expiresAt)
-  const { passwordHash: _hash, ...account } = found
+  const { passwordHash, ...account } = found
   return { account, token, expiresAt }
 }
 
@@ -53,6 +53,6 @@ export async function accountForToken(db: Database, token: string, now: Date): P
   if (accountId === null) return null
   const found = await findAccountById(db, accountId)
   if (!found) return null
-  const { passwordHash: _hash, ...account } = found
+  const { passwordHash, ...account } = found
   return account
 }

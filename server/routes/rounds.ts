@@ -53,7 +53,7 @@ export function registerRoundRoutes(app: FastifyInstance, ctx: AppContext): void
       }
       const submission = await submitRound(ctx.db, account, { document: read.submission, departmentId: department.id, sha256: read.sha256, source: 'package' }, ctx.now())
       reply.code(201)
-      const { content: _content, ...summary } = submission
+      const { content, ...summary } = submission
       return { submission: summary }
     })
   })

@@ -95,6 +95,6 @@ export function registerSubmissionRoutes(app: FastifyInstance, ctx: AppContext):
 }
 
 function withoutContent<T extends { content: unknown }>(submission: T): Omit<T, 'content'> {
-  const { content: _content, ...rest } = submission
+  const { content, ...rest } = submission
   return rest
 }

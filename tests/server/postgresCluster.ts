@@ -2,7 +2,7 @@
 // 127.0.0.1 (a free port, a temp folder owned by the postgres user) and stops it afterwards.
 // Without PostgreSQL the tests run on PGlite alone, except in CI (CI=true), where that fails.
 import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +15,15 @@ declare module 'vitest' {
   }
 }
 
-const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin'
+/** PG_BIN, or the newest Debian PostgreSQL (/usr/lib/postgresql/N/bin; 15 on bookworm). */
+function findPgBin(): string {
+  if (process.env['PG_BIN']) return process.env['PG_BIN']
+  const root = '/usr/lib/postgresql'
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).map(Number).sort((a, b) => b - a) : []
+  const found = versions.map((v) => join(root, String(v), 'bin')).find((bin) => existsSync(join(bin, 'initdb')))
+  return found ?? join(root, '15', 'bin')
+}
+const PG_BIN = findPgBin()
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

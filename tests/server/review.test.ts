@@ -141,13 +141,13 @@ describe.each(ENGINES)('submission and review on %s', (engine) => {
     })
 
     it.each([
-      ['GET', () => `/api/submissions/${id}`, undefined],
-      ['GET', () => '/api/departments/315002/rounds/2026/7', undefined],
-      ['GET', () => '/api/departments/999999/rounds/2026/7', undefined],
-      ['GET', () => '/api/submissions?department=315002', undefined],
-      ['POST', () => `/api/submissions/${id}/approve`, undefined],
-      ['POST', () => `/api/submissions/${id}/return`, { reason: 'x' }],
-      ['POST', () => `/api/submissions/${id}/inquiries`, { projectId: 'p-legal-aid', question: 'x' }],
+      ['GET', (): string => `/api/submissions/${id}`, undefined],
+      ['GET', (): string => '/api/departments/315002/rounds/2026/7', undefined],
+      ['GET', (): string => '/api/departments/999999/rounds/2026/7', undefined],
+      ['GET', (): string => '/api/submissions?department=315002', undefined],
+      ['POST', (): string => `/api/submissions/${id}/approve`, undefined],
+      ['POST', (): string => `/api/submissions/${id}/return`, { reason: 'x' }],
+      ['POST', (): string => `/api/submissions/${id}/inquiries`, { projectId: 'p-legal-aid', question: 'x' }],
     ] as const)('%s %s → 403', async (method, url, body) => {
       const response = await h.call(method, url(), { cookie: other, body })
       expect(response.statusCode).toBe(403)
