@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '../db/database'
 import { HttpError } from '../http/errors'
-import { findAccountById, findAccountByLogin, type Account } from '../repositories/accounts'
+import { findAccountByLogin, type Account } from '../repositories/accounts'
 import {
   clearLoginFailures, deleteExpiredSessions, findLoginBlock, findSessionAccount, insertSession, recordLoginFailure, setLoginBlock,
 } from '../repositories/sessions'
@@ -48,11 +48,6 @@ export async function logIn(db: Database, login: string, password: string, optio
 }
 
 /** The account of a valid session token, or null. */
-export async function accountForToken(db: Database, token: string, now: Date): Promise<Account | null> {
-  const accountId = await findSessionAccount(db, hashToken(token), now)
-  if (accountId === null) return null
-  const found = await findAccountById(db, accountId)
-  if (!found) return null
-  const { passwordHash, ...account } = found
-  return account
+export function accountForToken(db: Database, token: string, now: Date): Promise<Account | null> {
+  return findSessionAccount(db, hashToken(token), now)
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database'
+import { type Account, type Role } from './accounts'
 
 /** Stores a session by the SHA-256 of its token. */
 export async function insertSession(db: Queryable, tokenHash: string, accountId: number, now: Date, expiresAt: Date): Promise<void> {
@@ -6,11 +7,18 @@ export async function insertSession(db: Queryable, tokenHash: string, accountId:
     [tokenHash, accountId, now.toISOString(), expiresAt.toISOString()])
 }
 
-/** The account id of a session still valid at `now`, or null. */
-export async function findSessionAccount(db: Queryable, tokenHash: string, now: Date): Promise<number | null> {
-  const rows = await db.query<{ account_id: number }>('SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2',
-    [tokenHash, now.toISOString()])
-  return rows[0]?.account_id ?? null
+/** The account of a session still valid at `now`, or null (one query: it runs on every request). */
+export async function findSessionAccount(db: Queryable, tokenHash: string, now: Date): Promise<Account | null> {
+  const rows = await db.query<{ id: number; login: string; role: Role; department_id: number | null; code: string | null; name: string | null }>(
+    `SELECT a.id, a.login, a.role, a.department_id, d.code, d.name
+     FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN departments d ON d.id = a.department_id
+     WHERE s.token_hash = $1 AND s.expires_at > $2`, [tokenHash, now.toISOString()])
+  const row = rows[0]
+  if (!row) return null
+  return {
+    id: row.id, login: row.login, role: row.role,
+    department: row.department_id === null ? null : { id: row.department_id, code: row.code ?? '', name: row.name ?? '' },
+  }
 }
 
 /** Ends one session (logout). */

@@ -69,18 +69,16 @@ function toSubmission(row: SubmissionRow): Submission {
   return { ...toSummary(row), documentDepartmentName: row.department_name, content: row.content }
 }
 
-/** Holds the department's row lock until the transaction ends, so its submissions and reviews take turns. */
-export async function lockDepartment(tx: Queryable, departmentId: number): Promise<void> {
-  await tx.query('SELECT id FROM departments WHERE id = $1 FOR UPDATE', [departmentId])
-}
-
-/** The latest revision of a department's round, or null when nothing was submitted. */
-export async function findLatestRevision(db: Queryable, departmentId: number, year: number, month: number):
-  Promise<{ readonly id: number; readonly revision: number; readonly state: SubmissionState } | null> {
-  const rows = await db.query<{ id: number; revision: number; state: SubmissionState }>(
-    `SELECT id, revision, state FROM submissions WHERE department_id = $1 AND year = $2 AND month = $3
-     ORDER BY revision DESC LIMIT 1`, [departmentId, year, month])
-  return rows[0] ?? null
+/** Locks the department's row until the transaction ends (its submissions and reviews take turns) and returns its round's latest revision, in one query. */
+export async function lockAndFindLatestRevision(tx: Queryable, departmentId: number, year: number, month: number):
+  Promise<{ readonly revision: number; readonly state: SubmissionState } | null> {
+  const rows = await tx.query<{ revision: number | null; state: SubmissionState | null }>(
+    `SELECT latest.revision, latest.state FROM departments d
+     LEFT JOIN LATERAL (SELECT revision, state FROM submissions
+       WHERE department_id = d.id AND year = $2 AND month = $3 ORDER BY revision DESC LIMIT 1) latest ON true
+     WHERE d.id = $1 FOR UPDATE OF d`, [departmentId, year, month])
+  const row = rows[0]
+  return row && row.revision !== null && row.state !== null ? { revision: row.revision, state: row.state } : null
 }
 
 export interface NewSubmission {
@@ -98,15 +96,22 @@ export interface NewSubmission {
   readonly submittedAt: Date
 }
 
-/** Stores a new revision in state submitted and returns its id. */
-export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise<number> {
-  const rows = await tx.query<{ id: number }>(
-    `INSERT INTO submissions (department_id, year, month, revision, state, format_version, department_name,
-       reported_at, content, sha256, source, submitted_by, submitted_at)
-     VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8::jsonb, $9, $10, $11, $12) RETURNING id`,
+/** Stores a new revision in state submitted with its log entry (one statement); returns its id and reported time. */
+export async function insertSubmission(tx: Queryable, s: NewSubmission, log: { action: 'submit' | 'upload_package'; note: string | null }):
+  Promise<{ readonly id: number; readonly reportedAt: string }> {
+  const rows = await tx.query<{ id: number; reported_at: unknown }>(
+    `WITH inserted AS (
+       INSERT INTO submissions (department_id, year, month, revision, state, format_version, department_name,
+         reported_at, content, sha256, source, submitted_by, submitted_at)
+       VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8::jsonb, $9, $10, $11, $12) RETURNING id, reported_at
+     ), logged AS (
+       INSERT INTO review_actions (department_id, year, month, submission_id, action, actor_id, at, note)
+       SELECT $1, $2, $3, id, $13, $11, $12, $14 FROM inserted
+     )
+     SELECT id, reported_at FROM inserted`,
     [s.departmentId, s.year, s.month, s.revision, s.formatVersion, s.departmentName, s.reportedAt, s.contentJson,
-      s.sha256, s.source, s.submittedBy, s.submittedAt.toISOString()])
-  return rows[0]!.id
+      s.sha256, s.source, s.submittedBy, s.submittedAt.toISOString(), log.action, log.note])
+  return { id: rows[0]!.id, reportedAt: toIso(rows[0]!.reported_at) }
 }
 
 /** Moves a revision to a new state. */
@@ -119,6 +124,13 @@ export async function findSubmission(db: Queryable, id: number): Promise<Submiss
   const rows = await db.query<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS}, s.content ${FROM} WHERE s.id = $1`, [id])
   const row = rows[0]
   return row ? toSubmission(row) : null
+}
+
+/** One revision without its content, or null. */
+export async function findSubmissionSummary(db: Queryable, id: number): Promise<SubmissionSummary | null> {
+  const rows = await db.query<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE s.id = $1`, [id])
+  const row = rows[0]
+  return row ? toSummary(row) : null
 }
 
 /** Revisions without content, newest round first; filtered by department and round when given. */

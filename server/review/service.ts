@@ -11,7 +11,8 @@ import {
 } from '../repositories/inquiries'
 import { isUniqueViolation } from '../repositories/rows'
 import {
-  findLatestRevision, findSubmission, insertSubmission, listSubmissions, lockDepartment, updateSubmissionState, type Submission,
+  findSubmission, findSubmissionSummary, insertSubmission, listSubmissions, lockAndFindLatestRevision, updateSubmissionState,
+  type Submission, type SubmissionSummary,
 } from '../repositories/submissions'
 import { findInquiryTarget } from './contentTargets'
 import { decideAnswer, decideClose, decideReview, decideSubmit, type Decision } from './workflow'
@@ -29,34 +30,30 @@ export function assertCanRead(actor: Account, departmentId: number): void {
 
 export interface SubmitInput {
   readonly document: SubmissionDocument
-  readonly departmentId: number
+  readonly department: { readonly id: number; readonly code: string; readonly name: string }
   readonly sha256: string | null
   readonly source: 'online' | 'package'
 }
 
 /** Stores a round document as the next revision; refuses while one waits for review or after approval. */
-export async function submitRound(db: Database, actor: Account, input: SubmitInput, now: Date): Promise<Submission> {
-  const { document, departmentId } = input
-  const contentJson = JSON.stringify(document.content)
+export async function submitRound(db: Database, actor: Account, input: SubmitInput, now: Date): Promise<SubmissionSummary> {
+  const { document, department } = input
   const sha256 = input.sha256 ?? createHash('sha256').update(JSON.stringify(document)).digest('hex')
   try {
-    const id = await db.transaction(async (tx) => {
-      await lockDepartment(tx, departmentId)
-      const latest = await findLatestRevision(tx, departmentId, document.year, document.month)
+    return await db.transaction(async (tx) => {
+      const latest = await lockAndFindLatestRevision(tx, department.id, document.year, document.month)
       const revision = orRefuse(decideSubmit(latest))
-      const submissionId = await insertSubmission(tx, {
-        departmentId, year: document.year, month: document.month, revision, formatVersion: document.formatVersion,
-        departmentName: document.department.name, reportedAt: document.reportedAt, contentJson, sha256,
+      const inserted = await insertSubmission(tx, {
+        departmentId: department.id, year: document.year, month: document.month, revision, formatVersion: document.formatVersion,
+        departmentName: document.department.name, reportedAt: document.reportedAt, contentJson: JSON.stringify(document.content), sha256,
         source: input.source, submittedBy: actor.id, submittedAt: now,
-      })
-      await insertAction(tx, {
-        departmentId, year: document.year, month: document.month, submissionId, inquiryId: null,
-        action: input.source === 'package' ? 'upload_package' : 'submit', actorId: actor.id, at: now,
-        note: input.source === 'package' ? `SHA-256 ${sha256}` : null,
-      })
-      return submissionId
+      }, { action: input.source === 'package' ? 'upload_package' : 'submit', note: input.source === 'package' ? `SHA-256 ${sha256}` : null })
+      return {
+        id: inserted.id, department, year: document.year, month: document.month, revision, state: 'submitted' as const,
+        formatVersion: document.formatVersion, reportedAt: inserted.reportedAt, sha256, source: input.source,
+        submittedBy: actor.login, submittedAt: now.toISOString(),
+      }
     })
-    return (await findSubmission(db, id))!
   } catch (error) {
     // Two submissions racing past the lock on different connections still meet the unique key.
     if (isUniqueViolation(error)) throw conflict('ROUND_PENDING', '本月刚刚已有一份报送，请刷新后查看。')
@@ -73,19 +70,20 @@ export async function getSubmission(db: Database, actor: Account, id: number): P
 }
 
 /** 审核通过 or 退回 (with a reason) of the latest revision. */
-export async function reviewSubmission(db: Database, actor: Account, id: number, action: 'approve' | 'return', reason: string | null, now: Date): Promise<Submission> {
-  const submission = await getSubmission(db, actor, id)
+export async function reviewSubmission(db: Database, actor: Account, id: number, action: 'approve' | 'return', reason: string | null, now: Date): Promise<SubmissionSummary> {
+  const submission = await findSubmissionSummary(db, id)
+  if (!submission) throw notFound('没有这份报送')
+  assertCanRead(actor, submission.department.id)
   const { department, year, month } = submission
   await db.transaction(async (tx) => {
-    await lockDepartment(tx, department.id)
-    const latest = (await findLatestRevision(tx, department.id, year, month))!
-    const current = (await findSubmission(tx, id))!
+    const latest = (await lockAndFindLatestRevision(tx, department.id, year, month))!
+    const current = (await findSubmissionSummary(tx, id))!
     const unclosed = await countUnclosedInquiries(tx, department.id, year, month)
     orRefuse(decideReview(action, current, latest.revision, unclosed))
     await updateSubmissionState(tx, id, action === 'approve' ? 'approved' : 'returned')
     await insertAction(tx, { departmentId: department.id, year, month, submissionId: id, inquiryId: null, action, actorId: actor.id, at: now, note: reason })
   })
-  return (await findSubmission(db, id))!
+  return (await findSubmissionSummary(db, id))!
 }
 
 /** 问询 on a project (or one of its indicators) of the latest revision. */
@@ -100,9 +98,8 @@ export async function askInquiry(db: Database, actor: Account, submissionId: num
   }
   const { department, year, month } = submission
   return db.transaction(async (tx) => {
-    await lockDepartment(tx, department.id)
-    const latest = (await findLatestRevision(tx, department.id, year, month))!
-    const current = (await findSubmission(tx, submissionId))!
+    const latest = (await lockAndFindLatestRevision(tx, department.id, year, month))!
+    const current = (await findSubmissionSummary(tx, submissionId))!
     orRefuse(decideReview('ask', current, latest.revision, 0))
     const inquiryId = await insertInquiry(tx, submissionId, target.projectId, target.indicatorId, question, actor.id, now)
     await insertAction(tx, { departmentId: department.id, year, month, submissionId, inquiryId, action: 'ask', actorId: actor.id, at: now, note: `${found.label}：${question}` })

@@ -51,10 +51,9 @@ export function registerRoundRoutes(app: FastifyInstance, ctx: AppContext): void
       if (!department) {
         throw new HttpError(400, 'PACKAGE_UNKNOWN_DEPARTMENT', `报送文件的部门编码“${read.submission.department.code}”（${read.submission.department.name}）尚未在本系统登记，请先添加该部门。`)
       }
-      const submission = await submitRound(ctx.db, account, { document: read.submission, departmentId: department.id, sha256: read.sha256, source: 'package' }, ctx.now())
+      const submission = await submitRound(ctx.db, account, { document: read.submission, department, sha256: read.sha256, source: 'package' }, ctx.now())
       reply.code(201)
-      const { content, ...summary } = submission
-      return { submission: summary }
+      return { submission }
     })
   })
 }

@@ -20,9 +20,9 @@ export function registerSubmissionRoutes(app: FastifyInstance, ctx: AppContext):
     if (document.department.code !== account.department.code) {
       throw forbidden(`报送内容中的部门编码“${document.department.code}”与当前登录的部门“${account.department.code}”不一致，不能替其他部门报送`)
     }
-    const submission = await submitRound(ctx.db, account, { document, departmentId: account.department.id, sha256: null, source: 'online' }, ctx.now())
+    const submission = await submitRound(ctx.db, account, { document, department: account.department, sha256: null, source: 'online' }, ctx.now())
     reply.code(201)
-    return { submission: withoutContent(submission) }
+    return { submission }
   })
 
   app.get('/api/submissions', async (request) => {
@@ -48,14 +48,14 @@ export function registerSubmissionRoutes(app: FastifyInstance, ctx: AppContext):
   app.post('/api/submissions/:id/approve', async (request) => {
     const account = requireBureau(request)
     const { id } = parseOr400(IdParams, request.params)
-    return { submission: withoutContent(await reviewSubmission(ctx.db, account, id, 'approve', null, ctx.now())) }
+    return { submission: (await reviewSubmission(ctx.db, account, id, 'approve', null, ctx.now())) }
   })
 
   app.post('/api/submissions/:id/return', async (request) => {
     const account = requireBureau(request)
     const { id } = parseOr400(IdParams, request.params)
     const { reason } = parseOr400(ReturnBody, request.body, '请填写退回原因')
-    return { submission: withoutContent(await reviewSubmission(ctx.db, account, id, 'return', reason, ctx.now())) }
+    return { submission: (await reviewSubmission(ctx.db, account, id, 'return', reason, ctx.now())) }
   })
 
   app.post('/api/submissions/:id/inquiries', async (request, reply) => {
@@ -92,9 +92,4 @@ export function registerSubmissionRoutes(app: FastifyInstance, ctx: AppContext):
     if (!department) throw notFound(`没有编码为“${params.code}”的部门`)
     return { department, ...(await getRound(ctx.db, account, department.id, params.year, params.month)) }
   })
-}
-
-function withoutContent<T extends { content: unknown }>(submission: T): Omit<T, 'content'> {
-  const { content, ...rest } = submission
-  return rest
 }
