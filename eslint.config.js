@@ -120,4 +120,19 @@ export default tseslint.config(
       }],
     },
   },
+  // The server runs in Node: it may use src/schema and src/domain, never the app's frameworks,
+  // IndexedDB or UI layers.
+  {
+    files: ['server/**/*.ts', 'tests/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: FRAMEWORKS, message: 'The server does not use the app\'s frameworks.' },
+          { group: ['@/db/*', '@/stores/*', '@/composables/*', '@/components/*', '@/views/*', '@/charts/*', '**/src/db/*', '**/src/stores/*', '**/src/components/*', '**/src/views/*', '**/src/composables/*'], message: 'The server may import src/schema and src/domain only.' },
+        ],
+      }],
+      // `const { secret, ...rest } = row` is how a field is left out of a response.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
 )

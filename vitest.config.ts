@@ -27,6 +27,19 @@ export default mergeConfig(
         {
           extends: true,
           test: {
+            name: 'server',
+            environment: 'node',
+            include: ['tests/server/**/*.test.ts'],
+            // Starts a throwaway PostgreSQL cluster (or fails in CI when there is none).
+            globalSetup: ['tests/server/postgresCluster.ts'],
+            // PGlite opens a WebAssembly Postgres per file; give slow shared machines room.
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
             name: 'dom',
             environment: 'happy-dom',
             setupFiles: ['tests/setup-dom.ts'],
