@@ -196,3 +196,33 @@ describe('EntryGrid: paste', () => {
     expect(w.emitted('paste')).toBeUndefined()
   })
 })
+
+describe('EntryGrid: first focus', () => {
+  it('puts the caret in the first cell once the rows arrive when asked before they did (name dialog closed while loading)', async () => {
+    const grid = buildMonthGrid(PROJECTS, 2020, 8, 'wan', new Set())
+    wrapper = mount(EntryGrid, {
+      props: { columns: grid.columns, rows: [], states: new Map(), rowHeader: '项目' },
+      attachTo: document.body,
+    })
+    ;(wrapper.vm as unknown as { focusFirst(): void }).focusFirst()
+    await wrapper.setProps({ rows: grid.rows })
+    await nextTick()
+    expect(focusedPos()).toBe('0:0')
+  })
+
+  it('does not take the caret back once the user has put it elsewhere', async () => {
+    const grid = buildMonthGrid(PROJECTS, 2020, 8, 'wan', new Set())
+    const outside = document.createElement('button')
+    document.body.append(outside)
+    wrapper = mount(EntryGrid, {
+      props: { columns: grid.columns, rows: [], states: new Map(), rowHeader: '项目' },
+      attachTo: document.body,
+    })
+    ;(wrapper.vm as unknown as { focusFirst(): void }).focusFirst()
+    outside.focus()
+    await wrapper.setProps({ rows: grid.rows })
+    await nextTick()
+    expect(document.activeElement).toBe(outside)
+    outside.remove()
+  })
+})
