@@ -5,6 +5,7 @@
  * kept, so a million monthly rows never sit in memory or in one string.
  */
 import type { DepartmentRecord, IndicatorRecord, IndicatorValueRecord, ProjectRecord, SpendingRecord } from '../src/db/records'
+import { toProjectRecord } from '../src/db/mappers'
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupTableName } from '../src/schema/backupFile'
 import { bureauDepartment, bureauProjectCount, generateBureau, type BureauOptions } from './bureau'
 import type { GeneratedProject } from './generate'
@@ -22,22 +23,7 @@ export interface BackupCounts {
   readonly monthlyRows: number
 }
 
-function projectRow({ project }: GeneratedProject, order: number): ProjectRecord {
-  return {
-    id: project.id,
-    year: project.year,
-    departmentCode: project.departmentCode,
-    code: project.code,
-    name: project.name,
-    budgetTotal: project.budget.total,
-    budgetFiscal: project.budget.fiscal,
-    budgetOther: project.budget.other,
-    purpose: project.purpose,
-    plan: { ...project.plan },
-    goals: [...project.goals],
-    order,
-  }
-}
+const projectRow = ({ project }: GeneratedProject, order: number): ProjectRecord => toProjectRecord(project, order)
 
 function indicatorRows({ indicators }: GeneratedProject): IndicatorRecord[] {
   return indicators.map((i) => ({

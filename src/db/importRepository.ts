@@ -1,7 +1,8 @@
 import type { BudgetSplit, Department, IndicatorTarget, SpendPlan } from '@/domain/types'
 import { projectId } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import type { IndicatorRecord, ProjectRecord } from './records'
+import { toProjectRecord } from './mappers'
+import type { IndicatorRecord } from './records'
 
 /** What an importer hands to the store: one department's 绩效目标表 for one year. */
 export interface ImportableDocument {
@@ -80,20 +81,7 @@ export async function importDocument(
         assertStorable(project)
         const id = projectId(year, departmentCode, project.code)
         const existing = await database.projects.get(id)
-        const record: ProjectRecord = {
-          id,
-          year,
-          departmentCode,
-          code: project.code,
-          name: project.name,
-          budgetTotal: project.budget.total,
-          budgetFiscal: project.budget.fiscal,
-          budgetOther: project.budget.other,
-          purpose: project.purpose,
-          plan: { ...project.plan },
-          goals: [...project.goals],
-          order: index,
-        }
+        const record = toProjectRecord({ ...project, id, year, departmentCode }, index)
         await database.projects.put(record)
         counts[existing ? 'projectsUpdated' : 'projectsCreated']++
 

@@ -22,6 +22,24 @@ export function toProject(record: ProjectRecord): Project {
   }
 }
 
+/** The stored row of a project; `order` is its position in its source document. */
+export function toProjectRecord(project: Project, order: number): ProjectRecord {
+  return {
+    id: project.id,
+    year: project.year,
+    departmentCode: project.departmentCode,
+    code: project.code,
+    name: project.name,
+    budgetTotal: project.budget.total,
+    budgetFiscal: project.budget.fiscal,
+    budgetOther: project.budget.other,
+    purpose: project.purpose,
+    plan: { ...project.plan },
+    goals: [...project.goals],
+    order,
+  }
+}
+
 /** Maps a stored indicator row to the domain value; a user's 口径 override wins over the document's kind. */
 export function toIndicator(record: IndicatorRecord): Indicator {
   // A qualitative indicator has no number to sum or hold, so an override cannot apply to it.
