@@ -18,7 +18,7 @@ import type { EntryValue } from '@/domain/entryValidation'
 import type { Fen, Month } from '@/domain/types'
 import { applyEntries, setIndicatorValue, setSpending, type EntryWrite } from '@/db/actualsRepository'
 import { describeError } from '@/db/storageErrors'
-import { useEntryStore, type UndoCell } from '@/stores/entry'
+import { useEntryStore, type UndoCell, type UndoStep } from '@/stores/entry'
 
 export interface SaveStatus {
   readonly phase: 'idle' | 'saving' | 'saved' | 'error'
@@ -134,6 +134,13 @@ export function useEntryCells(options: EntryCellsOptions) {
     if (states.value.has(key)) setStates([[key, null]])
   }
 
+  // The last paste's report with its undo step: once that step is undone, the report is gone.
+  const lastPaste = shallowRef<{ readonly report: PasteReport; readonly step: UndoStep | null } | null>(null)
+  const pasteReport = computed(() => {
+    const last = lastPaste.value
+    return last === null || (last.step !== null && !store.undoSteps.includes(last.step)) ? null : last.report
+  })
+
   /** Validates every pasted value, confirms 超预算 once, saves the accepted ones in one transaction. */
   function paste(targets: readonly PasteTarget[]): Promise<PasteReport> {
     return store.track(pasteCells(targets))
@@ -154,11 +161,13 @@ export function useEntryCells(options: EntryCellsOptions) {
       keepUnsaved(declinedPaste(needConfirm))
     }
     let savedCount = 0
+    let step: UndoStep | null = null
     if (toSave.length > 0) {
       try {
         const ids = await save(() => applyEntries(toSave.map((cell) => toWrite(cell.meta, cell.value)), options.actor()))
         const cells = toSave.map((cell) => ({ projectId: cell.meta.projectId, month: cell.meta.month }))
-        store.pushUndo({ label: `粘贴 ${toSave.length} 个单元格`, changeIds: ids, cells })
+        step = { label: `粘贴 ${toSave.length} 个单元格`, changeIds: ids, cells }
+        store.pushUndo(step)
         savedCount = toSave.length
         for (const cell of toSave) updates.push([cell.key, savedState(cell.issues)])
       } catch (error) {
@@ -166,10 +175,25 @@ export function useEntryCells(options: EntryCellsOptions) {
       }
     }
     setStates(updates)
-    return { savedCount, rejected }
+    const report: PasteReport = { savedCount, rejected, skipped: plan.skipped }
+    // A paste that changed nothing has no undo step (pushUndo drops it): its report stays until closed.
+    lastPaste.value = { report, step: step !== null && step.changeIds.length > 0 ? step : null }
+    return report
   }
 
   const unsavedCount = computed(() => [...states.value.values()].filter((state) => state.draft !== null && state.phase === null).length)
 
-  return { states, saveStatus, commit, cancel, paste, record, unsavedCount, clearStates: () => (states.value = new Map()) }
+  return {
+    states,
+    saveStatus,
+    commit,
+    cancel,
+    paste,
+    /** The last paste's report, until closed or until that paste is undone. */
+    pasteReport,
+    closePasteReport: () => (lastPaste.value = null),
+    record,
+    unsavedCount,
+    clearStates: () => (states.value = new Map()),
+  }
 }

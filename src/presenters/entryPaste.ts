@@ -10,12 +10,26 @@ import { validateEntry, type CellValidation, type EntryContext, type EntryValue,
 import { sumFen } from '@/domain/money'
 import type { Fen, Month } from '@/domain/types'
 
-/** One pasted value landing on a cell (key) or outside any cell (key null, with the reason). */
+/** Why a pasted value was skipped: it sits under a read-only column, or it is blank. */
+export type PasteSkipKind = 'figure' | 'blank'
+
+/**
+ * One pasted value landing on a cell (key) or outside any cell (key null, with the reason).
+ * A skipped value (under a read-only column, or blank) carries `skip` and is never saved.
+ */
 export interface PasteTarget {
   readonly key: string | null
   readonly text: string
   readonly where: string
   readonly reason?: string
+  readonly skip?: PasteSkipKind
+}
+
+/** A pasted value left alone: it changes no cell and is neither saved nor refused. */
+export interface PasteSkip {
+  readonly where: string
+  readonly text: string
+  readonly kind: PasteSkipKind
 }
 
 export interface PasteRejection {
@@ -27,8 +41,10 @@ export interface PasteRejection {
 }
 
 export interface PasteReport {
+  /** Values saved; blanks and values under read-only columns never count. */
   readonly savedCount: number
   readonly rejected: readonly PasteRejection[]
+  readonly skipped: readonly PasteSkip[]
 }
 
 /** A pasted value that passed validation; `issues` may still ask to confirm (超预算) or warn. */
@@ -44,6 +60,7 @@ export interface AcceptedPaste {
 export interface PastePlan {
   readonly accepted: readonly AcceptedPaste[]
   readonly rejected: readonly PasteRejection[]
+  readonly skipped: readonly PasteSkip[]
   /** Refused states of grid cells; values that fell outside the grid have no cell to mark. */
   readonly states: readonly (readonly [string, EntryCellState])[]
 }
@@ -55,9 +72,11 @@ export const LOCKED_MESSAGE = '本月已报送并锁定，不能修改。如需�
 const NO_CELL_MESSAGE = '这里没有可填的单元格。'
 
 /**
- * Maps a pasted block (rows of cells) onto the grid from the anchor cell: block rows go to
- * consecutive grid rows, block columns to consecutive input columns (figures are skipped, as
- * they are not in the user's spreadsheet). Values falling outside a cell carry the reason.
+ * Maps a pasted block (rows of cells) onto the grid from the anchor cell, as the grid shows it:
+ * block rows go to consecutive grid rows, block columns to consecutive grid columns. A value
+ * under a read-only column (执行数, 执行率) is skipped, never shifted into the next input; a
+ * blank value is skipped too, leaving its cell as it is (clearing is done in the cell). Values
+ * falling outside a cell carry the reason.
  */
 export function pasteTargets(
   rows: readonly EntryGridRow[],
@@ -65,21 +84,21 @@ export function pasteTargets(
   anchor: GridPosition,
   block: readonly (readonly string[])[],
 ): PasteTarget[] {
-  const inputColumns = columns.flatMap((column, index) => (column.isFigure ? [] : [index]))
-  const start = inputColumns.indexOf(anchor.col)
   const targets: PasteTarget[] = []
   block.forEach((cells, i) => {
     const row = rows[anchor.row + i]
     cells.forEach((text, j) => {
-      const col = inputColumns[start + j]
-      const column = col === undefined ? undefined : columns[col]
-      const item = row === undefined || col === undefined ? undefined : row.items[col]
+      const col = anchor.col + j
+      const column = columns[col]
+      const item = row?.items[col]
       // The month view's columns are 指标 1, 2…: name a cell by its indicator instead.
-      const columnName = (isEditableItem(item) ? item.label : null) ?? column?.title ?? `第 ${start + j + 1} 列`
+      const columnName = (isEditableItem(item) ? item.label : null) ?? column?.title ?? `第 ${col + 1} 列`
       const where = `${row?.title ?? `第 ${anchor.row + i + 1} 行`} · ${columnName}`
+      if (text.trim() === '') return targets.push({ key: null, text, where, skip: 'blank' })
       if (row === undefined) return targets.push({ key: null, text, where, reason: '超出表格：下面没有更多的行了。' })
-      if (col === undefined || start === -1) return targets.push({ key: null, text, where, reason: '超出表格：右边没有更多可填的列了。' })
-      if (!isEditableItem(item)) return targets.push({ key: null, text, where, reason: `「${row.title}」没有${column?.title ?? '这一列'}。` })
+      if (column === undefined) return targets.push({ key: null, text, where, reason: '超出表格：右边没有更多可填的列了。' })
+      if (column.isFigure) return targets.push({ key: null, text, where, skip: 'figure' })
+      if (!isEditableItem(item)) return targets.push({ key: null, text, where, reason: `「${row.title}」没有${column.title}。` })
       targets.push({ key: item.key, text, where })
     })
   })
@@ -130,6 +149,7 @@ export function planPaste(
 ): PastePlan {
   const accepted: AcceptedPaste[] = []
   const rejected: PasteRejection[] = []
+  const skipped: PasteSkip[] = []
   const states: [string, EntryCellState][] = []
   const spent = new Map<string, Map<Month, Fen>>()
   const spentOf = (projectId: string) => {
@@ -139,6 +159,10 @@ export function planPaste(
   }
   for (const target of targets) {
     const { key, text, where } = target
+    if (target.skip !== undefined) {
+      skipped.push({ where, text, kind: target.skip })
+      continue
+    }
     const meta = key === null ? undefined : metas.get(key)
     if (key === null || meta === undefined) {
       rejected.push({ where, text, message: target.reason ?? NO_CELL_MESSAGE, hasCell: false })
@@ -161,7 +185,7 @@ export function planPaste(
     if (result.value.kind === 'money') months.set(meta.month, result.value.amount)
     accepted.push({ key, meta, text, value: result.value, issues: result.issues })
   }
-  return { accepted, rejected, states }
+  return { accepted, rejected, skipped, states }
 }
 
 /** The one question asked before saving pasted values above 预算数: a line per cell. */
@@ -174,7 +198,7 @@ export function unsavedPaste(
   cells: readonly AcceptedPaste[],
   messageOf: (cell: AcceptedPaste) => string,
   severity: IssueSeverity,
-): Omit<PastePlan, 'accepted'> {
+): Omit<PastePlan, 'accepted' | 'skipped'> {
   const rejected: PasteRejection[] = []
   const states: [string, EntryCellState][] = []
   for (const cell of cells) {
@@ -186,6 +210,6 @@ export function unsavedPaste(
 }
 
 /** Values above 预算数 the user declined to confirm: kept unsaved with the reason. */
-export function declinedPaste(cells: readonly AcceptedPaste[]): Omit<PastePlan, 'accepted'> {
+export function declinedPaste(cells: readonly AcceptedPaste[]): Omit<PastePlan, 'accepted' | 'skipped'> {
   return unsavedPaste(cells, (cell) => `未保存：超预算未确认。${confirmationOf(cell.issues)?.message ?? ''}`, 'confirm')
 }

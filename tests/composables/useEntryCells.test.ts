@@ -112,6 +112,36 @@ describe('useEntryCells with IndexedDB', () => {
     expect(await db.indicatorValues.count()).toBe(0)
   })
 
+  it('counts only saved and refused values, lists skipped ones, and drops the report once that paste is undone', async () => {
+    const { cells, undo } = await harness()
+    await cells.commit(spendingKey(B, 8), '0.4')
+    const report = await cells.paste([
+      { key: spendingKey(A, 8), text: '0.5', where: 'A · 支出' },
+      { key: null, text: '1.85', where: 'A · 执行数', skip: 'figure' },
+      { key: null, text: '', where: 'A · 指标 1', skip: 'blank' },
+      { key: indicatorKey(`${A}#2`, 8), text: '120', where: 'A · 指标 2' },
+      { key: null, text: '', where: 'B · 支出', skip: 'blank' },
+    ])
+    expect([report.savedCount, report.rejected.length, report.skipped.map((s) => s.kind)]).toEqual([1, 1, ['figure', 'blank', 'blank']])
+    // The blank under B's 支出 left its stored 0.4 万元 alone.
+    expect(await db.spending.get([B, 8])).toMatchObject({ amount: 400_000 })
+    expect(cells.pasteReport.value).toEqual(report)
+    expect(await undo.undo()).toBe(true)
+    expect(cells.pasteReport.value).toBeNull()
+    expect(await db.spending.get([A, 8])).toBeUndefined()
+    // Undoing the typed entry before it does not bring the report back.
+    await undo.undo()
+    expect(cells.pasteReport.value).toBeNull()
+  })
+
+  it('keeps the report of a paste that saved nothing until it is closed', async () => {
+    const { cells } = await harness()
+    await cells.paste([{ key: spendingKey(A, 8), text: 'abc', where: 'A · 支出' }])
+    expect(cells.pasteReport.value?.rejected).toHaveLength(1)
+    cells.closePasteReport()
+    expect(cells.pasteReport.value).toBeNull()
+  })
+
   it('refuses cells of a month locked after the grid was built, via the repository', async () => {
     const { cells } = await harness()
     await lockMonth(2021, '201001', 8, '王会计')

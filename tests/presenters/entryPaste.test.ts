@@ -35,50 +35,71 @@ const OVER_BUDGET = '全年累计支出将达 3.50 万元，超过预算数 3.00
 const target = (key: string | null, text: string, where: string, reason?: string): PasteTarget =>
   reason === undefined ? { key, text, where } : { key, text, where, reason }
 
+const skip = (text: string, where: string, kind: 'figure' | 'blank'): PasteTarget => ({ key: null, text, where, skip: kind })
+
 describe('pasteTargets on the month grid', () => {
-  // Columns: 7月支出, 执行数, 执行率 (figures), 指标 1–3; rows: 法律援助经费, 依法治区及普法宣传经费.
-  const grid = buildMonthGrid([LEGAL, PUBLICITY], 2020, 7, 'wan', new Set())
+  // Columns as shown: 支出, 执行数, 执行率 (read-only figures), 指标 1–3; rows: 法律援助经费, 依法治区及普法宣传经费.
+  const grid = buildMonthGrid([LEGAL, PUBLICITY], 2020, 9, 'wan', new Set())
+  const at9 = (order: number) => indicatorKey(legal(order), 9)
 
   it.each<[string, GridPosition, string[][], PasteTarget[]]>([
     [
-      'skips the computed columns (执行数, 执行率) and names each cell by its indicator',
+      'maps a row laid out like the grid column by column, skipping the values under 执行数 and 执行率',
       { row: 0, col: 0 },
-      [['1', '2', '3', '4']],
+      [['0.20', '1.85', '61.7%', '8', '99', '99']],
       [
-        target(spendingKey(LEGAL_ID, 7), '1', '法律援助经费 · 7月支出'),
-        target(indicatorKey(legal(0), 7), '2', '法律援助经费 · 法律案件受理数'),
-        target(indicatorKey(legal(1), 7), '3', '法律援助经费 · 扩大法律援助覆盖面'),
-        target(indicatorKey(legal(2), 7), '4', '法律援助经费 · 法律顾问受理案件率'),
+        target(spendingKey(LEGAL_ID, 9), '0.20', '法律援助经费 · 9月支出'),
+        skip('1.85', '法律援助经费 · 1–9月执行数', 'figure'),
+        skip('61.7%', '法律援助经费 · 执行率', 'figure'),
+        target(at9(0), '8', '法律援助经费 · 法律案件受理数'),
+        target(at9(1), '99', '法律援助经费 · 扩大法律援助覆盖面'),
+        target(at9(2), '99', '法律援助经费 · 法律顾问受理案件率'),
       ],
     ],
     [
-      'keeps blank cells, which clear',
+      'never shifts the value after 支出 into 指标 1',
+      { row: 0, col: 0 },
+      [['1', '2']],
+      [target(spendingKey(LEGAL_ID, 9), '1', '法律援助经费 · 9月支出'), skip('2', '法律援助经费 · 1–9月执行数', 'figure')],
+    ],
+    [
+      'starts at a read-only column: skipped, the next value lands on 指标 1',
+      { row: 0, col: 2 },
+      [['61.7%', '8']],
+      [skip('61.7%', '法律援助经费 · 执行率', 'figure'), target(at9(0), '8', '法律援助经费 · 法律案件受理数')],
+    ],
+    [
+      'skips blank cells, leaving them as they are',
       { row: 0, col: 3 },
-      [['', '95']],
-      [target(indicatorKey(legal(0), 7), '', '法律援助经费 · 法律案件受理数'), target(indicatorKey(legal(1), 7), '95', '法律援助经费 · 扩大法律援助覆盖面')],
+      [['', '95', '  ']],
+      [
+        skip('', '法律援助经费 · 法律案件受理数', 'blank'),
+        target(at9(1), '95', '法律援助经费 · 扩大法律援助覆盖面'),
+        skip('  ', '法律援助经费 · 法律顾问受理案件率', 'blank'),
+      ],
     ],
     [
       'reports values past the last column',
       { row: 0, col: 4 },
       [['1', '2', '3']],
       [
-        target(indicatorKey(legal(1), 7), '1', '法律援助经费 · 扩大法律援助覆盖面'),
-        target(indicatorKey(legal(2), 7), '2', '法律援助经费 · 法律顾问受理案件率'),
-        target(null, '3', '法律援助经费 · 第 5 列', '超出表格：右边没有更多可填的列了。'),
+        target(at9(1), '1', '法律援助经费 · 扩大法律援助覆盖面'),
+        target(at9(2), '2', '法律援助经费 · 法律顾问受理案件率'),
+        target(null, '3', '法律援助经费 · 第 7 列', '超出表格：右边没有更多可填的列了。'),
       ],
     ],
     [
       'reports values past the last row',
       { row: 1, col: 0 },
       [['1'], ['2']],
-      [target(spendingKey(PUBLICITY_ID, 7), '1', '依法治区及普法宣传经费 · 7月支出'), target(null, '2', '第 3 行 · 7月支出', '超出表格：下面没有更多的行了。')],
+      [target(spendingKey(PUBLICITY_ID, 9), '1', '依法治区及普法宣传经费 · 9月支出'), target(null, '2', '第 3 行 · 9月支出', '超出表格：下面没有更多的行了。')],
     ],
     [
       'reports an indicator the project does not have',
       { row: 1, col: 3 },
       [['1', '2']],
       [
-        target(indicatorKey(`${PUBLICITY_ID}#0`, 7), '1', '依法治区及普法宣传经费 · 普法宣传资料印制'),
+        target(indicatorKey(`${PUBLICITY_ID}#0`, 9), '1', '依法治区及普法宣传经费 · 普法宣传资料印制'),
         target(null, '2', '依法治区及普法宣传经费 · 指标 2', '「依法治区及普法宣传经费」没有指标 2。'),
       ],
     ],
@@ -87,13 +108,17 @@ describe('pasteTargets on the month grid', () => {
     expect(pasteTargets(grid.rows, grid.columns, anchor, block)).toEqual(expected)
   })
 
-  it('goes down the months in the project grid', () => {
+  it('goes down the months in the project grid, columns as shown (支出, 累计执行数, 执行率, indicators)', () => {
     const project = buildProjectGrid(LEGAL, 'wan', new Set())
-    expect(pasteTargets(project.rows, project.columns, { row: 6, col: 0 }, [['0.1', '9'], ['0.2', '']])).toEqual([
+    expect(pasteTargets(project.rows, project.columns, { row: 6, col: 0 }, [['0.1', '1.6', '53%', '9'], ['0.2', '', '', '']])).toEqual([
       target(spendingKey(LEGAL_ID, 7), '0.1', '7月 · 支出'),
+      skip('1.6', '7月 · 累计执行数', 'figure'),
+      skip('53%', '7月 · 执行率', 'figure'),
       target(indicatorKey(legal(0), 7), '9', '7月 · 法律案件受理数'),
       target(spendingKey(LEGAL_ID, 8), '0.2', '8月 · 支出'),
-      target(indicatorKey(legal(0), 8), '', '8月 · 法律案件受理数'),
+      skip('', '8月 · 累计执行数', 'blank'),
+      skip('', '8月 · 执行率', 'blank'),
+      skip('', '8月 · 法律案件受理数', 'blank'),
     ])
   })
 })
@@ -129,11 +154,12 @@ describe('planPaste', () => {
   const storedOf = (projectId: string) => grid.spending.get(projectId) ?? new Map<Month, Fen>()
   const plan = (targets: readonly PasteTarget[], today: Today = TODAY) => planPaste(targets, grid.metas, storedOf, today)
 
-  it('accepts blank cells as clearing them (未填报), not 0', () => {
-    const result = plan([target(spendingKey(LEGAL_ID, 7), '', 'a'), target(indicatorKey(legal(0), 7), '  ', 'b')])
-    expect(result.accepted.map((cell) => [cell.key, cell.value, cell.issues])).toEqual([
-      [spendingKey(LEGAL_ID, 7), { kind: 'clear' }, []],
-      [indicatorKey(legal(0), 7), { kind: 'clear' }, []],
+  it('neither saves nor refuses skipped values (blank, read-only column): they are listed as skipped', () => {
+    const result = plan([skip('', 'a', 'blank'), skip('1.85', 'b', 'figure'), target(spendingKey(LEGAL_ID, 7), '0.1', 'c')])
+    expect(result.accepted.map((cell) => cell.key)).toEqual([spendingKey(LEGAL_ID, 7)])
+    expect(result.skipped).toEqual([
+      { where: 'a', text: '', kind: 'blank' },
+      { where: 'b', text: '1.85', kind: 'figure' },
     ])
     expect([result.rejected, result.states]).toEqual([[], []])
   })

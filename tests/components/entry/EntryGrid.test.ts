@@ -162,16 +162,20 @@ describe('EntryGrid: paste', () => {
     return event
   }
 
-  it('maps a tab-separated block from the focused cell onto input columns, skipping figures', () => {
+  it('maps a tab-separated block from the focused cell onto the columns as shown, skipping figures and blanks', () => {
     const w = mountGrid()
-    const event = pasteInto(w, '0:0', '0.5\t12\n0.6\t7\r\n')
+    const event = pasteInto(w, '0:0', '0.5\t\t\t12\n0.6\t3.00\t50%\t7\r\n')
     expect(event.defaultPrevented).toBe(true)
     const targets = w.emitted<[PasteTarget[]]>('paste')![0]![0]
-    expect(targets.map((t) => [t.key, t.text])).toEqual([
-      [spendingKey(A, 8), '0.5'],
-      [indicatorKey(`${A}#0`, 8), '12'],
-      [spendingKey(B, 8), '0.6'],
-      [indicatorKey(`${B}#0`, 8), '7'],
+    expect(targets.map((t) => [t.key, t.text, t.skip])).toEqual([
+      [spendingKey(A, 8), '0.5', undefined],
+      [null, '', 'blank'],
+      [null, '', 'blank'],
+      [indicatorKey(`${A}#0`, 8), '12', undefined],
+      [spendingKey(B, 8), '0.6', undefined],
+      [null, '3.00', 'figure'],
+      [null, '50%', 'figure'],
+      [indicatorKey(`${B}#0`, 8), '7', undefined],
     ])
   })
 
