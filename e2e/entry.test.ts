@@ -52,11 +52,12 @@ describe('monthly entry: keyboard, paste, validation, reload, undo and 已报送
     await page.goBack()
     await cell(page, '0:0').waitFor()
 
-    // Paste a 3×2 block copied from Excel (spending, first indicator) from the first cell.
+    // Paste a 3×4 block copied from Excel laid out like the grid (spending, 执行数 and 执行率 left
+    // blank, first indicator) from the first cell: the blanks are skipped, not counted as saved.
     await cell(page, '0:0').click()
-    await pasteFromClipboard(page, '0.30\t10\r\n0.20\t100\r\n0.05\t8\r\n')
+    await pasteFromClipboard(page, '0.30\t\t\t10\r\n0.20\t\t\t100\r\n0.05\t\t\t8\r\n')
     await page.getByTestId('paste-report').waitFor()
-    assert.match((await page.getByTestId('paste-report').textContent()) ?? '', /已保存 6 个/)
+    assert.match((await page.getByTestId('paste-report').textContent()) ?? '', /已保存 6 个，跳过 6 个。/)
     await waitForValue(page, '0:0', '0.30')
     await waitForValue(page, '0:3', '10')
     await waitForValue(page, '1:0', '0.20')
