@@ -54,6 +54,12 @@ function toWrite(meta: CellMeta, value: EntryValue): EntryWrite {
   return { kind: 'indicator', indicatorId: meta.indicatorId, month: meta.month, entry }
 }
 
+/** Why a cell of a 已报送 month takes no typing or paste, and how to reopen it. */
+export function lockedCellMessage(month: Month, action: 'type' | 'paste'): string {
+  const verb = action === 'paste' ? '粘贴' : '修改'
+  return `${month}月已报送并锁定，不能${verb}。如需更正，请在月度录入选${month}月，点「重新打开」并填写原因（会记入修改记录）。`
+}
+
 function errorMessage(error: unknown): string {
   return describeError(error)
 }
@@ -118,6 +124,13 @@ export function useEntryCells(options: EntryCellsOptions) {
     } catch (error) {
       setStates([[key, refusedState(text, { message: `未保存：${errorMessage(error)}`, severity: 'error' })]])
     }
+  }
+
+  /** Typing or pasting into a cell of a 已报送 month: says why nothing changes (nothing kept as unsaved). */
+  function refuseLocked(key: string, action: 'type' | 'paste'): void {
+    const meta = options.metas().get(key)
+    if (!meta?.isLocked) return
+    setStates([[key, { draft: null, message: lockedCellMessage(meta.month, action), severity: 'error', phase: null }]])
   }
 
   /** Runs a logged write (note, restore) with the save status, and makes it undoable. */
@@ -189,6 +202,7 @@ export function useEntryCells(options: EntryCellsOptions) {
     commit,
     cancel,
     paste,
+    refuseLocked,
     /** The last paste's report, until closed or until that paste is undone. */
     pasteReport,
     closePasteReport: () => (lastPaste.value = null),

@@ -3,7 +3,7 @@ import { STATUS_INPUT_LABELS } from '@/domain/entryValidation'
 import { INDICATOR_KIND_LABELS, isNumericKind } from '@/domain/indicatorKind'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
 import { truncateForDisplay } from '@/domain/text'
-import { DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS } from '@/domain/types'
+import { DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS, type Month } from '@/domain/types'
 import { restoreChange, type IndicatorEntry } from '@/db/actualsRepository'
 import { observeProjectChanges } from '@/db/changeLogRepository'
 import type { ChangeRecord, NoteRecord } from '@/db/records'
@@ -17,6 +17,8 @@ export interface HistoryRow {
   readonly at: string
   readonly actor: string
   readonly summary: string
+  /** The month the change is about (null: none, e.g. a 口径 change). */
+  readonly month: Month | null
   readonly oldText: string
   readonly newText: string
   readonly canRestore: boolean
@@ -31,6 +33,8 @@ const NONE: Subscribable<ChangeRecord[]> = {
 
 /** A logged value as text: spending in 万元, an indicator's number or status, a note's gist. */
 export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown): string {
+  // A lock row holds the lock record: present = 已报送, absent = open (before) or reopened (after).
+  if (kind === 'lock') return value === null || value === undefined ? '未报送' : '已报送（锁定）'
   if (value === null || value === undefined) return '未填报'
   if (kind === 'spending' && typeof value === 'number') return `${formatMoneyInput(value, 'wan')} 万元`
   // A 口径 change (setIndicatorKind) logs the kind itself, not a month's entry.
@@ -74,8 +78,8 @@ function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
 
-/** Maps a change-log row to a history line (time in local time). */
-export function toHistoryRow(change: ChangeRecord): HistoryRow {
+/** Maps a change-log row to a history line (time in local time); no restore into a locked month. */
+export function toHistoryRow(change: ChangeRecord, lockedMonths: ReadonlySet<Month> = new Set()): HistoryRow {
   const at = new Date(change.at)
   return {
     id: change.id ?? 0,
@@ -83,18 +87,24 @@ export function toHistoryRow(change: ChangeRecord): HistoryRow {
     at: change.at,
     actor: change.actor || '未署名',
     summary: change.summary,
-    ...(change.kind === 'note'
+    month: change.month,
+    ...(change.kind === 'lock' && change.newValue === null
+      ? { oldText: '已报送（锁定）', newText: '已重新打开' }
+      : change.kind === 'note'
       ? describeNoteChange(change.oldValue as NoteRecord | null, change.newValue as NoteRecord | null)
       : { oldText: describeLoggedValue(change.kind, change.oldValue), newText: describeLoggedValue(change.kind, change.newValue) }),
-    // Only a month's cell can be restored; a 口径 change has no month.
-    canRestore: change.month !== null && (change.kind === 'spending' || change.kind === 'indicator' || change.kind === 'note'),
+    // Only a month's cell can be restored (a 口径 change has no month), and not while it is 已报送.
+    canRestore:
+      change.month !== null &&
+      !lockedMonths.has(change.month) &&
+      (change.kind === 'spending' || change.kind === 'indicator' || change.kind === 'note'),
   }
 }
 
 /** Live change history of one project (null: none) and restoring a value from it. */
-export function useEntryHistory(projectId: Ref<string | null>, actor: () => string) {
+export function useEntryHistory(projectId: Ref<string | null>, actor: () => string, lockedMonths: Ref<ReadonlySet<Month>>) {
   const changes = useLiveQuery(() => (projectId.value === null ? NONE : observeProjectChanges(projectId.value, 300)), [])
-  const rows = computed(() => changes.data.value.map(toHistoryRow))
+  const rows = computed(() => changes.data.value.map((change) => toHistoryRow(change, lockedMonths.value)))
   return {
     rows,
     restore: (id: number, side: 'old' | 'new') => restoreChange(id, side, actor()),

@@ -29,14 +29,28 @@ export function logChange(database: MonitorDatabase, record: ChangeRecord): Prom
   return database.changes.add(record).then((id) => id as number)
 }
 
-/** Recorded changes of one project (spending, indicators, notes), newest first, at most `limit`. */
+/** True when a logged lock/reopen row (its lock record, before or after) is of that department's year. */
+function isLockOf(change: ChangeRecord, year: number, departmentCode: string): boolean {
+  const lock = (change.newValue ?? change.oldValue) as { year?: unknown; departmentCode?: unknown } | null
+  return typeof lock === 'object' && lock !== null && lock.year === year && lock.departmentCode === departmentCode
+}
+
+/**
+ * Recorded changes of one project (spending, indicators, notes) and the 已报送/重新打开 events of
+ * its department's year (logged once per department, with no project), newest first, at most `limit`.
+ */
 export async function listProjectChanges(
   projectId: string,
   limit = 500,
   database: MonitorDatabase = defaultDb,
 ): Promise<ChangeRecord[]> {
-  const rows = await database.changes.where('projectId').equals(projectId).toArray()
-  return rows.sort((a, b) => (b.id ?? 0) - (a.id ?? 0)).slice(0, limit)
+  const [own, project] = await Promise.all([database.changes.where('projectId').equals(projectId).toArray(), database.projects.get(projectId)])
+  const locks = project
+    ? (await database.changes.where('kind').equals('lock').toArray()).filter(
+        (row) => row.projectId === null && isLockOf(row, project.year, project.departmentCode),
+      )
+    : []
+  return [...own, ...locks].sort((a, b) => (b.id ?? 0) - (a.id ?? 0)).slice(0, limit)
 }
 
 /** Live version of listProjectChanges. */

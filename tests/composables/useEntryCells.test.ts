@@ -194,3 +194,33 @@ describe('undo and 已报送', () => {
     expect(await db.spending.get([A, 8])).toBeUndefined()
   })
 })
+
+describe('useEntryCells in a 已报送 month', () => {
+  async function lockedHarness() {
+    const projects = await loadProjectData({ year: 2021, departmentCode: '201001' })
+    const grid = buildMonthGrid(projects, 2021, 8, 'wan', new Set([8]))
+    const scope = effectScope()
+    return scope.run(() =>
+      useEntryCells({ metas: () => grid.metas, spendingOf: () => new Map(), actor: () => '王会计', confirm: async () => true }),
+    )!
+  }
+
+  it.each<['type' | 'paste', RegExp]>([
+    ['type', /8月已报送并锁定，不能修改.*重新打开.*原因/],
+    ['paste', /8月已报送并锁定，不能粘贴.*重新打开.*原因/],
+  ])('says why a %s is refused and how to reopen, storing nothing and leaving nothing unsaved', async (action, message) => {
+    const cells = await lockedHarness()
+    cells.refuseLocked(spendingKey(A, 8), action)
+    const state = cells.states.value.get(spendingKey(A, 8))
+    expect(state?.message).toMatch(message)
+    expect(state).toMatchObject({ draft: null, severity: 'error' })
+    expect(cells.unsavedCount.value).toBe(0)
+    expect(await db.spending.get([A, 8])).toBeUndefined()
+  })
+
+  it('ignores a key that is not a cell of the view', async () => {
+    const cells = await lockedHarness()
+    cells.refuseLocked('nope', 'type')
+    expect(cells.states.value.size).toBe(0)
+  })
+})

@@ -61,3 +61,35 @@ describe('describeNoteChange: long explanations cut for the history panel', () =
     expect(hasLoneSurrogate(newText)).toBe(false)
   })
 })
+
+describe('toHistoryRow: 已报送 months', () => {
+  const spending: ChangeRecord = {
+    id: 5,
+    at: '2021-08-05T06:03:00.000Z',
+    actor: '王会计',
+    kind: 'spending',
+    projectId: 'p',
+    indicatorId: null,
+    month: 7,
+    oldValue: 100,
+    newValue: 200,
+    summary: '7月支出',
+  }
+  const lock = { year: 2021, departmentCode: '201001', month: 7, lockedAt: '2021-08-05T06:03:00.000Z', lockedBy: '王会计' }
+
+  it.each<[string, ReadonlySet<number>, boolean]>([
+    ['an open month', new Set(), true],
+    ['another locked month', new Set([8]), true],
+    ['its own month locked', new Set([7]), false],
+  ])('offers 恢复为修改前 on a change in %s: %s', (_, locked, canRestore) => {
+    expect(toHistoryRow(spending, locked as ReadonlySet<never>)).toMatchObject({ canRestore, month: 7 })
+  })
+
+  it.each<[string, unknown, unknown, string, string]>([
+    ['a lock', null, lock, '未报送', '已报送（锁定）'],
+    ['a reopening', lock, null, '已报送（锁定）', '已重新打开'],
+  ])('describes %s in words, not as data, and offers no restore', (_, oldValue, newValue, oldText, newText) => {
+    const row = toHistoryRow({ ...spending, kind: 'lock', projectId: null, oldValue, newValue, summary: '2021年7月重新打开（201001，原因：更正）' })
+    expect(row).toMatchObject({ oldText, newText, canRestore: false })
+  })
+})

@@ -56,6 +56,21 @@ export async function promptReopen(month: number): Promise<string | null> {
   }
 }
 
+/** Asks to confirm restoring a history row's earlier value; resolves true to restore. */
+export async function confirmRestore(row: { readonly month: number | null; readonly summary: string; readonly oldText: string; readonly newText: string }): Promise<boolean> {
+  const month = row.month === null ? '' : `${row.month}月`
+  try {
+    await ElMessageBox.confirm(`把「${row.summary}」恢复为修改前的值：${row.oldText}（现在是 ${row.newText}）。恢复会记入修改记录，可以撤销。`, `恢复${month}的值？`, {
+      confirmButtonText: '恢复',
+      cancelButtonText: '取消',
+      type: 'warning',
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Asks to leave a page while some cells hold unsaved (refused) text. */
 export async function confirmLeave(count: number): Promise<boolean> {
   try {
