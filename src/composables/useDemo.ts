@@ -2,7 +2,7 @@ import { computed, shallowRef } from 'vue'
 import { parseMoney } from '@/domain/money'
 import type { Month } from '@/domain/types'
 import { clearDemo, isDatabaseEmpty, loadDemo, type DemoActuals } from '@/db/demoRepository'
-import { getSettings } from '@/db/settingsRepository'
+import { getSettings, type DemoMarker } from '@/db/settingsRepository'
 import { describeError } from '@/db/storageErrors'
 
 /** Loads the demo department on first start (empty database, demo never cleared). */
@@ -38,6 +38,17 @@ export async function reloadDemo(): Promise<void> {
     notes: demo.DEMO_NOTES.map((note) => ({ ...note, month: note.month as Month })),
   }
   await loadDemo(parsed.document, actuals, { fileName: demo.DEMO_FILE_NAME, warningCount: parsed.warnings.length })
+}
+
+/**
+ * Whether the 示例数据 banner belongs on screen: demo data is loaded and what is shown includes
+ * it. A scope naming another year or department (the URL's y / d) shows none of the demo, so the
+ * banner naming the demo department would be wrong there; all departments, the demo's own, or a
+ * page without a scope (导入导出, 设置, where the demo is part of the stored data) keep it.
+ */
+export function showsDemo(marker: DemoMarker | null, year: number | null, departmentCode: string | null): boolean {
+  if (marker === null) return false
+  return (year === null || year === marker.year) && (departmentCode === null || departmentCode === marker.departmentCode)
 }
 
 /** State and actions of the 示例数据 banner. */

@@ -6,7 +6,7 @@ import type { MonitoringNote, Month } from '@/domain/types'
 import { observeEntryData, observeEntryProject, saveNote, type EntryData } from '@/db/actualsRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
-import { observeCatalog, type Catalog } from '@/db/monitorRepository'
+import { departmentsInYear, EMPTY_CATALOG, observeCatalog, type Catalog } from '@/db/monitorRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { describeError } from '@/db/storageErrors'
 import { useEntryStore } from '@/stores/entry'
@@ -42,10 +42,11 @@ export interface EntryHost {
  */
 export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   const entry = useEntryStore()
-  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
+  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), EMPTY_CATALOG)
   const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
-  // Entry is per department: with none chosen, take the first one.
-  const departmentCode = computed(() => scope.departmentCode.value ?? catalog.data.value.departments[0]?.code ?? null)
+  // The departments with projects in the year; entry is per department: with none chosen, take the first one.
+  const departments = computed(() => departmentsInYear(catalog.data.value, year.value))
+  const departmentCode = computed(() => scope.departmentCode.value ?? departments.value[0]?.code ?? null)
   const data = useLiveQuery(() => {
     const y = year.value
     const d = departmentCode.value
@@ -83,6 +84,8 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
 
   return {
     catalog: catalog.data,
+    departments,
+    departmentsInYear: (y: number) => departmentsInYear(catalog.data.value, y),
     year,
     departmentCode,
     month,

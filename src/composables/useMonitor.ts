@@ -3,7 +3,7 @@ import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateProjectData, summarizeProjects, type ProjectEvaluation } from '@/domain'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
-import { observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
@@ -21,7 +21,7 @@ const NO_PROJECTS: Subscribable<ProjectData[]> = {
  * latest with data by default), each project's evaluation and the totals.
  */
 export function useMonitor(scope: ScopeSelection) {
-  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
+  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), EMPTY_CATALOG)
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
 
   const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
@@ -50,6 +50,10 @@ export function useMonitor(scope: ScopeSelection) {
 
   return {
     catalog: catalog.data,
+    /** The departments the scope bar offers: those with projects in the shown year */
+    departments: computed(() => departmentsInYear(catalog.data.value, year.value)),
+    /** The departments with projects in a year (a year choice drops a department it lacks) */
+    departmentsInYear: (y: number) => departmentsInYear(catalog.data.value, y),
     settings: settings.data,
     year,
     departmentCode,

@@ -3,7 +3,7 @@ import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateProjectData, noteOfMonth } from '@/domain'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
-import { observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { EMPTY_CATALOG, observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import type { ScopeSelection } from './useScope'
@@ -30,7 +30,7 @@ export function parseProjectId(id: string): { year: number; departmentCode: stri
  */
 export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) {
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
-  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), { years: [], departments: [] })
+  const catalog = useLiveQuery<Catalog>(() => observeCatalog(), EMPTY_CATALOG)
   const key = computed(() => parseProjectId(projectId.value))
   const row = useLiveQuery(() => (key.value === null ? constant(null) : observeProject(projectId.value)), null as ProjectData | null)
   // Keys of the department's rows only: a department is small, the whole year may be 10,000 projects.

@@ -77,6 +77,8 @@ export interface EffectiveScope {
   readonly year?: Readonly<Ref<number | null>>
   readonly departmentCode?: Readonly<Ref<string | null>>
   readonly month: Readonly<Ref<Month>>
+  /** The departments with projects in a year: choosing a year drops a chosen department it lacks */
+  readonly departmentsInYear?: (year: number) => readonly { readonly code: string }[]
 }
 
 /**
@@ -165,7 +167,13 @@ export function useScope() {
     return {
       year: computed({
         get: () => (effective.year ? effective.year.value : year.value),
-        set: (value: number | null) => void choose({ y: value === null ? null : String(value), p: null }),
+        set: (value: number | null) => {
+          const code = departmentCode.value
+          // A department without projects in the new year would show 还没有项目: fall back to all.
+          const lacks = value !== null && code !== null && effective.departmentsInYear !== undefined &&
+            !effective.departmentsInYear(value).some((d) => d.code === code)
+          void choose({ y: value === null ? null : String(value), p: null, ...(lacks ? { d: null } : {}) })
+        },
       }),
       departmentCode: computed({
         get: () => (effective.departmentCode ? effective.departmentCode.value : departmentCode.value),

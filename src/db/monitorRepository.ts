@@ -14,7 +14,22 @@ export interface Scope {
 
 export interface Catalog {
   readonly years: readonly number[]
+  /** Every department known, by code (names for any year) */
   readonly departments: readonly DepartmentRecord[]
+  /** The [year, department code] pairs that have projects, by year then code */
+  readonly yearDepartments: readonly (readonly [year: number, departmentCode: string])[]
+}
+
+/** An empty catalog, while it loads. */
+export const EMPTY_CATALOG: Catalog = { years: [], departments: [], yearDepartments: [] }
+
+/**
+ * The departments a selector offers for a year: those with projects in it (all that have
+ * projects in any year when year is null), so no choice leads to an empty page.
+ */
+export function departmentsInYear(catalog: Catalog, year: number | null): readonly DepartmentRecord[] {
+  const codes = new Set(catalog.yearDepartments.filter(([y]) => year === null || y === year).map(([, code]) => code))
+  return catalog.departments.filter((d) => codes.has(d.code))
 }
 
 /**
@@ -25,11 +40,13 @@ export function scopeKeyPrefix(scope: Scope): string {
   return scope.departmentCode === null ? `${scope.year}/` : `${scope.year}/${scope.departmentCode}/`
 }
 
-/** Years that have projects, newest first, and all departments by code. */
+/** Years that have projects, newest first, all departments by code, and which have projects in which year. */
 export async function loadCatalog(database: MonitorDatabase = defaultDb): Promise<Catalog> {
-  const years = (await database.projects.orderBy('year').uniqueKeys()) as number[]
+  // Unique keys of the compound index: one entry per (year, department), not per project.
+  const pairs = (await database.projects.orderBy('[year+departmentCode]').uniqueKeys()) as unknown as [number, string][]
+  const years = [...new Set(pairs.map(([year]) => year))]
   const departments = await database.departments.orderBy('code').toArray()
-  return { years: [...years].reverse(), departments }
+  return { years: years.reverse(), departments, yearDepartments: pairs.map(([year, code]) => [year, code] as const) }
 }
 
 /** Live catalog of years and departments. */

@@ -4,6 +4,8 @@
  * 执行数 adds everything entered. 执行率, the plan and the deviation cover only the projects
  * that reported the as-of month: a blank month is not 0 (domain rule), so a project that has not
  * reported yet neither drags the rate down nor counts as on plan; reportedProjects says how many.
+ * reportedExecuted / reportedBudget are that base, so a figure shown beside 执行率 (the overview
+ * card's 执行数) can be over the same projects.
  */
 import { sumFen } from './money'
 import type { ProjectEvaluation } from './projectEvaluation'
@@ -17,6 +19,10 @@ export interface SpendSummary {
   readonly budget: Fen
   /** Σ 执行数 in 分 (exact), entered months 1..m of every project */
   readonly executed: Fen
+  /** Σ 执行数 in 分 of the projects that reported the as-of month (the base of executionRate) */
+  readonly reportedExecuted: Fen
+  /** Σ 预算数 in 分 of the projects that reported the as-of month */
+  readonly reportedBudget: Fen
   /**
    * 执行率 in %, over the projects that reported the as-of month (Σ执行数 / Σ预算数 of those):
    * a project whose month is 未填报 is left out rather than counted as spending nothing.
@@ -92,6 +98,8 @@ export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds
   return {
     budget,
     executed,
+    reportedExecuted,
+    reportedBudget,
     executionRate,
     planned,
     timeProgress: spends[0]?.timeProgress ?? 0,

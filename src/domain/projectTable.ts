@@ -80,7 +80,7 @@ function sortValue(e: ProjectEvaluation, key: Exclude<ProjectSortKey, 'lagging'>
     case 'budget':
       return e.spend.budget
     case 'executed':
-      return e.spend.executed
+      return isSpendingEntered(e) ? e.spend.executed : null
     case 'executionRate':
       return e.spend.executionRate
     case 'planned':
@@ -151,7 +151,15 @@ export function mostLagging(evaluations: readonly ProjectEvaluation[], limit: nu
  * is not). When none has, 1–m月执行数 is 未填报, not 0.00 万元.
  */
 export function hasEnteredSpending(evaluations: readonly ProjectEvaluation[]): boolean {
-  return evaluations.some((e) => e.spend.unreportedMonths.length < e.month)
+  return evaluations.some(isSpendingEntered)
+}
+
+/**
+ * Whether a project has spending entered in any of months 1..m (a 0 is entered, a blank is not).
+ * When not, its 1–m月执行数 is 未填报 (the table row as the card), not 0.00 万元.
+ */
+export function isSpendingEntered(evaluation: Pick<ProjectEvaluation, 'spend' | 'month'>): boolean {
+  return evaluation.spend.unreportedMonths.length < evaluation.month
 }
 
 /** Page `page` (from 1) of `size` rows, clamped to the last page. */

@@ -121,6 +121,21 @@ describe('useScope writes the route', () => {
     expect(query()).toEqual({})
   })
 
+  it.each([
+    ['drops a department without projects in the new year', 2021, {}],
+    ['keeps a department that has projects in the new year', 2020, { d: '315002' }],
+  ])('choosing a year %s', async (_label, year, kept) => {
+    await open('/?d=315002&y=2019')
+    const inYear: Record<number, string[]> = { 2019: ['315002'], 2020: ['315002', '315003'], 2021: ['315003'] }
+    const models = scope.models({
+      month: computed(() => 7 as Month),
+      departmentsInYear: (y) => (inYear[y] ?? []).map((code) => ({ code })),
+    })
+    models.year.value = year
+    await nextNavigation()
+    expect(query()).toEqual({ ...kept, y: String(year) })
+  })
+
   it('starts the table at its first page when year, department, sort or filter change, not the month', async () => {
     await open('/?p=4')
     bar().month.value = 2

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { setIndicatorValue, setSpending } from '@/db/actualsRepository'
 import type { MonitorDatabase } from '@/db/database'
 import { importDocument } from '@/db/importRepository'
-import { loadLatestDataMonth, loadProject, loadProjectData, type Scope } from '@/db/monitorRepository'
+import { departmentsInYear, loadCatalog, loadLatestDataMonth, loadProject, loadProjectData, type Scope } from '@/db/monitorRepository'
 import type { Month } from '@/domain/types'
 import { freshDatabase, sampleDocument } from './factories'
 
@@ -24,6 +24,21 @@ async function seedNeighbours() {
   await setSpending('2021/2010011/201-01-A', 1, 200, '测试', database)
   await setSpending('20211/201001/201-01-A', 1, 300, '测试', database)
 }
+
+describe('loadCatalog', () => {
+  it.each<[number | null, string[]]>([
+    [2021, ['201001', '2010011']],
+    // 乙局 has no projects in 20211: it is not offered there (it led to 还没有项目).
+    [20211, ['201001']],
+    [null, ['201001', '2010011']],
+    [1999, []],
+  ])('offers under year %s only the departments with projects: %j', async (year, codes) => {
+    await seedNeighbours()
+    const catalog = await loadCatalog(database)
+    expect(catalog.years).toEqual([20211, 2021])
+    expect(departmentsInYear(catalog, year).map((d) => d.code)).toEqual(codes)
+  })
+})
 
 describe('loadProjectData', () => {
   it('loads one department of one year, with only its own actuals', async () => {

@@ -3,13 +3,14 @@ import {
   DEFAULT_TABLE_QUERY,
   filterProjects,
   hasEnteredSpending,
+  isSpendingEntered,
   mostLagging,
   pageOf,
   queryProjects,
   sortProjects,
   tallyIndicators,
 } from '@/domain/projectTable'
-import { evaluateProject, type ProjectEvaluation } from '@/domain'
+import { evaluateProject, type Month, type ProjectEvaluation } from '@/domain'
 import { formatCoverage } from '@/domain/format'
 import { DEMO_ITEMS, demoEvaluations } from '../charts/demoFixture'
 
@@ -86,6 +87,24 @@ describe('what the summary can say about entered spending', () => {
     )
     expect(hasEnteredSpending(zeros)).toBe(true)
     expect(hasEnteredSpending([])).toBe(false)
+  })
+
+  const item = DEMO_ITEMS[0]!
+  it.each<[string, readonly { month: number; amount: number }[], number, boolean]>([
+    ['nothing entered', [], 7, false],
+    ['only a later month entered', [{ month: 8, amount: 10_000 }], 7, false],
+    ['a true 0 entered', [{ month: 2, amount: 0 }], 3, true],
+    ['earlier months entered, the as-of month blank', [{ month: 1, amount: 10_000 }], 9, true],
+  ])('a project with %s (%j at %i月): spending entered in 1..m is %s', (_name, rows, m, entered) => {
+    const spending = rows.map((r) => ({ projectId: item.project.id, month: r.month as Month, amount: r.amount }))
+    expect(isSpendingEntered(evaluateProject({ ...item, spending, note: null }, m as Month))).toBe(entered)
+  })
+
+  it('sorts a project with nothing entered last by 执行数, in either direction', () => {
+    const withBlank = JULY.map((e, i) => (i === 0 ? evaluateProject({ ...DEMO_ITEMS[0]!, spending: [], note: null }, 7) : e))
+    for (const direction of ['asc', 'desc'] as const) {
+      expect(sortProjects(withBlank, 'executed', direction).at(-1)?.project.code).toBe(DEMO_ITEMS[0]!.project.code)
+    }
   })
 
   it.each([

@@ -80,10 +80,30 @@ describe('summarizeProjects', () => {
     expect(s.unreportedSpending).toBe(5)
   })
 
+  // One base per figure: the card's 执行数 beside 执行率 is over the projects that reported the month.
+  it.each<[string, Month, readonly SeedProjectName[], number, number, number]>([
+    // name, as-of month, projects whose month is blank, reported, Σ执行数 of reported, Σ预算数 of reported
+    ['one of five blank', 7, ['社区矫正经费'], 4, 7_190_000, 15_300_000],
+    ['two of five blank', 7, ['社区矫正经费', '法律援助经费'], 3, 5_630_000, 12_300_000],
+    ['every project reported at 6月', 6, [], 5, 0, 21_050_000],
+  ])('%s: reportedExecuted and reportedBudget are the base of 执行率', (_name, m, blank, reported, executed, budget) => {
+    const spendingFor = (name: SeedProjectName) =>
+      seedSpending(name).filter((row) => !(blank.includes(name) && row.month === m))
+    const s = summarizeProjects(NAMES.map((name) => evaluateProject(inputOf(name, { spending: spendingFor(name) }), m)))
+    expect(s.reportedProjects).toBe(reported)
+    if (executed > 0) expect(s.reportedExecuted).toBe(executed)
+    expect(s.reportedBudget).toBe(budget)
+    expect(s.executionRate).toBeCloseTo((s.reportedExecuted * 100) / s.reportedBudget, 9)
+    if (blank.length === 0) expect(s.reportedExecuted).toBe(s.executed)
+    else expect(s.reportedExecuted).toBeLessThan(s.executed)
+  })
+
   it('summarizes an empty department', () => {
     expect(summarizeProjects([])).toEqual({
       budget: 0,
       executed: 0,
+      reportedExecuted: 0,
+      reportedBudget: 0,
       executionRate: null,
       planned: 0,
       timeProgress: 0,

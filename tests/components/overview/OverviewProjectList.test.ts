@@ -2,7 +2,8 @@ import { mount, RouterLinkStub } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import OverviewProjectList from '@/components/overview/OverviewProjectList.vue'
 import { DEFAULT_TABLE_QUERY, type ProjectTableQuery } from '@/domain/projectTable'
-import { demoEvaluations } from '../../charts/demoFixture'
+import { evaluateProject } from '@/domain'
+import { DEMO_ITEMS, demoEvaluations } from '../../charts/demoFixture'
 
 const JULY = demoEvaluations(7)
 const COUNTS = { red: 2, yellow: 2, green: 1, unreported: 0 }
@@ -26,6 +27,18 @@ const shownNames = (wrapper: ReturnType<typeof mountList>) =>
   wrapper.findAll('tbody tr').map((tr) => tr.find('[data-test="project-link"]').text())
 
 describe('OverviewProjectList', () => {
+  it('shows 未填报, not 0.00, as 执行数 of a project with nothing entered in 1..m', () => {
+    const blankCode = DEMO_ITEMS[0]!.project.code
+    const evaluations = JULY.map((e) => (e.project.code === blankCode ? evaluateProject({ ...DEMO_ITEMS[0]!, spending: [], note: null }, 7) : e))
+    const wrapper = mountList(DEFAULT_TABLE_QUERY, evaluations)
+    const row = wrapper.find(`tr[data-project="${blankCode}"]`)
+    expect(row.find('[data-test="executed"]').text()).toBe('未填报')
+    expect(row.find('[data-test="rate"]').text()).toBe('—')
+    // A project that did enter keeps its amount.
+    const other = wrapper.find(`tr[data-project="${JULY[1]!.project.code}"]`)
+    expect(other.find('[data-test="executed"]').text()).toMatch(/^\d+\.\d{2}$/)
+  })
+
   it('lists lagging projects first with status as text and lagging rows highlighted', () => {
     const wrapper = mountList()
     expect(shownNames(wrapper)).toEqual(['法制工作专项经费', '依法治区及普法宣传经费', '人民调解员补贴', '社区矫正经费', '法律援助经费'])

@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import OverviewSummary from '@/components/overview/OverviewSummary.vue'
 import { evaluateProject, summarizeProjects, type ProjectEvaluation } from '@/domain'
+import { formatWan } from '@/domain/money'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import { DEFAULT_THRESHOLDS, type Month, type Thresholds } from '@/domain/types'
 import { DEMO_ITEMS, demoEvaluations } from '../../charts/demoFixture'
@@ -52,6 +53,18 @@ describe('OverviewSummary', () => {
     const wrapper = mountSummary(demoWithBlankMonth(7, ['315-0403-JBN-QFV8']), 7)
     expect(text(wrapper, 'rate-coverage')).toBe('按已填报的 4/5 个项目计算')
     expect(text(wrapper, 'deviation-coverage')).toBe('按已填报的 4/5 个项目计算')
+  })
+
+  it('puts 执行数 on the same projects as 执行率 and says which when a month is partly reported', () => {
+    const evaluations = demoWithBlankMonth(7, ['315-0403-JBN-QFV8'])
+    const summary = summarizeProjects(evaluations)
+    const wrapper = mountSummary(evaluations, 7)
+    // The old card showed Σ of all five beside a rate of four.
+    expect(text(wrapper, 'total-executed')).toBe(formatWan(summary.reportedExecuted))
+    expect(text(wrapper, 'total-executed')).not.toBe(formatWan(summary.executed))
+    expect(text(wrapper, 'executed-coverage')).toBe('按已填报的 4/5 个项目计算')
+    const rate = (summary.reportedExecuted * 100) / summary.reportedBudget
+    expect(text(wrapper, 'total-rate')).toBe(`${rate.toFixed(1)}%`)
   })
 
   it('shows — and 本月尚无项目填报支出 when no project reported the month, keeping earlier 执行数', () => {
