@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ENGINES, openTestDatabase, roundDocument, startHarness, type Harness, type TestDatabase } from './support'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, openTestDatabase, roundDocument, startHarness, useLoggedInServer, type Harness, type TestDatabase } from './support'
 
 const PAYLOADS = [
   "'); DROP TABLE submissions; --",
@@ -17,14 +17,7 @@ describe.each(ENGINES)('bad input and attacks on %s', (engine) => {
   let h: Harness
   let bureau: string
   let department: string
-  beforeAll(async () => { test = await openTestDatabase(engine) })
-  afterAll(async () => { await test.close() })
-  beforeEach(async () => {
-    await test.reset()
-    h = await startHarness(test, { submissionBodyLimit: 256 * 1024 })
-    bureau = await h.bureau()
-    department = await h.department('315002')
-  })
+  useLoggedInServer(engine, { submissionBodyLimit: 256 * 1024 }, (server) => ({ test, h, bureau, department } = server))
 
   it.each([
     ['formatVersion', { formatVersion: 2 }, '不支持的报送格式版本 2（支持：1）'],

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildSubmissionPackage, parseSubmission, readSubmissionPackage, sha256Hex, type SubmissionDocument } from '../../src/schema/submission'
-import { ENGINES, openTestDatabase, roundDocument, startHarness, type Harness, type TestDatabase } from './support'
+import { ENGINES, roundDocument, useLoggedInServer, type Harness } from './support'
 
 function documentFor(code: string, month = 7): SubmissionDocument {
   const parsed = parseSubmission(roundDocument(code, 2026, month))
@@ -42,18 +42,10 @@ describe('offline package format', () => {
 })
 
 describe.each(ENGINES)('uploading offline packages on %s', (engine) => {
-  let test: TestDatabase
   let h: Harness
   let bureau: string
   let department: string
-  beforeAll(async () => { test = await openTestDatabase(engine) })
-  afterAll(async () => { await test.close() })
-  beforeEach(async () => {
-    await test.reset()
-    h = await startHarness(test)
-    bureau = await h.bureau()
-    department = await h.department('315002')
-  })
+  useLoggedInServer(engine, {}, (server) => ({ h, bureau, department } = server))
 
   const upload = (cookie: string, file: string) =>
     h.app.inject({ method: 'POST', url: '/api/packages', headers: { cookie, 'content-type': 'application/octet-stream' }, payload: file })

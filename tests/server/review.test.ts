@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ENGINES, openTestDatabase, roundDocument, startHarness, type Harness, type TestDatabase } from './support'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ENGINES, roundDocument, useLoggedInServer, type Harness } from './support'
 
 describe.each(ENGINES)('submission and review on %s', (engine) => {
-  let test: TestDatabase
   let h: Harness
   let bureau: string
   let department: string
-  beforeAll(async () => { test = await openTestDatabase(engine) })
-  afterAll(async () => { await test.close() })
-  beforeEach(async () => {
-    await test.reset()
-    h = await startHarness(test)
-    bureau = await h.bureau()
-    department = await h.department('315002')
-  })
+  useLoggedInServer(engine, {}, (server) => ({ h, bureau, department } = server))
 
   const submit = (cookie: string, document: unknown = roundDocument('315002')) => h.call('POST', '/api/submissions', { cookie, body: document })
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
-import { inject } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import { buildApp, type AppOptions } from '../../server/app'
 import { createBureauAccount } from '../../server/auth/accounts'
 import type { Database, EngineKind } from '../../server/db/database'
@@ -42,6 +42,13 @@ export async function openTestDatabase(kind: EngineKind): Promise<TestDatabase> 
     drop = async () => {
       const client = new pg.Client({ connectionString: adminUrl })
       await client.connect()
+      // The pool's clients may still be saying goodbye; a forced drop would kill them
+      // mid-way and their error would surface in whichever test runs next.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+        if (rows[0].n === 0) break
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await client.end()
     }
@@ -114,6 +121,37 @@ export async function startHarness(test: TestDatabase, options: Partial<AppOptio
     },
   }
   return harness
+}
+
+/** What a suite's test works with: its database, the app on it, and two users logged in. */
+export interface LoggedInServer {
+  readonly test: TestDatabase
+  readonly h: Harness
+  /** The bureau administrator's session cookie. */
+  readonly bureau: string
+  /** Department 315002's session cookie. */
+  readonly department: string
+}
+
+/**
+ * For the enclosing describe: a database on the engine, and before each test an emptied one
+ * with the app started on it (with `options`), the bureau and department 315002 logged in,
+ * handed to `ready`; the app is closed after each test.
+ */
+export function useLoggedInServer(engine: EngineKind, options: Partial<AppOptions>, ready: (server: LoggedInServer) => void): void {
+  let test: TestDatabase
+  let h: Harness | null = null
+  beforeAll(async () => { test = await openTestDatabase(engine) })
+  afterAll(async () => { await test.close() })
+  beforeEach(async () => {
+    await test.reset()
+    h = await startHarness(test, options)
+    ready({ test, h, bureau: await h.bureau(), department: await h.department('315002') })
+  })
+  afterEach(async () => {
+    await h?.app.close()
+    h = null
+  })
 }
 
 /** A valid round document for a department (two projects, the first with two indicators). */
