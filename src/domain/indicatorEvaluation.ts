@@ -8,12 +8,25 @@
 import { monthsThrough } from './months'
 import { timeProgress } from './planCurve'
 import { comparable, spendStatus } from './status'
-import { DEFAULT_THRESHOLDS, type Indicator, type IndicatorValue, type Month, type Operator, type Status, type Thresholds } from './types'
+import { indicatorInForce, type TargetAdjustment } from './targetAdjustment'
+import {
+  DEFAULT_THRESHOLDS,
+  type Indicator,
+  type IndicatorTarget,
+  type IndicatorValue,
+  type Month,
+  type Operator,
+  type Status,
+  type Thresholds,
+} from './types'
 
 const YEAR_MONTHS = 12
 
 export interface IndicatorEvaluation {
+  /** The indicator as judged at month m: its target is the target in force (调整后目标) */
   readonly indicator: Indicator
+  /** 原目标 when a target adjustment is in force at month m; null when the original target is */
+  readonly originalTarget: IndicatorTarget | null
   /** cumulative: sum of entered months 1..m; level: latest entered value in 1..m; null if none */
   readonly actual: number | null
   /** cumulative with a ≥/>/= target: V × T(m) / 100, what should be done by now; else null */
@@ -91,6 +104,7 @@ export function hasNumericTarget(indicator: Indicator): boolean {
 function unreportedEvaluation(indicator: Indicator): IndicatorEvaluation {
   return {
     indicator,
+    originalTarget: null,
     actual: null,
     expected: null,
     completion: null,
@@ -130,7 +144,7 @@ function evaluateCumulative(
   // Rule 4: 完成进度 against 序时进度 with rule 3's thresholds.
   const status = spendStatus(completion === null ? null : completion - elapsed, t)
   const expected = (target * elapsed) / 100
-  return { indicator, actual, expected, completion, status, forecast, isMet, unreportedMonths }
+  return { ...unreportedEvaluation(indicator), actual, expected, completion, status, forecast, isMet, unreportedMonths }
 }
 
 function evaluateLevel(
@@ -166,7 +180,9 @@ function evaluateByHand(indicator: Indicator, entered: readonly IndicatorValue[]
 }
 
 /**
- * One indicator at month m; actual/expected/forecast in the target's unit, completion in % of target.
+ * One indicator at month m, judged by its target in force at m (the latest 调整目标 version
+ * effective by then, else the original; see targetInForce); actual/expected/forecast in the
+ * target's unit, completion in % of target.
  * Cumulative ≥/>/= V: completion = sum / V × 100 against T(m) (rule 4); ≤/< V: red once the sum
  * breaks the ceiling, else green. Level (rule 5): met → green, missed by ≤ levelTolerancePct % of V
  * → yellow, else red. Qualitative (rule 6): the latest manualStatus.
@@ -176,7 +192,14 @@ export function evaluateIndicator(
   values: readonly IndicatorValue[],
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
+  targetAdjustments: readonly TargetAdjustment[] = [],
 ): IndicatorEvaluation {
+  const judged = indicatorInForce(indicator, targetAdjustments, month)
+  const evaluation = evaluateInForce(judged, values, month, t)
+  return judged === indicator ? evaluation : { ...evaluation, originalTarget: indicator.target }
+}
+
+function evaluateInForce(indicator: Indicator, values: readonly IndicatorValue[], month: Month, t: Thresholds): IndicatorEvaluation {
   const entered = values.filter((v) => v.indicatorId === indicator.id && v.month <= month)
   const target = indicator.target.value
   if (target === null || !hasNumericTarget(indicator)) return evaluateByHand(indicator, entered)

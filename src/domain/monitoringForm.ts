@@ -32,10 +32,14 @@ export type FundingRowLabel = '年度资金总额' | '其中：财政拨款' | '
 export interface FundingRow {
   readonly label: FundingRowLabel
   /** 年初预算数 in 分 */
+  readonly initialBudget: Fen | null
+  /** 年度预算调整 in 分 (追加 +, 调减 −), adjustments dated by the end of month m; null when blank */
+  readonly adjustment: Fen | null
+  /** 调整后预算数 in 分, the base of 执行率 */
   readonly budget: Fen | null
   /** 1–m月执行数 in 分 */
   readonly executed: Fen | null
-  /** 1–m月执行率 in % of budget */
+  /** 1–m月执行率 in % of 调整后预算数 */
   readonly executionRate: number | null
   /** 全年预计执行数 in 分 */
   readonly forecast: Fen | null
@@ -53,8 +57,10 @@ export interface IndicatorFormRow {
   readonly level1: string
   readonly level2: string
   readonly name: string
-  /** 年度指标值 as the project page writes it (formatTarget), e.g. "≥100 件", "=100%" */
+  /** 年度指标值 as the project page writes it (formatTarget), e.g. "≥100 件", "=100%"; see TargetDisplay */
   readonly target: string
+  /** 原目标 → 调整后目标 when the target was adjusted by month m (e.g. "≥100 件 → ≥80 件"); '' otherwise */
+  readonly targetChange: string
   /** 1–m月执行情况; null when there is no number (then `actualText` says why) */
   readonly actual: FormQuantity | null
   readonly actualText: string
@@ -105,6 +111,10 @@ export interface MonitoringForm {
 export interface FormTotal {
   readonly label: string
   /** Σ 年初预算数 in 分 */
+  readonly initialBudget: Fen
+  /** Σ 年度预算调整 in 分 */
+  readonly adjustment: Fen
+  /** Σ 调整后预算数 in 分 */
   readonly budget: Fen
   /** Σ 1–m月执行数 in 分 */
   readonly executed: Fen
@@ -125,7 +135,8 @@ export function buildFormTotal(label: string, evaluations: readonly ProjectEvalu
   // A total of forecasts is only meaningful when every project has one.
   const forecast = forecasts.every((f) => f !== null) ? sumFen(forecasts as Fen[]) : null
   const { budget, executed, executionRate, planned, deviation } = summary
-  return { label, budget, executed, executionRate, planned, deviation, forecast }
+  const initialBudget = sumFen(evaluations.map((e) => e.spend.budgetInForce.initial.total))
+  return { label, initialBudget, adjustment: budget - initialBudget, budget, executed, executionRate, planned, deviation, forecast }
 }
 
 /** Rounds a form quantity to at most 2 decimals, the precision the form is read at. */
@@ -138,8 +149,22 @@ function quantityText(q: FormQuantity | null, fallback: string): string {
   return q === null ? fallback : formatIndicatorValue(q.value, q.unit)
 }
 
-function indicatorRemark(e: IndicatorEvaluation, likelihood: Likelihood | null, isConfirmed: boolean): string {
+/**
+ * Which 年度指标值 the outputs print when a target was adjusted: the target in force (the
+ * default, with the original noted in 备注) or the original (with the adjusted one noted).
+ */
+export type TargetDisplay = 'adjusted' | 'original'
+
+/** The note of the other version of an adjusted target, for 备注; '' when the target was not adjusted. */
+function targetNote(e: IndicatorEvaluation, display: TargetDisplay): string {
+  if (e.originalTarget === null) return ''
+  return display === 'adjusted' ? `原目标 ${formatTarget(e.originalTarget)}` : `调整后目标 ${formatTarget(e.indicator.target)}`
+}
+
+function indicatorRemark(e: IndicatorEvaluation, likelihood: Likelihood | null, isConfirmed: boolean, display: TargetDisplay): string {
   const parts: string[] = []
+  const note = targetNote(e, display)
+  if (note !== '') parts.push(note)
   if (e.status === 'red' || e.status === 'yellow') parts.push(STATUS_LABELS[e.status])
   // The evaluation's 完成进度, for level indicators as for counts (as the project page shows it).
   if (e.completion !== null) parts.push(`完成进度 ${formatPercent(e.completion)}`)
@@ -153,8 +178,13 @@ function indicatorRemark(e: IndicatorEvaluation, likelihood: Likelihood | null, 
  * One indicator row of the form; quantities in the target's unit. `confirmed` is the project's
  * 完成目标可能性 confirmed in its note: when given, it is the row's judgement instead of the suggestion.
  */
-export function buildIndicatorRow(e: IndicatorEvaluation, confirmed: Likelihood | null = null): IndicatorFormRow {
+export function buildIndicatorRow(
+  e: IndicatorEvaluation,
+  confirmed: Likelihood | null = null,
+  display: TargetDisplay = 'adjusted',
+): IndicatorFormRow {
   const { target } = e.indicator
+  const printed = display === 'original' && e.originalTarget !== null ? e.originalTarget : target
   const isQualitative = target.kind === 'qualitative' || target.value === null
   const actual = isQualitative ? null : quantity(e.actual, target.unit)
   const forecast = isQualitative ? null : quantity(e.forecast, target.unit)
@@ -164,7 +194,8 @@ export function buildIndicatorRow(e: IndicatorEvaluation, confirmed: Likelihood 
     level1: e.indicator.level1,
     level2: e.indicator.level2,
     name: e.indicator.name,
-    target: formatTarget(target),
+    target: formatTarget(printed),
+    targetChange: e.originalTarget === null ? '' : `${formatTarget(e.originalTarget)} → ${formatTarget(target)}`,
     actual,
     actualText: isQualitative ? handText : quantityText(actual, '未填报'),
     forecast,
@@ -172,33 +203,41 @@ export function buildIndicatorRow(e: IndicatorEvaluation, confirmed: Likelihood 
     status: e.status,
     likelihood,
     likelihoodSource: confirmed === null ? 'suggested' : 'confirmed',
-    remark: indicatorRemark(e, likelihood, confirmed !== null),
+    remark: indicatorRemark(e, likelihood, confirmed !== null, display),
   }
 }
 
 /**
- * The three 项目资金 rows (money in 分). Spending is entered per project, not per source of
- * funds, so a source row gets 执行数 only when that source is the whole budget.
+ * The three 项目资金 rows (money in 分): 年初预算数, 年度预算调整 and 调整后预算数 at month m.
+ * Spending is entered per project, not per source of funds, so a source row gets 执行数 only
+ * when that source is the whole budget in force.
  */
 export function buildFundingRows(evaluation: ProjectEvaluation): readonly [FundingRow, FundingRow, FundingRow] {
-  const { spend, project } = evaluation
-  const { total, fiscal, other } = project.budget
+  const { spend } = evaluation
+  const { initial, adjustment, inForce } = spend.budgetInForce
+  const { total, fiscal, other } = inForce
   const planRemark =
     `计划进度 ${formatPercent(spend.planned, 2)}，偏差 ${formatPoints(spend.deviation, 2)} 个百分点` +
     (spend.unreportedMonths.length > 0 ? `；${spend.unreportedMonths.join('、')}月支出未填报` : '')
   const whole: FundingRow = {
     label: '年度资金总额',
+    initialBudget: initial.total,
+    adjustment: adjustment.total,
     budget: total,
     executed: spend.executed,
     executionRate: spend.executionRate,
     forecast: spend.forecastAmount,
     remark: planRemark,
   }
-  const part = (label: FundingRowLabel, budget: Fen | null): FundingRow => {
-    if (budget !== null && budget === total && total > 0) return { ...whole, label, remark: '' }
+  const part = (label: FundingRowLabel, initialBudget: Fen | null, change: Fen, budget: Fen | null): FundingRow => {
+    // A blank source without adjustments stays blank in all three columns.
+    const adjusted = budget === null ? null : change
+    if (budget !== null && budget === total && total > 0) return { ...whole, label, initialBudget, adjustment: adjusted, remark: '' }
     const hasMoney = budget !== null && budget > 0
     return {
       label,
+      initialBudget,
+      adjustment: adjusted,
       budget,
       executed: null,
       executionRate: null,
@@ -206,7 +245,11 @@ export function buildFundingRows(evaluation: ProjectEvaluation): readonly [Fundi
       remark: hasMoney ? '支出未按资金来源分别录入' : '',
     }
   }
-  return [whole, part('其中：财政拨款', fiscal), part('其他资金', other)]
+  return [
+    whole,
+    part('其中：财政拨款', initial.fiscal, adjustment.fiscal, fiscal),
+    part('其他资金', initial.other, adjustment.other, other),
+  ]
 }
 
 /** 年度总体目标 · 1–m月执行情况: spending and indicator progress in one sentence. */
@@ -226,11 +269,15 @@ export function describeProgress(evaluation: ProjectEvaluation): string {
   return indicators.length === 0 ? `${spendText}。` : `${spendText}；${indicators.length} 项绩效指标：${statusText}。`
 }
 
-/** The whole form of one project at its as-of month; `note` is the project's note of that month. */
+/**
+ * The whole form of one project at its as-of month; `note` is the project's note of that month,
+ * `display` which version of an adjusted target the form prints.
+ */
 export function buildMonitoringForm(
   evaluation: ProjectEvaluation,
   note: MonitoringNote | null,
   departmentName: string,
+  display: TargetDisplay = 'adjusted',
 ): MonitoringForm {
   const { project, month } = evaluation
   const ownNote = note !== null && isNoteOf(note, project.id, month) ? note : null
@@ -248,7 +295,7 @@ export function buildMonitoringForm(
     funding: buildFundingRows(evaluation),
     goals: project.goals,
     progress: describeProgress(evaluation),
-    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, evaluation.likelihood)),
+    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, evaluation.likelihood, display)),
     reasons: ownNote?.reasons ?? [],
     explanation: ownNote?.explanation ?? '',
     likelihood: evaluation.likelihood ?? evaluation.suggestedLikelihood,

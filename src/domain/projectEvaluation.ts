@@ -3,12 +3,14 @@
  * its status (the worst of them, raised by the confirmed likelihood), what is missing, the
  * 双监控 mismatch and the suggested 完成目标可能性.
  */
+import type { BudgetAdjustment } from './budgetAdjustment'
 import { formatMonths } from './format'
 import { evaluateIndicator, type IndicatorEvaluation } from './indicatorEvaluation'
 import { applyLikelihood, suggestIndicatorLikelihood, suggestSpendLikelihood, worstLikelihood } from './likelihood'
 import type { ProjectData } from './projectData'
 import { evaluateSpend, type SpendEvaluation } from './spend'
 import { atLeast, comparable, compareStatus, isLaggingStatus, worstStatus } from './status'
+import type { TargetAdjustment } from './targetAdjustment'
 import {
   DEFAULT_THRESHOLDS,
   type Indicator,
@@ -47,6 +49,10 @@ export interface ProjectInput {
   readonly spending: readonly MonthlySpending[]
   readonly values: readonly IndicatorValue[]
   readonly note: MonitoringNote | null
+  /** 调整预算 of the project; absent = none (the 年初 budget is in force all year) */
+  readonly budgetAdjustments?: readonly BudgetAdjustment[]
+  /** 调整目标 versions of its indicators; absent = none */
+  readonly targetAdjustments?: readonly TargetAdjustment[]
 }
 
 function missingLabels(spend: SpendEvaluation, indicators: readonly IndicatorEvaluation[]): readonly string[] {
@@ -76,18 +82,22 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((total, v) => total + v, 0) / values.length
 }
 
-/** A project at month m (rules 7–9): statuses, missing items, mismatch, likelihoods; rates in %. */
+/**
+ * A project at month m (rules 7–9): statuses, missing items, mismatch, likelihoods; rates in % of
+ * the budget in force at m, indicators judged by their targets in force at m.
+ */
 export function evaluateProject(
   input: ProjectInput,
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
 ): ProjectEvaluation {
   const { project, note } = input
-  const spend = evaluateSpend(project, input.spending, month, t)
+  const spend = evaluateSpend(project, input.spending, month, t, input.budgetAdjustments)
+  const targetAdjustments = input.targetAdjustments ?? []
   const indicators = input.indicators
     .filter((i) => i.projectId === project.id)
     .sort((a, b) => a.order - b.order)
-    .map((i) => evaluateIndicator(i, input.values, month, t))
+    .map((i) => evaluateIndicator(i, input.values, month, t, targetAdjustments))
   // Rule 4's 完成进度 exists only for cumulative ≥ targets: it is progress through the year, like
   // 执行率. A level indicator (满意度 98 %) is a state, not progress, and averaging it in would
   // flag nearly every project in spring; ceilings have no completion (see evaluateCumulative).

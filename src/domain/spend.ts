@@ -10,14 +10,17 @@
  *   earlier blank months are listed as missing.
  * - Money is summed as integer 分; only rates (% and percentage points) are floats.
  */
+import { budgetInForce, type BudgetAdjustment, type BudgetInForce } from './budgetAdjustment'
 import { plannedProgress, planSource, timeProgress, type PlanSource } from './planCurve'
 import { spendStatus } from './status'
 import { DEFAULT_THRESHOLDS, MONTHS, type Fen, type Month, type MonthlySpending, type Project, type Status, type Thresholds } from './types'
 
 export interface SpendEvaluation {
   readonly month: Month
-  /** 预算数 in 分 */
+  /** 调整后预算数 in 分: the budget in force at the end of month m (年初 + adjustments so far) */
   readonly budget: Fen
+  /** 年初预算数 / 年度预算调整 / 调整后预算数 per source at month m (budgetInForce) */
+  readonly budgetInForce: BudgetInForce
   /** 执行数: sum of entered months 1..m in 分 (0 if none) */
   readonly executed: Fen
   /** Whether month m itself has an entry (a 0 is an entry, a blank is not) */
@@ -85,14 +88,18 @@ export function monthlySpendingOf(projectId: string, spending: readonly MonthlyS
   return monthly
 }
 
-/** Spending figures of one project at month m: 执行数 in 分, rates in % of budget (rules 3, 9). */
+/**
+ * Spending figures of one project at month m: 执行数 in 分, rates in % of the budget in force at
+ * m (调整后预算数, from the project's budget adjustments), rules 3 and 9.
+ */
 export function evaluateSpend(
   project: Project,
   spending: readonly MonthlySpending[],
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
+  adjustments: readonly BudgetAdjustment[] = [],
 ): SpendEvaluation {
-  return evaluateMonthlySpend(project, monthlySpendingOf(project.id, spending, month), month, t)
+  return evaluateMonthlySpend(project, monthlySpendingOf(project.id, spending, month), month, t, adjustments)
 }
 
 /**
@@ -104,6 +111,7 @@ export function evaluateMonthlySpend(
   monthly: readonly (Fen | null)[],
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
+  adjustments: readonly BudgetAdjustment[] = [],
 ): SpendEvaluation {
   // One pass over months 1..m (a department curve runs this for every project and month).
   let executed: Fen = 0
@@ -115,7 +123,9 @@ export function evaluateMonthlySpend(
     else executed += amount
   }
   const isReported = unreportedMonths[unreportedMonths.length - 1] !== month
-  const budget = project.budget.total
+  // 执行率 = 1–m月执行数 ÷ 调整后预算数: the budget in force at the end of month m.
+  const inForce = budgetInForce(project, adjustments, month)
+  const budget = inForce.inForce.total
   const executionRate = isReported ? executionRateOf(executed, budget) : null
   const planned = plannedProgress(project.plan, month)
   const deviation = executionRate === null ? null : executionRate - planned
@@ -123,6 +133,7 @@ export function evaluateMonthlySpend(
   return {
     month,
     budget,
+    budgetInForce: inForce,
     executed,
     isReported,
     executionRate,

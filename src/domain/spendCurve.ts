@@ -9,6 +9,7 @@
  *   stood at the end of that month, like every other figure of the monitoring round.
  * - A month without an entry is 未填报 (null), never 0.
  */
+import { adjustmentKindLabel, adjustmentMonth, type BudgetAdjustment } from './budgetAdjustment'
 import { summarizeSpend, weightedPlan } from './departmentSummary'
 import { sumFen } from './money'
 import { buildPlanCurve, checkpointValue, planSource, timeProgress, type PlanSource } from './planCurve'
@@ -18,8 +19,10 @@ import { CHECKPOINTS, MONTHS, type Checkpoint, type Fen, type Month, type Monthl
 export interface SpendCurve {
   /** As-of month */
   readonly month: Month
-  /** 预算数 in 分 */
+  /** 调整后预算数 in 分 at the as-of month */
   readonly budget: Fen
+  /** Budget adjustments dated up to the as-of month, to mark on the chart (a project's only) */
+  readonly adjustments: readonly SpendCurveAdjustment[]
   /** P(0..12) in % of budget, length 13 */
   readonly planned: readonly number[]
   /** Per month 0..12: whether P rests on filled checkpoints or is the 序时进度 fallback */
@@ -41,6 +44,16 @@ export interface SpendCurve {
   readonly reportedProjects: readonly number[]
   /** Projects in the curve: 1 for a project, the department's count for a department */
   readonly projectCount: number
+}
+
+/** A budget adjustment as the chart marks it: at its month, with its change in 分 and a label. */
+export interface SpendCurveAdjustment {
+  readonly month: Month
+  /** Change of the total budget in 分 (追加 +, 调减 −) */
+  readonly change: Fen
+  /** 追加 / 调减 / 调剂调入 / 调剂调出 */
+  readonly kind: string
+  readonly documentNo: string
 }
 
 /** Months 0..12 of a curve. */
@@ -65,24 +78,48 @@ function forecastLine(planned: readonly number[], rate: number | null, asOf: Mon
 }
 
 /** evaluateSpend at each month 1..asOf (index 0 = January): the figures the curve draws. */
-function spendByMonth(project: Project, spending: readonly MonthlySpending[], asOf: Month): readonly SpendEvaluation[] {
+function spendByMonth(
+  project: Project,
+  spending: readonly MonthlySpending[],
+  asOf: Month,
+  adjustments: readonly BudgetAdjustment[],
+): readonly SpendEvaluation[] {
   const monthly = monthlySpendingOf(project.id, spending, asOf)
-  return MONTHS.filter((k) => k <= asOf).map((k) => evaluateMonthlySpend(project, monthly, k))
+  // Each month's 执行率 is over the budget in force at that month, as its round reported it.
+  return MONTHS.filter((k) => k <= asOf).map((k) => evaluateMonthlySpend(project, monthly, k, undefined, adjustments))
 }
 
-/** The spend chart of one project at an as-of month: rates in % of budget, money in 分. */
-export function buildProjectSpendCurve(project: Project, spending: readonly MonthlySpending[], month: Month): SpendCurve {
-  return projectCurve(project, spendByMonth(project, spending, month), spending, month)
+/** The adjustments of a project dated up to the as-of month, by date, as chart marks. */
+function curveAdjustments(projectId: string, adjustments: readonly BudgetAdjustment[], month: Month): readonly SpendCurveAdjustment[] {
+  return adjustments
+    .filter((a) => a.projectId === projectId && adjustmentMonth(a.date) <= month)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((a) => ({ month: adjustmentMonth(a.date), change: a.fiscal + a.other, kind: adjustmentKindLabel(a), documentNo: a.documentNo }))
+}
+
+/**
+ * The spend chart of one project at an as-of month: rates in % of the budget in force at each
+ * month, money in 分, its budget adjustments marked.
+ */
+export function buildProjectSpendCurve(
+  project: Project,
+  spending: readonly MonthlySpending[],
+  month: Month,
+  adjustments: readonly BudgetAdjustment[] = [],
+): SpendCurve {
+  const curve = projectCurve(project, spendByMonth(project, spending, month, adjustments), spending, month)
+  return { ...curve, adjustments: curveAdjustments(project.id, adjustments, month) }
 }
 
 function projectCurve(project: Project, spends: readonly SpendEvaluation[], spending: readonly MonthlySpending[], month: Month): SpendCurve {
-  const budget = project.budget.total
+  const budget = spends[month - 1]?.budget ?? project.budget.total
   // 执行率 at k exists only when month k itself is reported (evaluateSpend); 年初 is 0.
   const actual = CURVE_MONTHS.map((k) => (k === 0 ? executionRateOf(0, budget) : (spends[k - 1]?.executionRate ?? null)))
   const planned = buildPlanCurve(project.plan)
   return {
     month,
     budget,
+    adjustments: [],
     planned,
     planSource: CURVE_MONTHS.map((k) => planSource(project.plan, k)),
     checkpoints: CHECKPOINTS.map((c) => ({ month: c, value: checkpointValue(project.plan, c) })),
@@ -101,10 +138,10 @@ function projectCurve(project: Project, spends: readonly SpendEvaluation[], spen
  * month k (as in summarizeProjects); null at a month no project reported.
  */
 export function buildDepartmentSpendCurve(
-  items: readonly { project: Project; spending: readonly MonthlySpending[] }[],
+  items: readonly { project: Project; spending: readonly MonthlySpending[]; budgetAdjustments?: readonly BudgetAdjustment[] }[],
   month: Month,
 ): SpendCurve {
-  const spends = items.map((item) => spendByMonth(item.project, item.spending, month))
+  const spends = items.map((item) => spendByMonth(item.project, item.spending, month, item.budgetAdjustments ?? []))
   const curves = items.map((item, i) => projectCurve(item.project, spends[i] ?? [], item.spending, month))
   // Month k of the department is summarizeSpend of its projects' figures at k, as on the overview.
   // spendByMonth gives every project one figure per month 1..month, so s[k - 1] is there.
@@ -126,6 +163,7 @@ export function buildDepartmentSpendCurve(
   return {
     month,
     budget,
+    adjustments: [],
     planned,
     planSource: CURVE_MONTHS.map((k) => (isFallback(k) ? 'timeProgress' : 'plan')),
     // A department checkpoint is "filled" when any of its projects filled that cell.

@@ -132,17 +132,21 @@ function writeFunding(ws: Worksheet, form: MonitoringForm, top: number): number 
   const m = form.month
   box(ws, top, 1, top + 3, 1, '项目资金（万元）', { isBold: true })
   header(ws, top, 2, top, 4, '')
-  header(ws, top, 5, top, 6, '年初预算数')
-  header(ws, top, 7, top, 9, `1–${m}月执行数`)
-  header(ws, top, 10, top, 12, `1–${m}月执行率`)
+  header(ws, top, 5, top, 5, '年初预算数')
+  header(ws, top, 6, top, 6, '年度预算调整')
+  header(ws, top, 7, top, 7, '调整后预算数')
+  header(ws, top, 8, top, 10, `1–${m}月执行数`)
+  header(ws, top, 11, top, 12, `1–${m}月执行率`)
   header(ws, top, 13, top, 15, '全年预计执行数')
   header(ws, top, 16, top, 17, '备注')
   form.funding.forEach((row, i) => {
     const r = top + 1 + i
     box(ws, r, 2, r, 4, row.label, { align: LEFT })
-    box(ws, r, 5, r, 6, wan(row.budget), { numFmt: MONEY_FORMAT })
-    box(ws, r, 7, r, 9, wan(row.executed), { numFmt: MONEY_FORMAT })
-    box(ws, r, 10, r, 12, rate(row.executionRate), { numFmt: RATE_FORMAT })
+    box(ws, r, 5, r, 5, wan(row.initialBudget), { numFmt: MONEY_FORMAT })
+    box(ws, r, 6, r, 6, wan(row.adjustment), { numFmt: MONEY_FORMAT })
+    box(ws, r, 7, r, 7, wan(row.budget), { numFmt: MONEY_FORMAT })
+    box(ws, r, 8, r, 10, wan(row.executed), { numFmt: MONEY_FORMAT })
+    box(ws, r, 11, r, 12, rate(row.executionRate), { numFmt: RATE_FORMAT })
     box(ws, r, 13, r, 15, wan(row.forecast), { numFmt: MONEY_FORMAT })
     box(ws, r, 16, r, 17, row.remark, { align: LEFT })
   })
@@ -245,6 +249,8 @@ const SUMMARY_HEADERS = [
   ['项目名称', 24],
   ['状态', 10],
   ['年初预算数（万元）', 12],
+  ['年度预算调整（万元）', 12],
+  ['调整后预算数（万元）', 12],
   ['1–m月执行数（万元）', 12],
   ['1–m月执行率', 11],
   ['计划进度', 10],
@@ -260,13 +266,15 @@ const SUMMARY_HEADERS = [
 function writeTotalRow(ws: Worksheet, r: number, total: FormTotal): void {
   const bold = { isBold: true }
   box(ws, r, 1, r, 4, total.label, bold)
-  box(ws, r, 5, r, 5, wan(total.budget), { ...bold, numFmt: MONEY_FORMAT })
-  box(ws, r, 6, r, 6, wan(total.executed), { ...bold, numFmt: MONEY_FORMAT })
-  box(ws, r, 7, r, 7, rate(total.executionRate), { ...bold, numFmt: RATE_FORMAT })
-  box(ws, r, 8, r, 8, rate(total.planned), { ...bold, numFmt: RATE_FORMAT })
-  box(ws, r, 9, r, 9, total.deviation, { ...bold, numFmt: DEVIATION_FORMAT })
-  box(ws, r, 10, r, 10, wan(total.forecast), { ...bold, numFmt: MONEY_FORMAT })
-  for (let c = 11; c <= SUMMARY_HEADERS.length; c++) box(ws, r, c, r, c, null)
+  box(ws, r, 5, r, 5, wan(total.initialBudget), { ...bold, numFmt: MONEY_FORMAT })
+  box(ws, r, 6, r, 6, wan(total.adjustment), { ...bold, numFmt: MONEY_FORMAT })
+  box(ws, r, 7, r, 7, wan(total.budget), { ...bold, numFmt: MONEY_FORMAT })
+  box(ws, r, 8, r, 8, wan(total.executed), { ...bold, numFmt: MONEY_FORMAT })
+  box(ws, r, 9, r, 9, rate(total.executionRate), { ...bold, numFmt: RATE_FORMAT })
+  box(ws, r, 10, r, 10, rate(total.planned), { ...bold, numFmt: RATE_FORMAT })
+  box(ws, r, 11, r, 11, total.deviation, { ...bold, numFmt: DEVIATION_FORMAT })
+  box(ws, r, 12, r, 12, wan(total.forecast), { ...bold, numFmt: MONEY_FORMAT })
+  for (let c = 13; c <= SUMMARY_HEADERS.length; c++) box(ws, r, c, r, c, null)
 }
 
 function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
@@ -287,6 +295,8 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
       [form.projectCode],
       [form.projectName],
       [STATUS_LABELS[form.status]],
+      [wan(total.initialBudget), MONEY_FORMAT],
+      [wan(total.adjustment), MONEY_FORMAT],
       [wan(total.budget), MONEY_FORMAT],
       [wan(total.executed), MONEY_FORMAT],
       [rate(total.executionRate), RATE_FORMAT],

@@ -67,34 +67,40 @@ describe('monitoring form workbook of the demo at 7月', () => {
       const r = 4 + i
       const [total] = form.funding
       expected[`A${r}`] = i + 1
-      expected[`E${r}`] = wan(total.budget!)
-      expected[`F${r}`] = wan(total.executed!)
-      expected[`G${r}`] = total.executionRate! / 100
-      expected[`H${r}`] = form.planned / 100
-      expected[`I${r}`] = form.deviation!
-      expected[`J${r}`] = wan(total.forecast!)
+      expected[`E${r}`] = wan(total.initialBudget!)
+      expected[`F${r}`] = wan(total.adjustment!)
+      expected[`G${r}`] = wan(total.budget!)
+      expected[`H${r}`] = wan(total.executed!)
+      expected[`I${r}`] = total.executionRate! / 100
+      expected[`J${r}`] = form.planned / 100
+      expected[`K${r}`] = form.deviation!
+      expected[`L${r}`] = wan(total.forecast!)
     })
-    expected.N4 = 2
+    expected.P4 = 2
     // Row 8 the agenda's projects, row 9 the whole department, as the meeting page sums them up.
     for (const [r, evaluations] of [[8, agendaEvaluations], [9, demo.evaluations]] as const) {
       const summary = summarizeProjects(evaluations)
+      // The demo has no adjustments: 年初 = 调整后, 年度预算调整 0.
       expected[`E${r}`] = wan(summary.budget)
-      expected[`F${r}`] = wan(summary.executed)
-      expected[`G${r}`] = summary.executionRate! / 100
-      expected[`H${r}`] = summary.planned / 100
-      expected[`I${r}`] = summary.deviation!
-      expected[`J${r}`] = wan(sumFen(evaluations.map((e) => e.spend.forecastAmount!)))
+      expected[`F${r}`] = 0
+      expected[`G${r}`] = wan(summary.budget)
+      expected[`H${r}`] = wan(summary.executed)
+      expected[`I${r}`] = summary.executionRate! / 100
+      expected[`J${r}`] = summary.planned / 100
+      expected[`K${r}`] = summary.deviation!
+      expected[`L${r}`] = wan(sumFen(evaluations.map((e) => e.spend.forecastAmount!)))
     }
     expectNumbers(ws, expected)
     expect(ws.getCell('A8').value).toBe('议程项目合计')
     expect(ws.getCell('A9').value).toBe('部门合计')
-    expect(ws.getCell('M4').value).toBe('调整预算')
+    expect(ws.getCell('O4').value).toBe('调整预算')
     expect(ws.getCell('C4').value).toBe('法制工作专项经费')
     expect(ws.getCell('D4').value).toBe('红·滞后')
-    expect(ws.getCell('L4').value).toBe('制度保障')
+    expect(ws.getCell('N4').value).toBe('制度保障')
+    expect(['E3', 'F3', 'G3'].map((a) => ws.getCell(a).value)).toEqual(['年初预算数（万元）', '年度预算调整（万元）', '调整后预算数（万元）'])
     // The demo's own totals: 4.00 + 2.00 + 6.30 + 5.75 万元 budget, 0.80 + 0.70 + 3.15 + 3.45 spent.
     expect(ws.getCell('E8').value).toBeCloseTo(18.05, 9)
-    expect(ws.getCell('F8').value).toBeCloseTo(8.1, 9)
+    expect(ws.getCell('H8').value).toBeCloseTo(8.1, 9)
     // The department: all five projects, 21.05 万元.
     expect(ws.getCell('E9').value).toBeCloseTo(21.05, 9)
   })
@@ -120,9 +126,11 @@ describe('monitoring form workbook of the demo at 7月', () => {
     const expected: Record<string, number> = {}
     form.funding.forEach((row, j) => {
       const r = 6 + j
-      if (row.budget !== null) expected[`E${r}`] = wan(row.budget)
-      if (row.executed !== null) expected[`G${r}`] = wan(row.executed)
-      if (row.executionRate !== null) expected[`J${r}`] = row.executionRate / 100
+      if (row.initialBudget !== null) expected[`E${r}`] = wan(row.initialBudget)
+      if (row.adjustment !== null) expected[`F${r}`] = wan(row.adjustment)
+      if (row.budget !== null) expected[`G${r}`] = wan(row.budget)
+      if (row.executed !== null) expected[`H${r}`] = wan(row.executed)
+      if (row.executionRate !== null) expected[`K${r}`] = row.executionRate / 100
       if (row.forecast !== null) expected[`M${r}`] = wan(row.forecast)
     })
     form.indicators.forEach((row, j) => {
@@ -150,13 +158,14 @@ describe('monitoring form workbook of the demo at 7月', () => {
     expect(ws.getCell('Q1').master.address).toBe('A1')
     expect(ws.getCell('A8').master.address).toBe('A5')
     expect(ws.getCell('A5').value).toBe('项目资金（万元）')
-    expect(ws.getCell('G5').value).toBe('1–7月执行数')
+    expect(['E5', 'F5', 'G5'].map((a) => ws.getCell(a).value)).toEqual(['年初预算数', '年度预算调整', '调整后预算数'])
+    expect(ws.getCell('H5').value).toBe('1–7月执行数')
     expect(ws.getCell('L11').master.address).toBe('H11')
     expect(ws.getCell('H11').value).toBe('偏差原因分析')
     expect(['H12', 'I12', 'J12', 'K12', 'L12'].map((a) => ws.getCell(a).value)).toEqual(['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'])
     expect(['M12', 'N12', 'O12'].map((a) => ws.getCell(a).value)).toEqual(['确定能', '有可能', '完全不可能'])
     expect(ws.getCell('E6').numFmt).toBe('#,##0.00')
-    expect(ws.getCell('J6').numFmt).toBe('0.00%')
+    expect(ws.getCell('K6').numFmt).toBe('0.00%')
     expect(ws.getCell('G6').border.top?.style).toBe('thin')
     expect(ws.getCell('P13').value).toContain('第三方评估')
     expect(ws.pageSetup.orientation).toBe('landscape')
