@@ -9,7 +9,7 @@
  * 调剂 transfer.
  */
 import { isIsoDate } from './agenda'
-import { formatWan } from './money'
+import { formatWan, formatYuan } from './money'
 import { MONTHS, type BudgetSplit, type Fen, type Month, type Project } from './types'
 
 /** One dated adjustment of a project's budget; amounts in 分, 追加 positive, 调减 negative. */
@@ -115,7 +115,9 @@ export function findNegativeBudget(project: Project, adjustments: readonly Budge
 
 /** A field error message: what is wrong and what to do. */
 function negativeMessage(source: string, month: Month, value: Fen): string {
-  return `这笔调减会使${month}月的${source}调整后预算数变为 ${formatWan(value)} 万元（小于 0）。请减少调减金额，或先录入相应的追加。`
+  // A shortfall under 1 万元 would read -0.00 万元: say it in 元 then.
+  const amount = value > -10_000 ? `${formatYuan(value)} 元` : `${formatWan(value)} 万元`
+  return `这笔调减会使${month}月的${source}调整后预算数变为 ${amount}（小于 0）。请减少调减金额，或先录入相应的追加。`
 }
 
 /**

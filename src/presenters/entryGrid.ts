@@ -3,7 +3,7 @@
  * (one row per month), with the text of every cell, the read-only figures (执行数, 执行率) and,
  * by cell key, where each editable cell's value goes. Views render them; nothing here saves.
  */
-import { evaluateSpend } from '@/domain'
+import { budgetInForce, evaluateSpend, indicatorInForce } from '@/domain'
 import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from '@/domain/entryValidation'
 import { formatPercent } from '@/domain/format'
 import { OPERATOR_SIGNS } from '@/domain/indicatorFormat'
@@ -188,7 +188,7 @@ function cellKind(target: EntryTarget): EntryCell['kind'] {
 
 /** The read-only 执行数 and 执行率 of a row: evaluateSpend's figures at the row's month, as text. */
 function figures(data: ProjectData, month: Month, unit: MoneyUnit): readonly EntryFigure[] {
-  const spend = evaluateSpend(data.project, data.spending, month)
+  const spend = evaluateSpend(data.project, data.spending, month, undefined, data.budgetAdjustments)
   if (!spend.isReported) {
     // A blank month is 未填报, not 0: no cumulative figure claims to include it.
     const title = `${month}月支出未填报（空白不是 0），不计算执行数和执行率`
@@ -220,6 +220,11 @@ interface Builder {
   readonly isLocked: (month: Month) => boolean
 }
 
+/** 调整后预算数 of the project at month m in 分 (the budget a cell's warnings compare with). */
+function budgetAt(data: ProjectData, month: Month): Fen {
+  return budgetInForce(data.project, data.budgetAdjustments ?? [], month).inForce.total
+}
+
 function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month: Month, unit: MoneyUnit): EntryCell {
   const key = spendingKey(data.project.id, month)
   const amount = index.spending.get(month)
@@ -233,14 +238,16 @@ function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month:
     year: b.year,
     month,
     isLocked,
-    budget: data.project.budget.total,
+    budget: budgetAt(data, month),
     label: name,
   })
   const value = amount === undefined ? '' : formatMoneyInput(amount, unit)
   return { kind: 'money', key, value, label: null, name, aside: '', isLocked }
 }
 
-function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, indicator: Indicator, month: Month, isMonthView: boolean): EntryCell {
+function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, original: Indicator, month: Month, isMonthView: boolean): EntryCell {
+  // The month's cell is judged against the target in force that month (调整目标).
+  const indicator = indicatorInForce(original, data.targetAdjustments ?? [], month)
   const key = indicatorKey(indicator.id, month)
   const target = entryTargetOf(indicator)
   const isLocked = b.isLocked(month)
@@ -252,7 +259,7 @@ function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, indic
     year: b.year,
     month,
     isLocked,
-    budget: data.project.budget.total,
+    budget: budgetAt(data, month),
     label: name,
   })
   const aside =
@@ -286,7 +293,7 @@ export function buildMonthGrid(
       const indicator = data.indicators[i]
       items.push(indicator ? indicatorCell(b, data, index, indicator, month, true) : null)
     }
-    const subtitle = `${data.project.code} · 预算 ${formatWan(data.project.budget.total)} 万元`
+    const subtitle = `${data.project.code} · 预算 ${formatWan(budgetAt(data, month))} 万元`
     return { key: data.project.id, title: data.project.name, subtitle, isLocked: b.isLocked(month), items }
   })
   const columns: EntryGridColumn[] = [

@@ -169,6 +169,40 @@ describe('demo with 8月 spending that reaches and exceeds the budget', () => {
   })
 })
 
+describe('demo with a 调减 dated in 5月 on its first project', () => {
+  // Not a snapshot: the demo itself has no adjustments, so the figures above stay as they are;
+  // here 法律援助经费's budget is cut by 1.00 万元 on 2020-05-20 (3.00 → 2.00 万元).
+  const [first] = DEMO_ITEMS
+  const cut = { projectId: first!.project.id, date: '2020-05-20', fiscal: -1_000_000, other: 0, documentNo: '北财预〔2020〕12号', reason: '', transferGroup: null }
+  const items = DEMO_ITEMS.map((item, i) => (i === 0 ? { ...item, budgetAdjustments: [cut] } : item))
+  const rateAt = (list: typeof DEMO_ITEMS, month: Month) => evaluateProjectData(list[0]!, month).spend.executionRate
+
+  it('changes 6月 执行率 (over 调整后预算数) and leaves 4月 as it was', () => {
+    expect(rateAt(items, 4)).toBe(rateAt(DEMO_ITEMS, 4))
+    const executed = evaluateProjectData(items[0]!, 6).spend.executed
+    expect(rateAt(DEMO_ITEMS, 6)).toBeCloseTo((executed * 100) / 3_000_000, 9)
+    expect(rateAt(items, 6)).toBeCloseTo((executed * 100) / 2_000_000, 9)
+  })
+
+  it('changes the department totals and the curve from 5月 on', () => {
+    const summary = (list: typeof DEMO_ITEMS, month: Month) => summarizeProjects(list.map((item) => evaluateProjectData(item, month)))
+    expect(summary(items, 4)).toEqual(summary(DEMO_ITEMS, 4))
+    expect(summary(items, 6).budget).toBe(summary(DEMO_ITEMS, 6).budget - 1_000_000)
+    const curve = buildDepartmentSpendCurve(items, 6)
+    expect(curve.actual.slice(0, 5)).toEqual(buildDepartmentSpendCurve(DEMO_ITEMS, 6).actual.slice(0, 5))
+    expect(curve.actual[6]).not.toBe(buildDepartmentSpendCurve(DEMO_ITEMS, 6).actual[6])
+  })
+
+  it('prints 年初 3.00, 调整 −1.00, 调整后 2.00 万元 on the 7月 form', () => {
+    const form = buildMonitoringForm(evaluateProjectData(items[0]!, 7), null, '司法局')
+    expect(form.funding.map((row) => [row.label, row.initialBudget, row.adjustment, row.budget])).toEqual([
+      ['年度资金总额', 3_000_000, -1_000_000, 2_000_000],
+      ['其中：财政拨款', 3_000_000, -1_000_000, 2_000_000],
+      ['其他资金', null, null, null],
+    ])
+  })
+})
+
 describe('demo entry grids per project', () => {
   it.each(DEMO_ITEMS.map((item) => [item.project.code, item] as const))('shows the same project grid of %s', (_, item) => {
     expect({
