@@ -84,7 +84,7 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
   /** The spend curve of one project at the as-of month (rates in % of budget). */
   function curveOf(projectId: string): SpendCurve | null {
     const row = dataById.value.get(projectId)
-    return row ? buildProjectSpendCurve(row.project, row.spending, monitor.month.value) : null
+    return row ? buildProjectSpendCurve(row.project, row.spending, monitor.month.value, row.budgetAdjustments) : null
   }
 
   /** The project's monitoring note of the as-of month, or null. */

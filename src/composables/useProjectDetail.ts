@@ -46,7 +46,7 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
       ? null
       : evaluateProjectData(data.value, month.value, settings.data.value.thresholds),
   )
-  const curve = computed(() => (data.value === null ? null : buildProjectSpendCurve(data.value.project, data.value.spending, month.value)))
+  const curve = computed(() => (data.value === null ? null : buildProjectSpendCurve(data.value.project, data.value.spending, month.value, data.value.budgetAdjustments)))
   const note = computed(() => (data.value === null ? null : noteOfMonth(data.value.notes, month.value)))
   const department = computed(() => catalog.data.value.departments.find((d) => d.code === key.value?.departmentCode) ?? null)
 

@@ -3,6 +3,7 @@ import type { Month } from '@/domain/types'
 import type {
   ActionItemRecord,
   AgendaFlagRecord,
+  BudgetAdjustmentRecord,
   ChangeRecord,
   DecisionRecord,
   DepartmentRecord,
@@ -14,6 +15,7 @@ import type {
   ProjectRecord,
   SettingRecord,
   SpendingRecord,
+  TargetAdjustmentRecord,
 } from './records'
 
 export const DATABASE_NAME = 'budget-performance-monitor'
@@ -32,6 +34,8 @@ export type MonitorDatabase = Dexie & {
   meetingAgendaFlags: Table<AgendaFlagRecord, [string, number]>
   decisions: Table<DecisionRecord, [string, number]>
   actionItems: EntityTable<ActionItemRecord, 'id'>
+  budgetAdjustments: EntityTable<BudgetAdjustmentRecord, 'id'>
+  targetAdjustments: EntityTable<TargetAdjustmentRecord, 'id'>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -81,6 +85,15 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       meetingAgendaFlags: '[projectId+month], projectId',
     },
   },
+  // v4: 调整预算 (dated budget adjustments per project, a 调剂 two rows sharing transferGroup)
+  // and 调整目标 (target versions per indicator). New tables only; existing rows need no change.
+  {
+    version: 4,
+    stores: {
+      budgetAdjustments: '++id, projectId, transferGroup',
+      targetAdjustments: '++id, indicatorId, projectId',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -110,6 +123,7 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   db.version(3)
     .stores({ ...storesOf(2), ...storesOf(3) })
     .upgrade(moveAgendaFlags)
+  db.version(4).stores(storesOf(4))
   return db
 }
 

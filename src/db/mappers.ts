@@ -1,5 +1,9 @@
+import type { BudgetAdjustment } from '@/domain/budgetAdjustment'
+import type { TargetAdjustment } from '@/domain/targetAdjustment'
 import type { Indicator, IndicatorValue, MonitoringNote, MonthlySpending, Project } from '@/domain/types'
 import type {
+  BudgetAdjustmentRecord,
+  TargetAdjustmentRecord,
   IndicatorRecord,
   IndicatorValueRecord,
   NoteRecord,
@@ -89,4 +93,16 @@ export function toNote(record: NoteRecord): MonitoringNote {
     likelihood: record.likelihood,
     actions: record.actions,
   }
+}
+
+/** Maps a stored budget adjustment to the domain value (amounts in 分). */
+export function toBudgetAdjustment(record: BudgetAdjustmentRecord): BudgetAdjustment {
+  const { id, projectId, date, fiscal, other, documentNo, reason, transferGroup, at, actor } = record
+  return { id, projectId, date, fiscal, other, documentNo, reason, transferGroup, at, actor }
+}
+
+/** Maps a stored target version to the domain value. */
+export function toTargetAdjustment(record: TargetAdjustmentRecord): TargetAdjustment {
+  const { id, indicatorId, projectId, month, targetRaw, operator, targetValue, unit, kind, reason, at, actor } = record
+  return { id, indicatorId, projectId, month, targetRaw, operator, value: targetValue, unit, kind, reason, at, actor }
 }

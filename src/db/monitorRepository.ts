@@ -3,7 +3,7 @@ import { latestDataMonth } from '@/domain/asOfMonth'
 import type { ProjectData } from '@/domain/projectData'
 import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { toIndicator, toIndicatorValue, toNote, toProject, toSpending } from './mappers'
+import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, toSpending, toTargetAdjustment } from './mappers'
 import type { DepartmentRecord, IndicatorValueRecord } from './records'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
@@ -59,12 +59,21 @@ export type { ProjectData }
 
 /**
  * Everything needed to evaluate the projects of a scope at any as-of month, in document
- * order: each project with its indicators, monthly spending, indicator entries and notes.
+ * order: each project with its indicators, monthly spending, indicator entries, notes and its
+ * budget and target adjustments (so every figure uses the budget and target in force).
  */
 export async function loadProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ProjectData[]> {
   return database.transaction(
     'r',
-    [database.projects, database.indicators, database.spending, database.indicatorValues, database.notes],
+    [
+      database.projects,
+      database.indicators,
+      database.spending,
+      database.indicatorValues,
+      database.notes,
+      database.budgetAdjustments,
+      database.targetAdjustments,
+    ],
     async () => {
       const projects = await (scope.departmentCode === null
         ? database.projects.where('year').equals(scope.year).toArray()
@@ -73,11 +82,13 @@ export async function loadProjectData(scope: Scope, database: MonitorDatabase = 
       // One key range per table instead of anyOf(ids): with 10,000 ids anyOf makes IndexedDB
       // seek once per id, which took minutes in the storage bench.
       const prefix = scopeKeyPrefix(scope)
-      const [indicators, spending, values, notes] = await Promise.all([
+      const [indicators, spending, values, notes, budgetAdjustments, targetAdjustments] = await Promise.all([
         database.indicators.where('projectId').startsWith(prefix).toArray(),
         database.spending.where('projectId').startsWith(prefix).toArray(),
         database.indicatorValues.where('projectId').startsWith(prefix).toArray(),
         database.notes.where('projectId').startsWith(prefix).toArray(),
+        database.budgetAdjustments.where('projectId').startsWith(prefix).toArray(),
+        database.targetAdjustments.where('projectId').startsWith(prefix).toArray(),
       ])
       const byProject = <T extends { projectId: string }>(rows: readonly T[]) => {
         const groups = new Map<string, T[]>()
@@ -92,12 +103,16 @@ export async function loadProjectData(scope: Scope, database: MonitorDatabase = 
       const spendingBy = byProject(spending)
       const valuesBy = byProject(values)
       const notesBy = byProject(notes)
+      const budgetBy = byProject(budgetAdjustments)
+      const targetBy = byProject(targetAdjustments)
       return projects.map((project) => ({
         project: toProject(project),
         indicators: (indicatorsBy.get(project.id) ?? []).sort((a, b) => a.order - b.order).map(toIndicator),
         spending: (spendingBy.get(project.id) ?? []).map(toSpending),
         values: (valuesBy.get(project.id) ?? []).map(toIndicatorValue),
         notes: (notesBy.get(project.id) ?? []).map(toNote),
+        budgetAdjustments: (budgetBy.get(project.id) ?? []).map(toBudgetAdjustment),
+        targetAdjustments: (targetBy.get(project.id) ?? []).map(toTargetAdjustment),
       }))
     },
   )
@@ -112,16 +127,26 @@ export function observeProjectData(scope: Scope, database: MonitorDatabase = def
 export async function loadProject(projectId: string, database: MonitorDatabase = defaultDb): Promise<ProjectData | null> {
   return database.transaction(
     'r',
-    [database.projects, database.indicators, database.spending, database.indicatorValues, database.notes],
+    [
+      database.projects,
+      database.indicators,
+      database.spending,
+      database.indicatorValues,
+      database.notes,
+      database.budgetAdjustments,
+      database.targetAdjustments,
+    ],
     async () => {
       const project = await database.projects.get(projectId)
       if (!project) return null
       // equals, not startsWith: a project id may be the prefix of another (…/A1 and …/A12).
-      const [indicators, spending, values, notes] = await Promise.all([
+      const [indicators, spending, values, notes, budgetAdjustments, targetAdjustments] = await Promise.all([
         database.indicators.where('projectId').equals(projectId).sortBy('order'),
         database.spending.where('projectId').equals(projectId).toArray(),
         database.indicatorValues.where('projectId').equals(projectId).toArray(),
         database.notes.where('projectId').equals(projectId).toArray(),
+        database.budgetAdjustments.where('projectId').equals(projectId).toArray(),
+        database.targetAdjustments.where('projectId').equals(projectId).toArray(),
       ])
       return {
         project: toProject(project),
@@ -129,6 +154,8 @@ export async function loadProject(projectId: string, database: MonitorDatabase =
         spending: spending.map(toSpending),
         values: values.map(toIndicatorValue),
         notes: notes.map(toNote),
+        budgetAdjustments: budgetAdjustments.map(toBudgetAdjustment),
+        targetAdjustments: targetAdjustments.map(toTargetAdjustment),
       }
     },
   )

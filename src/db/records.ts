@@ -5,6 +5,7 @@
 export type {
   ActionItemRecord,
   AgendaFlagRecord,
+  BudgetAdjustmentRecord,
   ChangeKind,
   ChangeRecord,
   DecisionRecord,
@@ -18,4 +19,5 @@ export type {
   ProjectRecord,
   SettingRecord,
   SpendingRecord,
+  TargetAdjustmentRecord,
 } from '@/schema/records'

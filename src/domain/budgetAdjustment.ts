@@ -29,6 +29,9 @@ export interface BudgetAdjustment {
   readonly reason: string
   /** 调剂: the adjustments of one transfer share this key; null for a plain 追加 / 调减 */
   readonly transferGroup: string | null
+  /** When it was recorded (ISO) and by whom; absent before it is saved */
+  readonly at?: string
+  readonly actor?: string
 }
 
 /** The sum of adjustments in 分, per source and in total. */

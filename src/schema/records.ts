@@ -90,7 +90,23 @@ export const NoteRecordSchema = v.object({
   actions: text,
 })
 
-export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action'] as const
+export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action', 'budget', 'target'] as const
+
+/** What each kind of change is called in the UI. */
+export const CHANGE_KIND_LABELS: Readonly<Record<(typeof CHANGE_KINDS)[number], string>> = {
+  import: '导入',
+  spending: '支出',
+  indicator: '指标',
+  note: '监控说明',
+  demo: '示例数据',
+  settings: '设置',
+  lock: '报送',
+  agenda: '会议关注',
+  decision: '会议决定',
+  action: '整改措施',
+  budget: '调整预算',
+  target: '调整目标',
+}
 
 /** One recorded change: what, old → new, when (ISO) and by whom. */
 export const ChangeRecordSchema = v.object({
@@ -167,6 +183,46 @@ export const ActionItemRecordSchema = v.pipe(
   ),
 )
 
+const isoDate = v.pipe(
+  v.string('日期（YYYY-MM-DD，如 2020-05-20）'),
+  v.check((value) => isIsoDate(value), '真实存在的日期（YYYY-MM-DD，如 2020-05-20）'),
+)
+
+/**
+ * 调整预算: a dated change of a project's budget in 分 per source (追加 +, 调减 −); a 调剂 is
+ * two rows (a 调减 and a 追加 on another project) sharing transferGroup and 文号.
+ */
+export const BudgetAdjustmentRecordSchema = v.object({
+  id: positiveId,
+  projectId: text,
+  date: isoDate,
+  fiscal: amount('整数金额（分，调减为负）'),
+  other: amount('整数金额（分，调减为负）'),
+  /** 文号; '' when none */
+  documentNo: text,
+  /** 调整原因; '' when none */
+  reason: text,
+  transferGroup: nullableText,
+  at: timestamp,
+  actor: text,
+})
+
+/** 调整目标: a new version of an indicator's target, effective from `month` on. */
+export const TargetAdjustmentRecordSchema = v.object({
+  id: positiveId,
+  indicatorId: text,
+  projectId: text,
+  month,
+  targetRaw: text,
+  operator: v.nullable(v.picklist(['>=', '<=', '=', '>', '<'], '比较符（>=、<=、=、>、<）或空')),
+  targetValue: v.nullable(finite('数字或空')),
+  unit: nullableText,
+  kind: kindOf,
+  reason: text,
+  at: timestamp,
+  actor: text,
+})
+
 export type DepartmentRecord = v.InferOutput<typeof DepartmentRecordSchema>
 export type ProjectRecord = v.InferOutput<typeof ProjectRecordSchema>
 export type IndicatorRecord = v.InferOutput<typeof IndicatorRecordSchema>
@@ -182,3 +238,5 @@ export type AgendaFlagRecord = v.InferOutput<typeof AgendaFlagRecordSchema>
 export type MeetingDecision = (typeof MEETING_DECISIONS)[number]
 export type DecisionRecord = v.InferOutput<typeof DecisionRecordSchema>
 export type ActionItemRecord = v.InferOutput<typeof ActionItemRecordSchema>
+export type BudgetAdjustmentRecord = v.InferOutput<typeof BudgetAdjustmentRecordSchema>
+export type TargetAdjustmentRecord = v.InferOutput<typeof TargetAdjustmentRecordSchema>

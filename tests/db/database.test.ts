@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { effectiveAgendaFlag } from '@/domain/agenda'
 import { MONTHS, type Month } from '@/domain/types'
 import { createDatabase, SCHEMA_VERSIONS, type SchemaStores } from '@/db/database'
-import { createLegacyProfile, CURRENT_V2_STORES, V1_STORES } from './legacyProfiles'
+import { createLegacyProfile, CURRENT_V2_STORES, V1_STORES, V3_STORES } from './legacyProfiles'
 
 const NAME = 'migration-test'
 afterEach(async () => {
@@ -17,7 +17,11 @@ afterEach(async () => {
 const SHIPPED: readonly { version: number; stores: SchemaStores }[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: CURRENT_V2_STORES },
-  { version: 3, stores: { agendaFlags: null, meetingAgendaFlags: '[projectId+month], projectId' } },
+  { version: 3, stores: V3_STORES },
+  {
+    version: 4,
+    stores: { budgetAdjustments: '++id, projectId, transferGroup', targetAdjustments: '++id, indicatorId, projectId' },
+  },
 ]
 
 /** The tables a database holds after every version up to the latest: name → stores string. */
@@ -61,7 +65,7 @@ describe('schema versions', () => {
     })
     const database = createDatabase(NAME)
     await database.open()
-    expect(database.verno).toBe(3)
+    expect(database.verno).toBe(4)
     expect(await database.spending.get(['p', 3])).toEqual({ projectId: 'p', month: 3, amount: 120_000 })
     // The kind index works on rows written before it existed.
     expect(await database.changes.where('kind').equals('spending').count()).toBe(1)
@@ -113,6 +117,25 @@ describe('schema versions', () => {
     await database.open()
     expect(await database.meetingAgendaFlags.toArray()).toEqual(flags)
     expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
+    database.close()
+  })
+
+  it('opens a v3 database at v4 with its rows intact and empty adjustment tables that take rows', async () => {
+    await createLegacyProfile(NAME, 'v3', {
+      spending: [{ projectId: 'p', month: 5, amount: 300_000 }],
+      meetingAgendaFlags: [{ projectId: 'p', month: 7, isOnAgenda: true }],
+    })
+    const database = createDatabase(NAME)
+    await database.open()
+    expect(database.verno).toBe(4)
+    expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
+    expect(await database.spending.get(['p', 5])).toEqual({ projectId: 'p', month: 5, amount: 300_000 })
+    expect(await database.meetingAgendaFlags.count()).toBe(1)
+    expect(await database.budgetAdjustments.count()).toBe(0)
+    expect(await database.targetAdjustments.count()).toBe(0)
+    const row = { projectId: 'p', date: '2020-05-20', fiscal: -100, other: 0, documentNo: '文1', reason: '', transferGroup: null, at: '2020-05-20T00:00:00.000Z', actor: 'a' }
+    const id = await database.budgetAdjustments.add(row)
+    expect(await database.budgetAdjustments.where('projectId').equals('p').toArray()).toEqual([{ ...row, id }])
     database.close()
   })
 

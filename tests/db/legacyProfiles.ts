@@ -25,19 +25,23 @@ export const OLD_V2_STORES = {
 /** Version 2 as it was shipped later: agendaFlags keyed by (project, meeting month). */
 export const CURRENT_V2_STORES = { ...OLD_V2_STORES, agendaFlags: '[projectId+month], projectId' } as const
 
+/** The tables v3 changed: 会议关注 moved to meetingAgendaFlags. */
+export const V3_STORES = { agendaFlags: null, meetingAgendaFlags: '[projectId+month], projectId' } as const
+
 /**
  * Creates the database `name` laid out as a profile of an earlier release left it, with the
  * given rows, and closes it, so the app's createDatabase opens (and upgrades) it next.
  */
 export async function createLegacyProfile(
   name: string,
-  layout: 'v1' | 'oldV2' | 'currentV2',
+  layout: 'v1' | 'oldV2' | 'currentV2' | 'v3',
   rows: Readonly<Record<string, readonly object[]>> = {},
 ): Promise<void> {
   const legacy = new Dexie(name)
   legacy.version(1).stores(V1_STORES)
   if (layout === 'oldV2') legacy.version(2).stores(OLD_V2_STORES)
   if (layout === 'currentV2') legacy.version(2).stores(CURRENT_V2_STORES)
+  if (layout === 'v3') legacy.version(3).stores({ ...CURRENT_V2_STORES, ...V3_STORES })
   await legacy.open()
   for (const [table, items] of Object.entries(rows)) await legacy.table(table).bulkAdd([...items])
   legacy.close()
