@@ -77,7 +77,8 @@ export function observeMeetingData(scope: Scope, database: MonitorDatabase = def
 
 /**
  * Sets 会议关注 in the meeting of `month` (true add, false remove, null back to automatic), logged.
- * It holds from that month on and leaves earlier meetings as they were.
+ * An addition holds from that month on, a removal for that month only (effectiveAgendaFlag);
+ * earlier meetings stay as they were.
  */
 export async function setAgendaFlag(
   projectId: string,
@@ -94,7 +95,8 @@ export async function setAgendaFlag(
     const inherited = effectiveAgendaFlag(rows.filter((row) => row.month < month), month)
     if (isOnAgenda === inherited) await database.meetingAgendaFlags.delete([projectId, month])
     else await database.meetingAgendaFlags.put({ projectId, month, isOnAgenda })
-    const summary = `${month}月起${isOnAgenda === null ? '会议关注恢复自动' : isOnAgenda ? '加入会议议程' : '移出会议议程'}`
+    // A removal holds for this meeting only (effectiveAgendaFlag); the log says so.
+    const summary = isOnAgenda === false ? `${month}月会议移出议程` : `${month}月起${isOnAgenda === null ? '会议关注恢复自动' : '加入会议议程'}`
     await database.changes.add(newChange({ actor, kind: 'agenda', projectId, month, oldValue: old, newValue: isOnAgenda, summary }))
   })
 }

@@ -90,7 +90,8 @@ export interface Agenda {
 
 /**
  * 会议关注 set by hand in the meeting of `month`: true added, false removed, null back to
- * automatic. It holds from that meeting on, until a later meeting sets the project again.
+ * automatic. An addition holds from that meeting on, until a later meeting sets the project
+ * again; a removal holds for that meeting only (a project still lagging next month is back).
  */
 export interface AgendaFlag {
   readonly projectId: string
@@ -125,13 +126,22 @@ export function meetingReferenceDate(year: number, month: Month, today: string):
   return today < held ? today : held
 }
 
-/** The 会议关注 of one project in force at the meeting of `month`: the latest flag at or before it. */
+/**
+ * What the latest flag at or before `month` means there: an addition or 恢复 carries on; a
+ * removal only in its own meeting, later it is automatic again (it also ends an earlier addition).
+ */
+function flagInForce(flag: Omit<AgendaFlag, 'projectId'> | undefined, month: Month): boolean | null {
+  if (flag === undefined || flag.isOnAgenda === null) return null
+  return flag.isOnAgenda || flag.month === month ? flag.isOnAgenda : null
+}
+
+/** The 会议关注 of one project in force at the meeting of `month` (see flagInForce). */
 export function effectiveAgendaFlag(flags: readonly Omit<AgendaFlag, 'projectId'>[], month: Month): boolean | null {
-  let latest: Omit<AgendaFlag, 'projectId'> | null = null
+  let latest: Omit<AgendaFlag, 'projectId'> | undefined
   for (const flag of flags) {
-    if (flag.month <= month && (latest === null || flag.month > latest.month)) latest = flag
+    if (flag.month <= month && (latest === undefined || flag.month > latest.month)) latest = flag
   }
-  return latest?.isOnAgenda ?? null
+  return flagInForce(latest, month)
 }
 
 /** 会议关注 in force at the meeting of `month`, by project id; projects left automatic are absent. O(n). */
@@ -142,7 +152,10 @@ export function effectiveAgendaFlags(flags: readonly AgendaFlag[], month: Month)
     if (flag.month <= month && (seen === undefined || flag.month > seen.month)) latest.set(flag.projectId, flag)
   }
   const effective = new Map<string, boolean>()
-  for (const [projectId, flag] of latest) if (flag.isOnAgenda !== null) effective.set(projectId, flag.isOnAgenda)
+  for (const [projectId, flag] of latest) {
+    const inForce = flagInForce(flag, month)
+    if (inForce !== null) effective.set(projectId, inForce)
+  }
   return effective
 }
 

@@ -2,10 +2,10 @@
  * 完成目标可能性 (rules 7 and 9): the likelihood the app suggests from the year-end forecasts of
  * spending and indicators, and how a confirmed one raises a project's status.
  */
-import { hasNumericTarget, isCeiling, meetsTarget, operatorOf, type IndicatorEvaluation } from './indicatorEvaluation'
-import type { SpendEvaluation } from './spend'
+import { evaluateIndicator, hasNumericTarget, isCeiling, meetsTarget, operatorOf, type IndicatorEvaluation } from './indicatorEvaluation'
+import { evaluateSpend, type SpendEvaluation } from './spend'
 import { atLeast, comparable } from './status'
-import type { Likelihood, Status } from './types'
+import { MONTHS, type IndicatorValue, type Likelihood, type Month, type MonthlySpending, type Project, type Status, type Thresholds } from './types'
 
 /**
  * Thresholds of the suggested 完成目标可能性 (rule 9), on the year-end attainment: the forecast
@@ -63,6 +63,42 @@ export function suggestIndicatorLikelihood(e: IndicatorEvaluation): Likelihood |
     return likelihoodFromAttainment(isUnder ? 100 : (target / e.forecast) * 100)
   }
   return likelihoodFromAttainment(target === 0 ? 100 : (e.forecast / target) * 100)
+}
+
+/**
+ * Suggested 完成目标可能性 of the spending at month m that never improves because month m is
+ * blank: with month m 未填报 it is the suggestion of the latest reported month (the worst known,
+ * not "nothing known"); null only when no month 1..m is reported.
+ */
+export function suggestKnownSpendLikelihood(
+  project: Project,
+  spending: readonly MonthlySpending[],
+  spend: SpendEvaluation,
+  t: Thresholds,
+): Likelihood | null {
+  if (spend.isReported) return suggestSpendLikelihood(spend)
+  const missing = new Set(spend.unreportedMonths)
+  const known = MONTHS.filter((m) => m < spend.month && !missing.has(m)).at(-1)
+  return known === undefined ? null : suggestSpendLikelihood(evaluateSpend(project, spending, known, t))
+}
+
+/**
+ * Suggested 完成目标可能性 of one indicator at month m that never improves because month m is
+ * blank: a count without month m's entry keeps the suggestion of its latest entered month.
+ */
+export function suggestKnownIndicatorLikelihood(
+  e: IndicatorEvaluation,
+  values: readonly IndicatorValue[],
+  month: Month,
+  t: Thresholds,
+): Likelihood | null {
+  const direct = suggestIndicatorLikelihood(e)
+  if (direct !== null || e.indicator.target.kind !== 'cumulative' || !hasNumericTarget(e.indicator)) return direct
+  let known: Month | null = null
+  for (const v of values) {
+    if (v.indicatorId === e.indicator.id && v.value !== null && v.month < month && (known === null || v.month > known)) known = v.month
+  }
+  return known === null ? null : suggestIndicatorLikelihood(evaluateIndicator(e.indicator, values, known, t))
 }
 
 /** The worst of the likelihoods (完全不可能 < 有可能 < 确定能); null when none is given. */

@@ -6,7 +6,7 @@
 import type { BudgetAdjustment } from './budgetAdjustment'
 import { formatMonths } from './format'
 import { evaluateIndicator, type IndicatorEvaluation } from './indicatorEvaluation'
-import { applyLikelihood, suggestIndicatorLikelihood, suggestSpendLikelihood, worstLikelihood } from './likelihood'
+import { applyLikelihood, suggestKnownIndicatorLikelihood, suggestKnownSpendLikelihood, worstLikelihood } from './likelihood'
 import type { ProjectData } from './projectData'
 import { evaluateSpend, type SpendEvaluation } from './spend'
 import { atLeast, comparable, compareStatus, isLaggingStatus, worstStatus } from './status'
@@ -119,9 +119,10 @@ export function evaluateProject(
     missing: missingLabels(spend, indicators),
     averageCompletion,
     isMismatch,
+    // A blank month never improves the suggestion: each item keeps its latest known one (issue 11).
     suggestedLikelihood: worstLikelihood([
-      suggestSpendLikelihood(spend),
-      ...indicators.map(suggestIndicatorLikelihood),
+      suggestKnownSpendLikelihood(project, input.spending, spend, t),
+      ...indicators.map((e) => suggestKnownIndicatorLikelihood(e, input.values, month, t)),
     ]),
     likelihood,
   }

@@ -45,7 +45,7 @@ describe('meeting repository', () => {
     // 恢复 at 7月 with nothing set before: the 7月 flag simply goes.
     await setAgendaFlag(B, 7, null, '王处长', database)
     expect((await loadMeetingData(SCOPE, database)).flags).toEqual([{ projectId: A, month: 7, isOnAgenda: true }])
-    expect(await changesOf('agenda')).toEqual(['7月起加入会议议程', '7月起移出会议议程', '7月起会议关注恢复自动'])
+    expect(await changesOf('agenda')).toEqual(['7月起加入会议议程', '7月会议移出议程', '7月起会议关注恢复自动'])
     const [first] = await database.changes.where('kind').equals('agenda').toArray()
     expect(first).toMatchObject({ projectId: A, month: 7, oldValue: null, newValue: true })
   })
@@ -63,7 +63,18 @@ describe('meeting repository', () => {
       { projectId: A, month: 7, isOnAgenda: true },
       { projectId: A, month: 9, isOnAgenda: null },
     ])
-    expect(await changesOf('agenda')).toEqual(['5月起移出会议议程', '7月起加入会议议程', '9月起会议关注恢复自动'])
+    expect(await changesOf('agenda')).toEqual(['5月会议移出议程', '7月起加入会议议程', '9月起会议关注恢复自动'])
+  })
+
+  it('a removal holds for its meeting only: 恢复 at 8月 has nothing to undo and stores nothing', async () => {
+    await seeded()
+    await setAgendaFlag(A, 7, false, '王处长', database)
+    await setAgendaFlag(A, 8, null, '王处长', database)
+    const { flags } = await loadMeetingData(SCOPE, database)
+    expect(flags).toEqual([{ projectId: A, month: 7, isOnAgenda: false }])
+    expect(effectiveAgendaFlags(flags, 7).get(A)).toBe(false)
+    expect(effectiveAgendaFlags(flags, 8).has(A)).toBe(false)
+    expect(await changesOf('agenda')).toEqual(['7月会议移出议程'])
   })
 
   it('records one decision per project and month, replaceable and revocable', async () => {
@@ -125,7 +136,8 @@ describe('会议关注 on a profile created before flags had a meeting month', (
     await setAgendaFlag(A, 9, true, '王处长', database)
     const { flags } = await loadMeetingData(SCOPE, database)
     expect(effectiveAgendaFlags(flags, 7).get(A)).toBe(false)
-    expect(effectiveAgendaFlags(flags, 8).get(A)).toBe(false)
+    // A removal holds for its own meeting only (issue 11): 8月 is automatic again.
+    expect(effectiveAgendaFlags(flags, 8).get(A)).toBeUndefined()
     expect(effectiveAgendaFlags(flags, 9).get(A)).toBe(true)
   })
 })

@@ -112,17 +112,22 @@ describe('会议关注 per meeting', () => {
     ['a flag does not reach back to earlier meetings', [flag('p', 7, false)], 6, null],
     ['a flag keeps following the project in later meetings', [flag('p', 7, true)], 8, true],
     ['the latest flag at or before the month wins', [flag('p', 5, true), flag('p', 7, false)], 6, true],
-    ['…and later', [flag('p', 5, true), flag('p', 7, false)], 9, false],
+    // Issue 11: a removal holds for its own meeting only; a lagging project is back next month.
+    ['a removal holds for its own meeting', [flag('p', 7, false)], 7, false],
+    ['a removal does not follow the project to later meetings', [flag('p', 7, false)], 8, null],
+    ['…and it ends an earlier addition', [flag('p', 5, true), flag('p', 7, false)], 9, null],
+    ['an addition after a removal carries on', [flag('p', 7, false), flag('p', 8, true)], 10, true],
     ['恢复 (null) is automatic again from its month on', [flag('p', 5, false), flag('p', 7, null)], 8, null],
-    ['恢复 leaves the months before it alone', [flag('p', 5, false), flag('p', 7, null)], 6, false],
+    ['恢复 leaves the months before it alone', [flag('p', 5, false), flag('p', 7, null)], 5, false],
     ['order of the stored rows does not matter', [flag('p', 8, null), flag('p', 3, true)], 5, true],
   ])('%s', (_, flags, month, expected) => {
     expect(effectiveAgendaFlag(flags, month)).toBe(expected)
   })
 
   it('resolves every project at once and leaves automatic ones out', () => {
-    const flags = [flag('a', 7, false), flag('b', 5, true), flag('b', 6, null), flag('c', 6, true), flag('d', 8, true)]
+    const flags = [flag('a', 7, false), flag('b', 5, true), flag('b', 6, null), flag('c', 6, true), flag('d', 8, true), flag('e', 6, false)]
     expect(effectiveAgendaFlags(flags, 7)).toEqual(new Map([['a', false], ['c', true]]))
+    expect(effectiveAgendaFlags(flags, 8)).toEqual(new Map([['c', true], ['d', true]]))
   })
 
   it('removing a project at 7月 leaves the 5月 and 6月 agendas untouched; adding one at 7月 carries to 8月', () => {
@@ -132,7 +137,19 @@ describe('会议关注 per meeting', () => {
     expect(ids(5)).toEqual(['lagging'])
     expect(ids(6)).toEqual(['lagging'])
     expect(ids(7)).toEqual(['calm'])
-    expect(ids(8)).toEqual(['calm'])
+    // The removal was for 7月 only: still lagging at 8月, the project is back (issue 11).
+    expect(ids(8)).toEqual(['lagging', 'calm'])
+  })
+
+  it('法律援助经费 removed by hand at 7月 and 黄 at 8月 is on the 8月 agenda', () => {
+    const legalAid = (status: Status) => evaluation('法律援助经费', status, status === 'green' ? -1 : -8)
+    const flags = [flag('法律援助经费', 7, false)]
+    const at7 = buildAgenda(input({ evaluations: [legalAid('yellow')], flags, month: 7 }))
+    expect(at7.entries).toEqual([])
+    expect(at7.removed.map((e) => e.project.id)).toEqual(['法律援助经费'])
+    const at8 = buildAgenda(input({ evaluations: [legalAid('yellow')], flags, month: 8, referenceDate: '2020-09-01' }))
+    expect(at8.entries.map((e) => [e.evaluation.project.id, e.reasons])).toEqual([['法律援助经费', ['lagging']]])
+    expect(at8.removed).toEqual([])
   })
 })
 

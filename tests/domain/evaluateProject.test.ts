@@ -193,8 +193,9 @@ describe('suggested 完成目标可能性 (rule 9)', () => {
     ['training rate near miss', 10, [...valuesOf(sessions, { 10: 13 }), ...valuesOf(training, { 10: 91 })], 'possible'],
     // Spending at 6月: 45 / 55 → forecast 81.8 %.
     ['spending behind plan', 6, [...valuesOf(sessions, { 6: 8 })], 'possible'],
-    // Spending at 7月 is blank and nothing else entered: nothing to suggest from.
-    ['nothing reported', 7, [], null],
+    // Spending at 7月 is blank and nothing else entered: 6月's 有可能 (45 / 55) stands, a blank
+    // month never improves the suggestion (issue 11; it used to suggest nothing).
+    ['7月 not reported keeps 6月', 7, [], 'possible'],
   ])('%s → %s', (_label, m, values, likelihood) => {
     const e = evaluateProject(inputOf('社区矫正经费', { indicators: correction, spending: seedSpending('社区矫正经费'), values }), m)
     expect(e.suggestedLikelihood).toBe(likelihood)
