@@ -216,10 +216,17 @@ export function createJsonStreamReader(handlers: JsonStreamHandlers): { push(tex
 /** Text chunks from UTF-8 byte chunks; a character split between two chunks is kept whole. */
 export async function* decodeUtf8Chunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()
+    } catch {
+      throw new JsonStreamError('不是 UTF-8 编码的文本')
+    }
+  }
   for await (const chunk of bytes) {
-    const text = decoder.decode(chunk, { stream: true })
+    const text = decode(chunk)
     if (text) yield text
   }
-  const rest = decoder.decode()
+  const rest = decode()
   if (rest) yield rest
 }

@@ -112,6 +112,6 @@ describe('decodeUtf8Chunks', () => {
     const read = async () => {
       for await (const chunk of decodeUtf8Chunks(bytesOf([new Uint8Array([0x7b, 0xff, 0xfe])]))) void chunk
     }
-    await expect(read()).rejects.toThrow()
+    await expect(read()).rejects.toThrow(JsonStreamError)
   })
 })
