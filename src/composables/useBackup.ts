@@ -12,6 +12,31 @@ export interface RestoreReview {
 
 export type BackupMessage = { readonly kind: 'success' | 'error'; readonly text: string }
 
+/** What a long read or restore is doing, for DataImportProgress. */
+export interface BackupProgress {
+  readonly fileName: string
+  readonly stage: string
+}
+
+const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1)
+
+/** A file's bytes, reported read as they arrive (ReadableStream's reader: async iteration is not in every browser yet). */
+async function* bytesOf(file: File, onRead: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader()
+  let read = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      read += value.byteLength
+      onRead(read)
+      yield value
+    }
+  } finally {
+    reader.releaseLock()
+  }
+}
+
 /** Offers a file to the browser's downloads. */
 function download(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
@@ -28,6 +53,7 @@ export function useBackup() {
   const isBusy = shallowRef(false)
   const review = shallowRef<RestoreReview | null>(null)
   const message = shallowRef<BackupMessage | null>(null)
+  const progress = shallowRef<BackupProgress | null>(null)
 
   const run = async (action: () => Promise<void>) => {
     isBusy.value = true
@@ -60,14 +86,20 @@ export function useBackup() {
     run(async () => {
       review.value = null
       let validation: BackupValidation
+      const total = megabytes(file.size)
+      progress.value = { fileName: file.name, stage: `正在读取并检查（0 / ${total} MB）…` }
       try {
         // The validator (valibot and every record schema) is loaded only when a file is restored.
-        const [{ parseBackupText }, text] = await Promise.all([import('@/schema/backup'), file.text()])
-        validation = parseBackupText(text)
+        const [{ readBackupChunks }, { decodeUtf8Chunks }] = await Promise.all([import('@/schema/backup'), import('@/schema/jsonStream')])
+        // Read in chunks, never as one text: a bureau's file of a million rows stays within the page's memory.
+        const bytes = bytesOf(file, (read) => (progress.value = { fileName: file.name, stage: `正在读取并检查（${megabytes(read)} / ${total} MB）…` }))
+        validation = await readBackupChunks(decodeUtf8Chunks(bytes))
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause)
         message.value = { kind: 'error', text: `无法读取备份文件（${reason}）。请刷新页面后重试；未写入任何数据。` }
         return
+      } finally {
+        progress.value = null
       }
       if (!validation.ok) {
         message.value = { kind: 'error', text: validation.error }
@@ -81,7 +113,12 @@ export function useBackup() {
       const current = review.value
       if (!current) return
       try {
-        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables })
+        const show = (written: number, count: number) => {
+          const percent = count === 0 ? 100 : Math.floor((written / count) * 100)
+          progress.value = { fileName: current.fileName, stage: `正在恢复：已写入 ${written.toLocaleString('zh-CN')} / ${count.toLocaleString('zh-CN')} 条记录（${percent}%）` }
+        }
+        progress.value = { fileName: current.fileName, stage: '正在恢复：清空当前数据…' }
+        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables }, undefined, (p) => show(p.rowsWritten, p.rowCount))
         review.value = null
         message.value = {
           kind: 'success',
@@ -92,6 +129,8 @@ export function useBackup() {
           kind: 'error',
           text: `恢复失败，当前数据未作任何改动：${describeError(cause)}`,
         }
+      } finally {
+        progress.value = null
       }
     })
 
@@ -99,5 +138,5 @@ export function useBackup() {
     review.value = null
   }
 
-  return { isBusy, review, message, createBackup, chooseRestoreFile, confirmRestore, cancelRestore }
+  return { isBusy, review, message, progress, createBackup, chooseRestoreFile, confirmRestore, cancelRestore }
 }

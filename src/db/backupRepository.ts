@@ -32,28 +32,66 @@ export async function exportBackup(database: MonitorDatabase = defaultDb): Promi
   })
 }
 
+/** Rows per bulkAdd of a restore: big enough for the database's speed, small enough that no task blocks the page for long. */
+export const RESTORE_BATCH_ROWS = 10_000
+
+/** How far a restore has come: rows written of all rows, and the table being written. */
+export interface RestoreProgress {
+  readonly rowsWritten: number
+  readonly rowCount: number
+  readonly tableName: string
+}
+
+/**
+ * Writes every table's rows in batches of RESTORE_BATCH_ROWS inside the caller's transaction.
+ * Each batch awaits the database, so the page draws and answers input between batches while
+ * the transaction stays alive (the next request is made as the last one completes). Any table,
+ * known or added later, is written the same way: rows are plain objects keyed by the table.
+ */
+async function writeInBatches(
+  database: MonitorDatabase,
+  tables: readonly (readonly [name: string, rows: readonly Record<string, unknown>[]])[],
+  onWriting: (name: string) => void,
+  onProgress: (progress: RestoreProgress) => void,
+): Promise<void> {
+  const rowCount = tables.reduce((sum, [, rows]) => sum + rows.length, 0)
+  let rowsWritten = 0
+  for (const [name, rows] of tables) {
+    onWriting(name)
+    for (let start = 0; start < rows.length; start += RESTORE_BATCH_ROWS) {
+      const batch = rows.slice(start, start + RESTORE_BATCH_ROWS)
+      await rowsOf(database, name).bulkAdd(batch)
+      rowsWritten += batch.length
+      onProgress({ rowsWritten, rowCount, tableName: name })
+    }
+  }
+}
+
 /**
  * Replaces ALL data with the given tables in one transaction: every table is cleared and
- * refilled, or, if anything fails, nothing changes. Rows keep their keys (also ++ ids).
+ * refilled in batches (onProgress after each), or, if anything fails, nothing changes. Rows
+ * keep their keys (also ++ ids).
  */
-export async function restoreBackup(snapshot: DatabaseSnapshot, database: MonitorDatabase = defaultDb): Promise<void> {
+export async function restoreBackup(
+  snapshot: DatabaseSnapshot,
+  database: MonitorDatabase = defaultDb,
+  onProgress: (progress: RestoreProgress) => void = () => undefined,
+): Promise<void> {
   const unknown = Object.keys(snapshot.extraTables).filter((name) => !database.tables.some((table) => table.name === name))
   if (unknown.length > 0) {
     throw new RestoreRejectedError(`备份中有本程序不认识的数据表（${unknown.join('、')}），可能来自更新版本的程序；未写入任何数据。`)
   }
+  const tables = [
+    ...BACKUP_TABLE_NAMES.map((name) => [name, snapshot.tables[name] as Record<string, unknown>[]] as const),
+    ...Object.entries(snapshot.extraTables),
+  ]
+  const labels: Record<string, string> = Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, `「${BACKUP_TABLE_LABELS[name]}」表（${name}）`]))
   let writing = ''
   try {
     await database.transaction('rw', database.tables, async () => {
       // Tables the backup does not hold (added after it was made) are emptied too: restore replaces everything.
       for (const table of database.tables) await table.clear()
-      for (const name of BACKUP_TABLE_NAMES) {
-        writing = `「${BACKUP_TABLE_LABELS[name]}」表（${name}）`
-        await rowsOf(database, name).bulkAdd(snapshot.tables[name] as Record<string, unknown>[])
-      }
-      for (const [name, rows] of Object.entries(snapshot.extraTables)) {
-        writing = `数据表 ${name}`
-        await rowsOf(database, name).bulkAdd(rows)
-      }
+      await writeInBatches(database, tables, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
     })
   } catch (error) {
     if (error instanceof Dexie.DexieError || error instanceof Dexie.BulkError) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { effectScope } from 'vue'
+import { effectScope, watch } from 'vue'
 import { useBackup } from '@/composables/useBackup'
 import { exportBackup } from '@/db/backupRepository'
 import { db } from '@/db/database'
@@ -30,13 +30,22 @@ describe('useBackup: restore', () => {
 
     const scope = effectScope()
     const backup = scope.run(() => useBackup())!
+    const stages: string[] = []
+    scope.run(() => watch(backup.progress, (p) => void (p && stages.push(p.stage)), { flush: 'sync' }))
     await backup.chooseRestoreFile(new File([text], 'b.json'))
+    // The file is read in chunks, its progress shown in MB; the progress line goes when the review shows.
+    expect(stages[0]).toMatch(/^正在读取并检查（0 \/ 0\.0 MB）…$/)
+    expect(backup.progress.value).toBeNull()
     expect(backup.message.value).toBeNull()
     expect(backup.review.value).toMatchObject({ fileName: 'b.json', summary: { projectCount: 2 } })
     expect((await db.spending.get([A, 3]))?.amount).toBe(2_000_000)
 
+    stages.length = 0
     await backup.confirmRestore()
     expect(backup.message.value).toMatchObject({ kind: 'success', text: expect.stringContaining('已从 b.json 恢复：2 个项目') })
+    expect(stages[0]).toBe('正在恢复：清空当前数据…')
+    expect(stages.at(-1)).toMatch(/^正在恢复：已写入 (\d+) \/ \1 条记录（100%）$/)
+    expect(backup.progress.value).toBeNull()
     expect((await db.spending.get([A, 3]))?.amount).toBe(1_000_000)
     scope.stop()
   })

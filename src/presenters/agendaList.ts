@@ -1,0 +1,98 @@
+/**
+ * What the 会议 page's agenda list shows: the agenda filtered (department, status, name or
+ * code), grouped by department and cut into pages, so a bureau meeting of hundreds of lagging
+ * projects puts one page of items in the DOM. Each item keeps its rank on the whole agenda.
+ */
+import type { AgendaEntry } from '@/domain/agenda'
+import type { Status } from '@/domain/types'
+
+export interface AgendaListQuery {
+  /** A department's code, or '' for every department. */
+  readonly departmentCode: string
+  /** Statuses to show; empty shows every status. */
+  readonly statuses: readonly Status[]
+  /** Part of a project's name or code; blank shows all. */
+  readonly text: string
+}
+
+export const EMPTY_AGENDA_QUERY: AgendaListQuery = { departmentCode: '', statuses: [], text: '' }
+
+/** Agenda items per page: a page stays quick to draw and to scroll through in a meeting. */
+export const AGENDA_PAGE_SIZE = 20
+
+export interface AgendaListItem {
+  readonly entry: AgendaEntry
+  /** Position on the whole agenda (1 = most urgent), whatever the filter or page. */
+  readonly rank: number
+}
+
+export interface AgendaListGroup {
+  readonly departmentCode: string
+  readonly departmentName: string
+  /** The group began on an earlier page. */
+  readonly isContinued: boolean
+  readonly items: readonly AgendaListItem[]
+}
+
+export interface AgendaListPage {
+  readonly groups: readonly AgendaListGroup[]
+  /** Items matching the filter, on every page. */
+  readonly matched: number
+  readonly page: number
+  readonly pageCount: number
+  /** More than one department on the page: the groups get headings. */
+  readonly hasHeadings: boolean
+}
+
+/** The agenda items matching the query, with their ranks on the whole agenda. */
+export function filterAgenda(entries: readonly AgendaEntry[], query: AgendaListQuery): AgendaListItem[] {
+  const needle = query.text.trim().toLowerCase()
+  const items: AgendaListItem[] = []
+  entries.forEach((entry, index) => {
+    const { project, status } = entry.evaluation
+    if (query.departmentCode && project.departmentCode !== query.departmentCode) return
+    if (query.statuses.length > 0 && !query.statuses.includes(status)) return
+    if (needle && !project.name.toLowerCase().includes(needle) && !project.code.toLowerCase().includes(needle)) return
+    items.push({ entry, rank: index + 1 })
+  })
+  return items
+}
+
+/**
+ * One page of the filtered agenda, grouped by department: departments in the order of their
+ * most urgent item, items in agenda order within each. `page` is clamped to the pages there are.
+ */
+export function pageAgenda(
+  entries: readonly AgendaEntry[],
+  query: AgendaListQuery,
+  departmentNames: ReadonlyMap<string, string>,
+  page: number,
+  pageSize: number = AGENDA_PAGE_SIZE,
+): AgendaListPage {
+  const byDepartment = new Map<string, AgendaListItem[]>()
+  for (const item of filterAgenda(entries, query)) {
+    const code = item.entry.evaluation.project.departmentCode
+    const list = byDepartment.get(code)
+    if (list) list.push(item)
+    else byDepartment.set(code, [item])
+  }
+  // A Map keeps insertion order: a department comes where its first (most urgent) item came.
+  const ordered = [...byDepartment.values()].flat()
+  const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize))
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount)
+  const start = (current - 1) * pageSize
+  const groups: AgendaListGroup[] = []
+  ordered.slice(start, start + pageSize).forEach((item, i) => {
+    const code = item.entry.evaluation.project.departmentCode
+    const last = groups.at(-1)
+    if (last?.departmentCode === code) {
+      ;(last.items as AgendaListItem[]).push(item)
+      return
+    }
+    const previous = ordered[start + i - 1]
+    const isContinued = i === 0 && previous?.entry.evaluation.project.departmentCode === code
+    groups.push({ departmentCode: code, departmentName: departmentNames.get(code) ?? code, isContinued, items: [item] })
+  })
+  const hasHeadings = byDepartment.size > 1
+  return { groups, matched: ordered.length, page: current, pageCount, hasHeadings }
+}

@@ -1,0 +1,77 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { h } from 'vue'
+import MeetingAgendaList from '@/components/meeting/MeetingAgendaList.vue'
+import { buildAgenda, type AgendaEntry } from '@/domain/agenda'
+import type { Status } from '@/domain/types'
+import { EMPTY_AGENDA_QUERY, type AgendaListItem, type AgendaListQuery } from '@/presenters/agendaList'
+import { demoAt } from '../../exporters/demoEvaluations'
+
+const demo = demoAt(7)
+const demoAgenda = buildAgenda({ evaluations: demo.evaluations, flags: [], decisions: new Map(), actions: [], month: 7, referenceDate: '2020-08-01' })
+
+/** A bureau's agenda: `count` lagging projects over 40 departments (only what the list reads). */
+function bureauAgenda(count: number): AgendaEntry[] {
+  return Array.from({ length: count }, (_, i) => {
+    const status: Status = i % 4 === 0 ? 'red' : 'yellow'
+    const departmentCode = String(400_001 + (i % 40))
+    return { evaluation: { project: { id: `p${i}`, departmentCode, code: `C-${i}`, name: `项目${i}` }, status } } as unknown as AgendaEntry
+  })
+}
+const NAMES = new Map(Array.from({ length: 40 }, (_, i) => [String(400_001 + i), `单位${i}`]))
+
+function mountList(entries: readonly AgendaEntry[], query: AgendaListQuery = EMPTY_AGENDA_QUERY, page = 1) {
+  const wrapper = mount(MeetingAgendaList, {
+    props: {
+      entries,
+      departmentNames: NAMES,
+      query,
+      page,
+      'onUpdate:query': (next: AgendaListQuery) => void wrapper.setProps({ query: next }),
+      'onUpdate:page': (next: number) => void wrapper.setProps({ page: next }),
+    },
+    slots: { item: (item: AgendaListItem) => h('span', { 'data-test': 'agenda-item' }, `${item.rank} ${item.entry.evaluation.project.name}`) },
+  })
+  return wrapper
+}
+
+describe('MeetingAgendaList', () => {
+  it('shows the demo’s agenda as before: every item in order, no filters, headings or pager', () => {
+    const wrapper = mountList(demoAgenda.entries)
+    expect(wrapper.findAll('[data-test="agenda-item"]').map((w) => w.text())).toEqual(demoAgenda.entries.map((e, i) => `${i + 1} ${e.evaluation.project.name}`))
+    expect(wrapper.find('[data-test="agenda-filters"]').exists()).toBe(false)
+    expect(wrapper.find('h3').exists()).toBe(false)
+    expect(wrapper.find('[data-test="pager"]').exists()).toBe(false)
+  })
+
+  it('puts one page of a bureau’s 900 items in the DOM, grouped under their departments', async () => {
+    const wrapper = mountList(bureauAgenda(900))
+    expect(wrapper.findAll('[data-test="agenda-item"]')).toHaveLength(20)
+    // 单位0 holds 23 of the 900 (every 40th): the whole first page, its last 3 carried on.
+    expect(wrapper.findAll('h3').map((w) => w.text())).toEqual(['单位0'])
+    expect(wrapper.get('[data-test="pager"]').text()).toContain('第 1 / 45 页')
+    await wrapper.get('[data-test="pager-next"]').trigger('click')
+    expect(wrapper.get('[data-test="pager"]').text()).toContain('第 2 / 45 页')
+    expect(wrapper.findAll('h3').map((w) => w.text())).toEqual(['单位0（续）', '单位1'])
+    expect(wrapper.findAll('[data-test="agenda-item"]')).toHaveLength(20)
+  })
+
+  it('filters by status, department and text, back on the first page', async () => {
+    const wrapper = mountList(bureauAgenda(900), EMPTY_AGENDA_QUERY, 3)
+    await wrapper.get('[data-test="agenda-filter-red"]').trigger('click')
+    expect(wrapper.emitted('update:page')?.at(-1)).toEqual([1])
+    expect(wrapper.text()).toContain('显示 225 / 900 个议程项目')
+    await wrapper.get('[data-test="agenda-filter-department"]').setValue('400005')
+    // Department 400005 holds items 4, 44, 84, …: all red (i % 4 === 0), 23 of them.
+    expect(wrapper.text()).toContain('显示 23 / 900 个议程项目')
+    expect(wrapper.findAll('h3')).toHaveLength(0)
+    await wrapper.get('[data-test="agenda-filter-text"]').setValue('项目44')
+    expect(wrapper.findAll('[data-test="agenda-item"]').map((w) => w.text())).toEqual(['45 项目44', '445 项目444'])
+  })
+
+  it('says so when nothing matches', async () => {
+    const wrapper = mountList(bureauAgenda(100), { ...EMPTY_AGENDA_QUERY, text: '没有这个' })
+    expect(wrapper.find('[data-test="agenda-item"]').exists()).toBe(false)
+    expect(wrapper.get('[data-test="agenda-no-match"]').text()).toBe('没有符合筛选条件的议程项目。')
+  })
+})
