@@ -16,6 +16,7 @@ import {
   BACKUP_VERSION,
   LEGACY_AGENDA_TABLE,
   summarizeBackup,
+  TABLE_SINCE_VERSION,
   type BackupFile,
   type BackupTableName,
   type BackupTables,
@@ -24,6 +25,7 @@ import {
 import {
   ActionItemRecordSchema,
   AgendaFlagRecordSchema,
+  BudgetAdjustmentRecordSchema,
   ChangeRecordSchema,
   DecisionRecordSchema,
   DepartmentRecordSchema,
@@ -35,6 +37,7 @@ import {
   ProjectRecordSchema,
   SettingRecordSchema,
   SpendingRecordSchema,
+  TargetAdjustmentRecordSchema,
   type IndicatorRecord,
 } from './records'
 
@@ -52,6 +55,8 @@ const SCHEMAS: { readonly [K in BackupTableName]: v.GenericSchema<unknown, Backu
   meetingAgendaFlags: AgendaFlagRecordSchema,
   decisions: DecisionRecordSchema,
   actionItems: ActionItemRecordSchema,
+  budgetAdjustments: BudgetAdjustmentRecordSchema,
+  targetAdjustments: TargetAdjustmentRecordSchema,
 }
 
 /** Primary key of each table, to catch duplicates before the database does. */
@@ -69,6 +74,8 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   meetingAgendaFlags: (r) => `${r.projectId}|${r.month}`,
   decisions: (r) => `${r.projectId}|${r.month}`,
   actionItems: (r) => r.id,
+  budgetAdjustments: (r) => r.id,
+  targetAdjustments: (r) => r.id,
 }
 
 /** Thrown inside validation only; turned into { ok: false } at the edge. `isRow`: a row is wrong, not the file. */
@@ -166,7 +173,17 @@ function checkRows(tables: BackupTables): void {
     const id = projectId(row.year, row.departmentCode, row.code)
     if (row.id !== id) fail('projects', i, `的 id「${row.id}」与年度、单位编码和项目编码不符（应为「${id}」）`)
   })
-  const byProject = ['indicators', 'spending', 'indicatorValues', 'notes', 'meetingAgendaFlags', 'decisions', 'actionItems'] as const
+  const byProject = [
+    'indicators',
+    'spending',
+    'indicatorValues',
+    'notes',
+    'meetingAgendaFlags',
+    'decisions',
+    'actionItems',
+    'budgetAdjustments',
+    'targetAdjustments',
+  ] as const
   for (const table of byProject) {
     tables[table].forEach((row: { projectId: string }, i: number) => {
       if (!projects.has(row.projectId)) fail(table, i, missing('项目', 'projectId', row.projectId))
@@ -186,6 +203,17 @@ function checkRows(tables: BackupTables): void {
     const year = projects.get(row.projectId)?.year ?? 0
     const error = row.value === null ? null : indicatorValueError(indicator, row.value, year, row.month)
     if (error !== null) fail('indicatorValues', i, `的 value：${error}`)
+  })
+  tables.budgetAdjustments.forEach((row, i) => {
+    const year = projects.get(row.projectId)?.year
+    if (year !== undefined && Number(row.date.slice(0, 4)) !== year) fail('budgetAdjustments', i, `的 date「${row.date}」不在项目的 ${year} 年度内`)
+  })
+  tables.targetAdjustments.forEach((row, i) => {
+    const indicator = indicators.get(row.indicatorId)
+    if (!indicator) return fail('targetAdjustments', i, missing('指标', 'indicatorId', row.indicatorId))
+    if (indicator.projectId !== row.projectId) {
+      fail('targetAdjustments', i, `的 projectId「${row.projectId}」与其指标所属的项目「${indicator.projectId}」不一致`)
+    }
   })
 }
 
@@ -214,7 +242,10 @@ function readBackup(input: unknown): BackupFile {
   const tables = {} as Record<BackupTableName, unknown>
   for (const name of BACKUP_TABLE_NAMES) {
     const isLegacy = name === 'meetingAgendaFlags' && isLegacyAgenda
-    tables[name] = readTable(name, isLegacy ? source[LEGACY_AGENDA_TABLE] : source[name], isLegacy)
+    // A table added in a later format than the file's is absent from it: the file had no such rows.
+    const isNewer = version < (TABLE_SINCE_VERSION[name] ?? 1)
+    const value = isLegacy ? source[LEGACY_AGENDA_TABLE] : source[name] === undefined && isNewer ? [] : source[name]
+    tables[name] = readTable(name, value, isLegacy)
   }
   const known = new Set<string>([...BACKUP_TABLE_NAMES, LEGACY_AGENDA_TABLE])
   const extraTables: Record<string, Record<string, unknown>[]> = {}
