@@ -1,12 +1,14 @@
 import { computed, type Ref } from 'vue'
+import { adjustmentKindLabel } from '@/domain/budgetAdjustment'
 import { STATUS_INPUT_LABELS } from '@/domain/entryValidation'
+import { formatWan } from '@/domain/money'
 import { INDICATOR_KIND_LABELS, isNumericKind } from '@/domain/indicatorKind'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
 import { truncateForDisplay } from '@/domain/text'
 import { DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS, type Month } from '@/domain/types'
 import { restoreChange, type IndicatorEntry } from '@/db/actualsRepository'
 import { observeProjectChanges } from '@/db/changeLogRepository'
-import type { ChangeRecord, NoteRecord } from '@/db/records'
+import type { BudgetAdjustmentRecord, ChangeRecord, NoteRecord, TargetAdjustmentRecord } from '@/db/records'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
 /** One line of a project's history panel. */
@@ -35,6 +37,7 @@ const NONE: Subscribable<ChangeRecord[]> = {
 export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown): string {
   // A lock row holds the lock record: present = 已报送, absent = open (before) or reopened (after).
   if (kind === 'lock') return value === null || value === undefined ? '未报送' : '已报送（锁定）'
+  if ((kind === 'budget' || kind === 'target') && (value === null || value === undefined)) return '无'
   if (value === null || value === undefined) return '未填报'
   if (kind === 'spending' && typeof value === 'number') return `${formatMoneyInput(value, 'wan')} 万元`
   // A 口径 change (setIndicatorKind) logs the kind itself, not a month's entry.
@@ -45,6 +48,14 @@ export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown):
     return entry.value === null ? '未填报' : formatIndicatorInput(entry.value)
   }
   if (kind === 'note') return describeNoteChange(null, value as NoteRecord).newText
+  if (kind === 'budget') {
+    const row = value as BudgetAdjustmentRecord
+    return `${row.date} ${adjustmentKindLabel({ ...row })} ${formatWan(Math.abs(row.fiscal + row.other))} 万元`
+  }
+  if (kind === 'target') {
+    const row = value as TargetAdjustmentRecord
+    return `${row.targetRaw}（${row.month}月起）`
+  }
   return JSON.stringify(value)
 }
 

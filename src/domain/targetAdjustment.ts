@@ -66,3 +66,27 @@ export function indicatorInForce(indicator: Indicator, adjustments: readonly Tar
   const target = targetInForce(indicator, adjustments, month)
   return target === indicator.target ? indicator : { ...indicator, target }
 }
+
+/** Field errors of a target version, in Chinese; empty when it can be saved. */
+export type TargetAdjustmentErrors = Partial<Record<'targetRaw' | 'month' | 'reason', string>>
+
+/**
+ * Checks a new target version (already parsed: `value` null when the text has no number) for
+ * an indicator: a target typed, a number where the original target has one, a month of the
+ * year and a reason. Messages say what is wrong and what to do.
+ */
+export function checkTargetAdjustment(
+  indicator: Indicator,
+  candidate: Pick<TargetAdjustment, 'month' | 'targetRaw' | 'value' | 'reason'>,
+): TargetAdjustmentErrors {
+  const errors: TargetAdjustmentErrors = {}
+  const raw = candidate.targetRaw.trim()
+  const isNumeric = indicator.target.kind !== 'qualitative' && indicator.target.value !== null
+  if (raw === '') errors.targetRaw = '请填写调整后的指标值，如 ≥80件、≤1%、大于等于95%。'
+  else if (isNumeric && (candidate.value === null || !Number.isFinite(candidate.value)))
+    errors.targetRaw = `「${raw}」读不出数值目标。原目标是数值，请写成比较符 + 数值 + 单位，如 ≥80件、≤1%、大于等于95%。`
+  if (!Number.isInteger(candidate.month) || candidate.month < 1 || candidate.month > 12)
+    errors.month = '请选择调整后目标从几月起生效（1–12月）。'
+  if (candidate.reason.trim() === '') errors.reason = '请填写调整原因，如「8月监控会议决定调整目标」。'
+  return errors
+}

@@ -17,6 +17,7 @@ import {
   BACKUP_VERSION,
   LEGACY_AGENDA_TABLE,
   summarizeBackup,
+  TABLE_SINCE_VERSION,
   type BackupFile,
   type BackupTableName,
   type BackupTables,
@@ -25,6 +26,7 @@ import {
 import {
   ActionItemRecordSchema,
   AgendaFlagRecordSchema,
+  BudgetAdjustmentRecordSchema,
   ChangeRecordSchema,
   DecisionRecordSchema,
   DepartmentRecordSchema,
@@ -36,6 +38,7 @@ import {
   ProjectRecordSchema,
   SettingRecordSchema,
   SpendingRecordSchema,
+  TargetAdjustmentRecordSchema,
   type IndicatorRecord,
 } from './records'
 
@@ -53,6 +56,8 @@ const SCHEMAS: { readonly [K in BackupTableName]: v.GenericSchema<unknown, Backu
   meetingAgendaFlags: AgendaFlagRecordSchema,
   decisions: DecisionRecordSchema,
   actionItems: ActionItemRecordSchema,
+  budgetAdjustments: BudgetAdjustmentRecordSchema,
+  targetAdjustments: TargetAdjustmentRecordSchema,
 }
 
 /** A row's primary key: a value, or (id, month) for the monthly tables, kept as a bit per month. */
@@ -73,6 +78,8 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   meetingAgendaFlags: (r) => [r.projectId, r.month],
   decisions: (r) => [r.projectId, r.month],
   actionItems: (r) => r.id,
+  budgetAdjustments: (r) => r.id,
+  targetAdjustments: (r) => r.id,
 }
 
 /**
@@ -185,7 +192,17 @@ function* checkRows(tables: BackupTables): Generator<void, void, void> {
     const id = projectId(row.year, row.departmentCode, row.code)
     if (row.id !== id) fail('projects', i, `的 id「${row.id}」与年度、单位编码和项目编码不符（应为「${id}」）`)
   })
-  const byProject = ['indicators', 'spending', 'indicatorValues', 'notes', 'meetingAgendaFlags', 'decisions', 'actionItems'] as const
+  const byProject = [
+    'indicators',
+    'spending',
+    'indicatorValues',
+    'notes',
+    'meetingAgendaFlags',
+    'decisions',
+    'actionItems',
+    'budgetAdjustments',
+    'targetAdjustments',
+  ] as const
   for (const table of byProject) {
     const rows: readonly { projectId: string }[] = tables[table]
     for (let i = 0; i < rows.length; i++) {
@@ -213,6 +230,17 @@ function* checkRows(tables: BackupTables): Generator<void, void, void> {
     if (error !== null) fail('indicatorValues', i, `的 value：${error}`)
     if (i % ROWS_PER_PAUSE === ROWS_PER_PAUSE - 1) yield
   }
+  tables.budgetAdjustments.forEach((row, i) => {
+    const year = projects.get(row.projectId)?.year
+    if (year !== undefined && Number(row.date.slice(0, 4)) !== year) fail('budgetAdjustments', i, `的 date「${row.date}」不在项目的 ${year} 年度内`)
+  })
+  tables.targetAdjustments.forEach((row, i) => {
+    const indicator = indicators.get(row.indicatorId)
+    if (!indicator) return fail('targetAdjustments', i, missing('指标', 'indicatorId', row.indicatorId))
+    if (indicator.projectId !== row.projectId) {
+      fail('targetAdjustments', i, `的 projectId「${row.projectId}」与其指标所属的项目「${indicator.projectId}」不一致`)
+    }
+  })
 }
 
 const KNOWN_TABLES = new Set<string>(BACKUP_TABLE_NAMES)
@@ -309,6 +337,11 @@ function createBackupCollector(): JsonStreamHandlers & { finish(): Generator<voi
     const tables = {} as Record<BackupTableName, unknown[]>
     for (const name of BACKUP_TABLE_NAMES) {
       const rows = found.get(name) ?? (name === 'meetingAgendaFlags' ? found.get(LEGACY_AGENDA_TABLE) : undefined)
+      // A table added in a later format than the file's is absent from it: the file had no such rows.
+      if (rows === undefined && version < (TABLE_SINCE_VERSION[name] ?? 1)) {
+        tables[name] = []
+        continue
+      }
       if (rows === undefined) throw new BackupInvalid(`缺少${tableLabel(name)}`)
       if (!Array.isArray(rows)) throw new BackupInvalid(`${tableLabel(name)}应为列表，实际为 ${shown(rows.notList)}`)
       tables[name] = rows

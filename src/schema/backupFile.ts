@@ -6,6 +6,7 @@
 import type {
   ActionItemRecord,
   AgendaFlagRecord,
+  BudgetAdjustmentRecord,
   ChangeRecord,
   DecisionRecord,
   DepartmentRecord,
@@ -17,11 +18,15 @@ import type {
   ProjectRecord,
   SettingRecord,
   SpendingRecord,
+  TargetAdjustmentRecord,
 } from './records'
 
 export const BACKUP_FORMAT = 'budget-performance-monitor-backup'
-/** 2: 会议关注 is the table meetingAgendaFlags (version 1 files call it agendaFlags). */
-export const BACKUP_VERSION = 2
+/**
+ * 2: 会议关注 is the table meetingAgendaFlags (version 1 files call it agendaFlags).
+ * 3: 调整预算 (budgetAdjustments) and 调整目标 (targetAdjustments); older files have none.
+ */
+export const BACKUP_VERSION = 3
 /** The name version 1 files give 会议关注; read as meetingAgendaFlags. */
 export const LEGACY_AGENDA_TABLE = 'agendaFlags'
 
@@ -40,6 +45,8 @@ export interface BackupTables {
   meetingAgendaFlags: AgendaFlagRecord[]
   decisions: DecisionRecord[]
   actionItems: ActionItemRecord[]
+  budgetAdjustments: BudgetAdjustmentRecord[]
+  targetAdjustments: TargetAdjustmentRecord[]
 }
 
 export type BackupTableName = keyof BackupTables
@@ -59,6 +66,14 @@ export const BACKUP_TABLE_LABELS: Readonly<Record<BackupTableName, string>> = {
   meetingAgendaFlags: '会议关注',
   decisions: '会议决定',
   actionItems: '整改措施',
+  budgetAdjustments: '预算调整',
+  targetAdjustments: '目标调整',
+}
+
+/** The format version that added each table after version 1; a file older than that has none (read as empty). */
+export const TABLE_SINCE_VERSION: Readonly<Partial<Record<BackupTableName, number>>> = {
+  budgetAdjustments: 3,
+  targetAdjustments: 3,
 }
 
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_LABELS) as BackupTableName[]

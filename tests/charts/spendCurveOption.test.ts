@@ -179,3 +179,26 @@ describe('buildSpendCurveOption', () => {
     expect(CURVE_LABELS[12]).toBe('12月')
   })
 })
+
+describe('budget adjustments on the spend chart', () => {
+  const item = DEMO_ITEMS[0]!
+  const cut = { projectId: item.project.id, date: '2020-05-20', fiscal: -1_000_000, other: 0, documentNo: '北财预〔2020〕12号', reason: '', transferGroup: null }
+  const markLines = (month: Month) => {
+    const option = buildSpendCurveOption({ curve: buildProjectSpendCurve(item.project, item.spending, month, [cut]) })
+    const series = (option.series as { name?: string; markLine?: { data: { xAxis: string; label?: { formatter: string } }[] } }[]).find((s) => s.name === '执行率')
+    return series?.markLine?.data.map((d) => [d.xAxis, d.label?.formatter ?? null]) ?? []
+  }
+
+  it('marks a 调减 at its month with its amount, once the as-of month reaches it', () => {
+    expect(markLines(7)).toEqual([
+      [CURVE_LABELS[7], null],
+      [CURVE_LABELS[5], '调减 1.00万'],
+    ])
+    expect(markLines(4)).toEqual([[CURVE_LABELS[4], null]])
+  })
+
+  it('names the budget in the subtitle 调整后预算数 when adjusted', () => {
+    const option = buildSpendCurveOption({ curve: buildProjectSpendCurve(item.project, item.spending, 7, [cut]), title: 'x' })
+    expect(JSON.stringify(option.title)).toContain('调整后预算数 2.00 万元')
+  })
+})

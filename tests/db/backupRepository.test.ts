@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setIndicatorValue, setSpending } from '@/db/actualsRepository'
+import { addBudgetAdjustment, addBudgetTransfer, addTargetAdjustment } from '@/db/adjustmentRepository'
 import { exportBackup, restoreBackup, RestoreRejectedError, type DatabaseSnapshot } from '@/db/backupRepository'
 import { createDatabase, type MonitorDatabase } from '@/db/database'
 import { loadDemo } from '@/db/demoRepository'
@@ -46,6 +47,11 @@ async function filled(): Promise<MonitorDatabase> {
     { projectId: '2021/201001/201-01-B', month: 5, isOnAgenda: true },
     { projectId: '2021/201001/201-01-B', month: 7, isOnAgenda: null },
   ])
+  // 调整预算 (a 调减 and a 调剂 between the two projects) and 调整目标.
+  const [a, b] = ['2021/201001/201-01-A', '2021/201001/201-01-B']
+  await addBudgetAdjustment({ projectId: a, date: '2021-05-20', fiscal: -2_500_000, other: 0, documentNo: '文财预〔2021〕8号', reason: '' }, '测试', database)
+  await addBudgetTransfer({ fromProjectId: a, toProjectId: b, date: '2021-06-10', fiscal: 500_000, other: 0, documentNo: '文财预〔2021〕9号', reason: '调剂' }, '测试', database)
+  await addTargetAdjustment({ indicatorId: `${a}#1`, month: 8, targetRaw: '≥50场', reason: '会议决定' }, '测试', database)
   return database
 }
 
@@ -75,6 +81,9 @@ describe('backup and restore', () => {
     expect(await contents(target)).toEqual(await contents(source))
     expect(await target.indicators.get('2021/201001/201-01-A#1')).toMatchObject({ kind: 'cumulative', kindOverride: 'level' })
     expect(await target.indicators.get('2021/201001/201-01-B#1')).toMatchObject({ kindOverride: null })
+    expect(snapshot.tables.budgetAdjustments).toHaveLength(3)
+    expect(snapshot.tables.targetAdjustments).toHaveLength(1)
+    expect((await loadProjectData({ year: 2021, departmentCode: '201001' }, target)).map((d) => d.budgetAdjustments?.length)).toEqual([2, 1])
     // Auto-incremented keys continue after the restored ones.
     const id = await target.changes.add({ at: 'x', actor: 'a', kind: 'note', projectId: null, indicatorId: null, month: null, oldValue: null, newValue: null, summary: '' })
     expect(id).toBeGreaterThan(Math.max(...snapshot.tables.changes.map((row) => row.id ?? 0)))
@@ -116,6 +125,22 @@ describe('backup and restore', () => {
       RestoreRejectedError,
     )
     expect(await contents(database)).toEqual(before)
+  })
+})
+
+describe('restoring a version 2 file (no adjustment tables)', () => {
+  it('restores it with no adjustments: the tables are emptied, the rest restored', async () => {
+    const source = await filled()
+    const snapshot = await exportBackup(source)
+    const { budgetAdjustments, targetAdjustments, ...rest } = snapshot.tables
+    expect(budgetAdjustments.length + targetAdjustments.length).toBe(4)
+    const file = { ...createBackupFile(snapshot.tables, {}, new Date()), version: 2, tables: rest }
+    const read = parseBackupText(JSON.stringify(file))
+    if (!read.ok) expect.fail(read.error)
+    await restoreBackup({ tables: read.backup.tables, extraTables: {} }, source)
+    expect(await source.budgetAdjustments.count()).toBe(0)
+    expect(await source.targetAdjustments.count()).toBe(0)
+    expect(await source.projects.count()).toBe(4)
   })
 })
 

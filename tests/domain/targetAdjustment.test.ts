@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateIndicator, targetInForce, type Month, type TargetAdjustment } from '@/domain'
+import { checkTargetAdjustment, evaluateIndicator, targetInForce, type Month, type TargetAdjustment } from '@/domain'
 import { parseTarget } from '@/importers/parseTarget'
 import { makeIndicator, makeProject, planOf, valuesOf } from './factories'
 
@@ -59,5 +59,27 @@ describe('evaluateIndicator with a target version', () => {
     expect(e.status).toBe(status)
     expect(e.completion).toBeCloseTo(completion, 9)
     expect(e.originalTarget === null ? false : e.originalTarget.value === 100).toBe(isAdjusted)
+  })
+})
+
+describe('checkTargetAdjustment', () => {
+  const qualitative = makeIndicator(project, 1, '制度建设', { raw: '按计划实施', operator: null, value: null, unit: null, kind: 'qualitative' })
+  it.each<[string, typeof cases, Month, string, string, readonly string[]]>([
+    ['a parsed number', cases, 6, '≥80件', '会议决定', []],
+    ['a word operator', cases, 6, '大于等于80件', '会议决定', []],
+    ['empty', cases, 6, '  ', '会议决定', ['targetRaw']],
+    ['text without a number for a numeric target', cases, 6, '尽量多', '会议决定', ['targetRaw']],
+    ['text for a qualitative target', qualitative, 6, '基本完成', '会议决定', []],
+    ['no reason', cases, 6, '≥80件', '', ['reason']],
+    ['month 13', cases, 13 as Month, '≥80件', '会议决定', ['month']],
+  ])('%s', (_, indicator, month, raw, reason, fields) => {
+    const { target } = parseTarget(raw)
+    const errors = checkTargetAdjustment(indicator, { month, targetRaw: raw, value: target.value, reason })
+    expect(Object.keys(errors).sort()).toEqual([...fields].sort())
+  })
+
+  it('says what to type when the target does not parse', () => {
+    const errors = checkTargetAdjustment(cases, { month: 6, targetRaw: '尽量多', value: null, reason: 'x' })
+    expect(errors.targetRaw).toBe('「尽量多」读不出数值目标。原目标是数值，请写成比较符 + 数值 + 单位，如 ≥80件、≤1%、大于等于95%。')
   })
 })

@@ -41,6 +41,15 @@ function tables(): BackupTables {
     ],
     decisions: [{ projectId: '2021/201001/A', month: 7, decision: 'continue', remark: '', decidedAt: '2021-08-01T00:00:00.000Z' }],
     actionItems: [{ id: 3, projectId: '2021/201001/A', month: 7, text: '加快拨款', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null }],
+    budgetAdjustments: [
+      { id: 1, projectId: '2021/201001/A', date: '2021-05-20', fiscal: -2_500_000, other: 0, documentNo: '文财预〔2021〕8号', reason: '', transferGroup: null, at: '2021-05-21T00:00:00.000Z', actor: '张' },
+    ],
+    targetAdjustments: [
+      {
+        id: 1, indicatorId: '2021/201001/A#1', projectId: '2021/201001/A', month: 8, targetRaw: '≥50场', operator: '>=', targetValue: 50,
+        unit: '场', kind: 'cumulative', reason: '会议决定', at: '2021-08-03T00:00:00.000Z', actor: '王',
+      },
+    ],
   }
 }
 
@@ -98,7 +107,8 @@ describe('validateBackup', () => {
     ['not an object', [1, 2], /不是备份/],
     ['another format', file({ format: 'something-else' }), /不是本程序的备份文件.*something-else/],
     ['no format', file({ format: undefined }), /不是本程序的备份文件/],
-    ['a newer version', file({ version: 3 }), /版本为 3.*请先更新程序/],
+    ['a newer version', file({ version: 4 }), /版本为 4.*请先更新程序/],
+    ['a version 3 file without its 预算调整 table', { ...file(), tables: { ...file().tables, budgetAdjustments: undefined } }, /缺少「预算调整」表（budgetAdjustments）/],
     ['a broken version', file({ version: '1' }), /版本号无效/],
     ['no export time', file({ exportedAt: 'yesterday' }), /exportedAt 无效/],
     ['no tables', file({ tables: undefined }), /缺少数据表/],
@@ -167,6 +177,10 @@ describe('validateBackup', () => {
     ['a decision of a missing project', withRow('decisions', 0, { projectId: 'nope' }), /「会议决定」表（decisions）第 1 条的 projectId「nope」/],
     ['an action item of a missing project', withRow('actionItems', 0, { projectId: 'nope' }), /「整改措施」表（actionItems）第 1 条的 projectId「nope」/],
     ['a project id that disagrees with its code', withRow('projects', 0, { code: 'Z' }), /「项目」表（projects）第 1 条的 id「2021\/201001\/A」与年度、单位编码和项目编码不符（应为「2021\/201001\/Z」）/],
+    ['an adjustment of a missing project', withRow('budgetAdjustments', 0, { projectId: 'nope' }), /「预算调整」表（budgetAdjustments）第 1 条的 projectId「nope」：该项目不在备份中/],
+    ['an adjustment dated in another year', withRow('budgetAdjustments', 0, { date: '2020-05-20' }), /「预算调整」表（budgetAdjustments）第 1 条的 date「2020-05-20」不在项目的 2021 年度内/],
+    ['an adjustment in fractions of 分', withRow('budgetAdjustments', 0, { fiscal: -0.5 }), /第 1 条的 fiscal 应为整数金额（分，调减为负），实际为 -0\.5/],
+    ['a target version of a missing indicator', withRow('targetAdjustments', 0, { indicatorId: 'nope' }), /「目标调整」表（targetAdjustments）第 1 条的 indicatorId「nope」：该指标不在备份中/],
     ['会议关注 under both of its names', { ...file(), tables: { ...file().tables, agendaFlags: [] } }, /「会议关注」表出现两次/],
   ])('refuses %s, naming table, row and field, and what to do', (_label, input, message) => {
     const result = validateBackup(input)
@@ -200,8 +214,17 @@ describe('validateBackup', () => {
     expect(result.backup.tables.meetingAgendaFlags).toEqual([...meetingAgendaFlags, { projectId: '2020/315002/B', month: 1, isOnAgenda: false }])
   })
 
+  it('reads a version 2 file, which has no adjustment tables, with none', () => {
+    const { budgetAdjustments, targetAdjustments, ...rest } = tables()
+    expect([budgetAdjustments.length, targetAdjustments.length]).toEqual([1, 1])
+    const result = validateBackup(JSON.parse(JSON.stringify({ ...file({ version: 2 }), tables: rest })))
+    if (!result.ok) expect.fail(result.error)
+    expect([result.backup.tables.budgetAdjustments, result.backup.tables.targetAdjustments]).toEqual([[], []])
+    expect(result.backup.extraTables).toEqual({})
+  })
+
   it('names every table it requires', () => {
-    expect(BACKUP_TABLE_NAMES).toHaveLength(13)
+    expect(BACKUP_TABLE_NAMES).toHaveLength(15)
   })
 })
 
@@ -224,6 +247,6 @@ describe('backup file', () => {
   })
 
   it('states format, version and export time', () => {
-    expect(file()).toMatchObject({ format: BACKUP_FORMAT, version: 2, exportedAt: '2021-08-02T01:30:00.000Z' })
+    expect(file()).toMatchObject({ format: BACKUP_FORMAT, version: 3, exportedAt: '2021-08-02T01:30:00.000Z' })
   })
 })

@@ -104,6 +104,20 @@ function planData(curve: SpendCurve, symbolSize: number): NonNullable<LineSeries
   })
 }
 
+/**
+ * A dashed mark at the month of each budget adjustment (调整预算), labelled with its kind and
+ * amount, e.g. 调减 1.00万; several in one month share one mark.
+ */
+function adjustmentMarks(curve: SpendCurve, fontSize: number) {
+  const byMonth = new Map<number, string[]>()
+  for (const a of curve.adjustments) byMonth.set(a.month, [...(byMonth.get(a.month) ?? []), `${a.kind} ${formatWan(Math.abs(a.change))}万`])
+  return [...byMonth].map(([month, labels]) => ({
+    xAxis: CURVE_LABELS[month],
+    lineStyle: { color: CHART_COLORS.forecast, type: 'dashed' as const, width: 1 },
+    label: { formatter: labels.join('\n'), fontSize, position: 'insideEndTop' as const },
+  }))
+}
+
 /** ECharts option of a spend curve (pure; values straight from the domain's SpendCurve). */
 export function buildSpendCurveOption({ curve, title, variant = 'screen' }: SpendCurveOptionInput): ChartOption {
   const style = VARIANT_STYLES[variant]
@@ -116,7 +130,12 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
   const bottom = 72 + (legendRows - 1) * (Math.round(style.fontSize * 1.3) + 10)
   const { left, right } = spendCurveAxes(curve)
   return {
-    ...baseOption(variant, imageFileName(title ?? '执行进度', `截至${curve.month}月`), title, `预算数 ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`),
+    ...baseOption(
+      variant,
+      imageFileName(title ?? '执行进度', `截至${curve.month}月`),
+      title,
+      `${curve.adjustments.length > 0 ? '调整后预算数' : '预算数'} ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`,
+    ),
     color: [CHART_COLORS.plan, CHART_COLORS.timeProgress, CHART_COLORS.actual, CHART_COLORS.forecast, CHART_COLORS.monthly],
     legend: { bottom: 4, itemGap: 16, textStyle: { fontSize: style.fontSize } },
     grid: { left: 56, right: 64, top, bottom },
@@ -164,7 +183,7 @@ export function buildSpendCurveOption({ curve, title, variant = 'screen' }: Spen
           symbol: 'none',
           lineStyle: { color: '#444', type: 'solid', width: 1 },
           label: { formatter: `截至${curve.month}月`, fontSize: style.fontSize },
-          data: [{ xAxis: CURVE_LABELS[curve.month] }],
+          data: [{ xAxis: CURVE_LABELS[curve.month] }, ...adjustmentMarks(curve, style.fontSize)],
         },
       },
       {

@@ -1,0 +1,239 @@
+/**
+ * 调整预算 and 调整目标: adding, editing and removing them, each in one transaction with the
+ * change log, validated by the domain checks (checkBudgetAdjustment, checkTargetAdjustment).
+ * Invalid input throws AdjustmentInvalidError with a Chinese message per field; nothing is written.
+ */
+import {
+  adjustmentKindLabel,
+  adjustmentMonth,
+  checkBudgetAdjustment,
+  findNegativeBudget,
+  isAdjustmentValid,
+  type BudgetAdjustment,
+} from '@/domain/budgetAdjustment'
+import { formatTarget } from '@/domain/indicatorFormat'
+import { formatWan } from '@/domain/money'
+import { checkTargetAdjustment } from '@/domain/targetAdjustment'
+import type { Month } from '@/domain/types'
+import { parseTarget } from '@/importers/parseTarget'
+import { newChange } from './changeLogRepository'
+import { db as defaultDb, type MonitorDatabase } from './database'
+import { toBudgetAdjustment, toIndicator, toProject } from './mappers'
+import type { BudgetAdjustmentRecord, ProjectRecord, TargetAdjustmentRecord } from './records'
+
+/** The fields of an adjustment form that can be wrong. */
+export type AdjustmentField = 'date' | 'fiscal' | 'other' | 'documentNo' | 'toProjectId' | 'targetRaw' | 'month' | 'reason'
+
+/** Raised when an adjustment is refused: a Chinese message per field; the database is unchanged. */
+export class AdjustmentInvalidError extends Error {
+  override readonly name = 'AdjustmentInvalidError'
+  constructor(readonly errors: Readonly<Partial<Record<AdjustmentField, string>>>) {
+    super(Object.values(errors).join(' '))
+  }
+}
+
+/** A 追加 / 调减 as entered: amounts in 分 (调减 negative). */
+export interface BudgetAdjustmentInput {
+  readonly projectId: string
+  readonly date: string
+  readonly fiscal: number
+  readonly other: number
+  readonly documentNo: string
+  readonly reason: string
+}
+
+/** A 调剂: `fiscal` / `other` (分, positive) move from one project to another under one 文号. */
+export interface BudgetTransferInput {
+  readonly fromProjectId: string
+  readonly toProjectId: string
+  readonly date: string
+  readonly fiscal: number
+  readonly other: number
+  readonly documentNo: string
+  readonly reason: string
+}
+
+/** A new target version as typed: the 指标值 text is parsed here, as the importer parses it. */
+export interface TargetAdjustmentInput {
+  readonly indicatorId: string
+  readonly month: Month
+  readonly targetRaw: string
+  readonly reason: string
+}
+
+function refuse(errors: Readonly<Partial<Record<AdjustmentField, string>>>): never {
+  throw new AdjustmentInvalidError(errors)
+}
+
+/** How the change log describes an adjustment, e.g. 调减预算 1.00 万元（财政资金 −1.00）· 北财预〔2020〕12号. */
+function describeAdjustment(a: BudgetAdjustment): string {
+  const total = a.fiscal + a.other
+  const parts = [a.fiscal !== 0 ? `财政资金 ${formatWan(a.fiscal)}` : '', a.other !== 0 ? `其他资金 ${formatWan(a.other)}` : ''].filter(Boolean)
+  const ref = [a.documentNo, a.reason].filter((s) => s.trim() !== '').join('，')
+  return `${a.date} ${adjustmentKindLabel(a)}预算 ${formatWan(Math.abs(total))} 万元（${parts.join('，')} 万元）${ref === '' ? '' : ` · ${ref}`}`
+}
+
+async function projectOf(database: MonitorDatabase, projectId: string, field: AdjustmentField = 'date'): Promise<ProjectRecord> {
+  const project = await database.projects.get(projectId)
+  return project ?? refuse({ [field]: '找不到该项目，可能已被删除。请刷新页面后重试。' })
+}
+
+async function adjustmentsOf(database: MonitorDatabase, projectId: string): Promise<BudgetAdjustment[]> {
+  return (await database.budgetAdjustments.where('projectId').equals(projectId).toArray()).map(toBudgetAdjustment)
+}
+
+function rowOf(input: BudgetAdjustmentInput, transferGroup: string | null, actor: string): BudgetAdjustmentRecord {
+  const { projectId, date, fiscal, other } = input
+  return { projectId, date, fiscal, other, documentNo: input.documentNo.trim(), reason: input.reason.trim(), transferGroup, at: new Date().toISOString(), actor }
+}
+
+/** Checks a row against the project's other adjustments; refuses with field errors. */
+async function checkRow(database: MonitorDatabase, row: BudgetAdjustmentRecord, exceptId?: number): Promise<void> {
+  const project = toProject(await projectOf(database, row.projectId))
+  const others = (await adjustmentsOf(database, row.projectId)).filter((a) => a.id !== exceptId)
+  const errors = checkBudgetAdjustment(project, others, toBudgetAdjustment(row))
+  if (!isAdjustmentValid(errors)) refuse(errors)
+}
+
+async function logBudget(database: MonitorDatabase, actor: string, before: BudgetAdjustmentRecord | null, after: BudgetAdjustmentRecord | null): Promise<void> {
+  const row = (after ?? before) as BudgetAdjustmentRecord
+  const verb = before === null ? '' : after === null ? '删除：' : '修改：'
+  await database.changes.add(
+    newChange({
+      actor,
+      kind: 'budget',
+      projectId: row.projectId,
+      month: adjustmentMonth(row.date),
+      oldValue: before,
+      newValue: after,
+      summary: `${verb}${describeAdjustment(toBudgetAdjustment(row))}`,
+    }),
+  )
+}
+
+/** Records a 追加 / 调减 (amounts in 分) of a project, validated and logged; returns its id. */
+export async function addBudgetAdjustment(input: BudgetAdjustmentInput, actor: string, database: MonitorDatabase = defaultDb): Promise<number> {
+  return database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+    const row = rowOf(input, null, actor)
+    await checkRow(database, row)
+    const id = (await database.budgetAdjustments.add(row)) as number
+    await logBudget(database, actor, null, { ...row, id })
+    return id
+  })
+}
+
+/** Changes a recorded 追加 / 调减 (not a 调剂, which is removed and entered again), validated and logged. */
+export async function updateBudgetAdjustment(
+  id: number,
+  input: Omit<BudgetAdjustmentInput, 'projectId'>,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+    const old = await database.budgetAdjustments.get(id)
+    if (!old) return refuse({ date: '这笔调整已不存在，可能已被删除。请刷新页面。' })
+    if (old.transferGroup !== null) refuse({ date: '调剂的两笔调整须一起修改：请删除这笔调剂后重新录入。' })
+    const row = { ...rowOf({ ...input, projectId: old.projectId }, null, actor), id }
+    await checkRow(database, row, id)
+    await database.budgetAdjustments.put(row)
+    await logBudget(database, actor, old, row)
+  })
+}
+
+/**
+ * Removes an adjustment (both rows of a 调剂), logged; refused when a project's budget in force
+ * would fall below 0 in some month without it (a later 调减 relied on it).
+ */
+export async function removeBudgetAdjustment(id: number, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  await database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+    const old = await database.budgetAdjustments.get(id)
+    if (!old) return
+    const rows = old.transferGroup === null ? [old] : await database.budgetAdjustments.where('transferGroup').equals(old.transferGroup).toArray()
+    const ids = new Set(rows.map((row) => row.id))
+    for (const row of rows) {
+      const project = toProject(await projectOf(database, row.projectId))
+      const rest = (await adjustmentsOf(database, row.projectId)).filter((a) => !ids.has(a.id))
+      const negative = findNegativeBudget(project, rest)
+      if (negative !== null)
+        refuse({ date: `删除后「${project.name}」${negative.month}月的调整后预算数将小于 0（${formatWan(negative.value)} 万元）。请先删除或修改后面的调减。` })
+    }
+    await database.budgetAdjustments.bulkDelete(rows.map((row) => row.id as number))
+    for (const row of rows) await logBudget(database, actor, row, null)
+  })
+}
+
+/**
+ * Records a 调剂: a 调减 of `fiscal` / `other` (分) on one project and the same 追加 on another,
+ * under one 文号, in one transaction; returns the transfer's group key.
+ */
+export async function addBudgetTransfer(input: BudgetTransferInput, actor: string, database: MonitorDatabase = defaultDb): Promise<string> {
+  if (input.toProjectId === input.fromProjectId) refuse({ toProjectId: '调入项目不能是本项目。请选择另一个项目。' })
+  if (input.toProjectId === '') refuse({ toProjectId: '请选择调入的项目。' })
+  if (input.fiscal < 0 || input.other < 0) refuse({ fiscal: '调剂金额请填正数：从本项目调出、调入所选项目。' })
+  return database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+    const target = await projectOf(database, input.toProjectId, 'toProjectId')
+    // Not crypto.randomUUID: it exists only in secure contexts, and the app may be served over plain http.
+    const group = `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+    const common = { date: input.date, documentNo: input.documentNo, reason: input.reason }
+    const out = rowOf({ ...common, projectId: input.fromProjectId, fiscal: 0 - input.fiscal, other: 0 - input.other }, group, actor)
+    const into = rowOf({ ...common, projectId: input.toProjectId, fiscal: input.fiscal, other: input.other }, group, actor)
+    await checkRow(database, out)
+    try {
+      await checkRow(database, into)
+    } catch (error) {
+      // The receiving project's errors are about the chosen project, not this project's fields.
+      if (error instanceof AdjustmentInvalidError) refuse({ toProjectId: `调入「${target.name}」：${Object.values(error.errors).join(' ')}` })
+      throw error
+    }
+    for (const row of [out, into]) {
+      const id = (await database.budgetAdjustments.add(row)) as number
+      await logBudget(database, actor, null, { ...row, id })
+    }
+    return group
+  })
+}
+
+/** Records a new version of an indicator's target (parsed with parseTarget), validated and logged; returns its id. */
+export async function addTargetAdjustment(input: TargetAdjustmentInput, actor: string, database: MonitorDatabase = defaultDb): Promise<number> {
+  return database.transaction('rw', [database.indicators, database.targetAdjustments, database.changes], async () => {
+    const record = await database.indicators.get(input.indicatorId)
+    if (!record) return refuse({ targetRaw: '找不到该指标，可能已被删除。请刷新页面后重试。' })
+    const indicator = toIndicator(record)
+    const raw = input.targetRaw.trim()
+    const { target } = parseTarget(raw, { name: indicator.name, description: indicator.description })
+    const errors = checkTargetAdjustment(indicator, { month: input.month, targetRaw: raw, value: target.value, reason: input.reason })
+    if (!isAdjustmentValid(errors)) refuse(errors)
+    const row: TargetAdjustmentRecord = {
+      indicatorId: indicator.id,
+      projectId: indicator.projectId,
+      month: input.month,
+      targetRaw: raw,
+      operator: target.operator,
+      targetValue: target.value,
+      unit: target.unit,
+      kind: target.kind,
+      reason: input.reason.trim(),
+      at: new Date().toISOString(),
+      actor,
+    }
+    const id = (await database.targetAdjustments.add(row)) as number
+    const summary = `「${indicator.name}」调整目标：${formatTarget(indicator.target)} → ${formatTarget(target)}（${input.month}月起）· ${row.reason}`
+    await database.changes.add(
+      newChange({ actor, kind: 'target', projectId: indicator.projectId, indicatorId: indicator.id, month: input.month, oldValue: null, newValue: { ...row, id }, summary }),
+    )
+    return id
+  })
+}
+
+/** Removes a target version (the previous one, or the original, is in force again), logged. */
+export async function removeTargetAdjustment(id: number, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  await database.transaction('rw', [database.targetAdjustments, database.changes], async () => {
+    const old = await database.targetAdjustments.get(id)
+    if (!old) return
+    await database.targetAdjustments.delete(id)
+    const summary = `删除调整目标：${old.targetRaw}（${old.month}月起）`
+    await database.changes.add(
+      newChange({ actor, kind: 'target', projectId: old.projectId, indicatorId: old.indicatorId, month: old.month, oldValue: old, newValue: null, summary }),
+    )
+  })
+}

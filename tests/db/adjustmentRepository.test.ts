@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  addBudgetAdjustment,
+  addBudgetTransfer,
+  addTargetAdjustment,
+  AdjustmentInvalidError,
+  removeBudgetAdjustment,
+  removeTargetAdjustment,
+  updateBudgetAdjustment,
+} from '@/db/adjustmentRepository'
+import type { MonitorDatabase } from '@/db/database'
+import { loadProject, loadProjectData } from '@/db/monitorRepository'
+import { evaluateProjectData } from '@/domain'
+import { sampleDatabase } from './factories'
+
+let database: MonitorDatabase
+afterEach(async () => {
+  await database.delete()
+})
+
+// 文化下乡活动经费: 12.50 万元 财政资金; 图书馆免费开放补助: 3.00 = 2.00 财政 + 1.00 其他.
+const A = '2021/201001/201-01-A'
+const B = '2021/201001/201-01-B'
+const SCOPE = { year: 2021, departmentCode: '201001' }
+const cut = { projectId: A, date: '2021-05-20', fiscal: -2_500_000, other: 0, documentNo: '文财预〔2021〕8号', reason: '' }
+
+async function errorOf(promise: Promise<unknown>): Promise<AdjustmentInvalidError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(AdjustmentInvalidError)
+  return error as AdjustmentInvalidError
+}
+
+const rows = () => database.budgetAdjustments.toArray()
+const logged = async (kind: string) => (await database.changes.where('kind').equals(kind).toArray()).map((c) => c.summary)
+
+describe('budget adjustments', () => {
+  it('records a 调减, logs it, and the project loads with its budget in force from that month', async () => {
+    database = await sampleDatabase()
+    await addBudgetAdjustment(cut, '李会计', database)
+    expect(await logged('budget')).toEqual(['2021-05-20 调减预算 2.50 万元（财政资金 -2.50 万元） · 文财预〔2021〕8号'])
+    const change = (await database.changes.where('kind').equals('budget').first())!
+    expect([change.actor, change.projectId, change.month, change.oldValue]).toEqual(['李会计', A, 5, null])
+    const data = (await loadProject(A, database))!
+    expect(data.budgetAdjustments).toHaveLength(1)
+    expect(evaluateProjectData(data, 4).spend.budget).toBe(12_500_000)
+    expect(evaluateProjectData(data, 5).spend.budget).toBe(10_000_000)
+    const scoped = await loadProjectData(SCOPE, database)
+    expect(scoped.find((d) => d.project.id === A)?.budgetAdjustments?.map((a) => a.fiscal)).toEqual([-2_500_000])
+    expect(scoped.find((d) => d.project.id === B)?.budgetAdjustments).toEqual([])
+  })
+
+  it.each([
+    ['a 调减 below 0', { ...cut, fiscal: -12_500_001 }, 'fiscal', /5月的财政资金调整后预算数变为 -0\.01 元/],
+    ['a date outside the year', { ...cut, date: '2020-12-31' }, 'date', /不在 2021 年度内/],
+    ['no 文号 or reason', { ...cut, documentNo: '' }, 'documentNo', /文号或调整原因/],
+    ['an 其他资金 调减 on a project without 其他资金', { ...cut, fiscal: 0, other: -1 }, 'other', /其他资金调整后预算数变为 -0\.01 元/],
+  ])('refuses %s at its field and writes nothing', async (_, input, field, message) => {
+    database = await sampleDatabase()
+    const before = await database.changes.count()
+    const error = await errorOf(addBudgetAdjustment(input, '李会计', database))
+    expect(error.errors[field as keyof typeof error.errors]).toMatch(message)
+    expect(await rows()).toEqual([])
+    expect(await database.changes.count()).toBe(before)
+  })
+
+  it('edits an adjustment (validated against the others) and logs old → new', async () => {
+    database = await sampleDatabase()
+    const id = await addBudgetAdjustment(cut, '李会计', database)
+    await updateBudgetAdjustment(id, { ...cut, fiscal: -1_000_000 }, '李会计', database)
+    expect((await rows()).map((r) => r.fiscal)).toEqual([-1_000_000])
+    const change = (await database.changes.where('kind').equals('budget').last())!
+    expect([(change.oldValue as { fiscal: number }).fiscal, (change.newValue as { fiscal: number }).fiscal]).toEqual([-2_500_000, -1_000_000])
+    const error = await errorOf(updateBudgetAdjustment(id, { ...cut, date: '2022-01-01' }, '李会计', database))
+    expect(error.errors.date).toMatch(/不在 2021 年度内/)
+    expect((await rows()).map((r) => r.date)).toEqual(['2021-05-20'])
+  })
+
+  it('refuses to remove a 追加 a later 调减 relies on, and removes it once the 调减 is gone', async () => {
+    database = await sampleDatabase()
+    const add = await addBudgetAdjustment({ ...cut, date: '2021-03-01', fiscal: 5_000_000 }, '李会计', database)
+    const big = await addBudgetAdjustment({ ...cut, fiscal: -15_000_000 }, '李会计', database)
+    const error = await errorOf(removeBudgetAdjustment(add, '李会计', database))
+    expect(error.errors.date).toMatch(/5月的调整后预算数将小于 0/)
+    expect(await rows()).toHaveLength(2)
+    await removeBudgetAdjustment(big, '李会计', database)
+    await removeBudgetAdjustment(add, '李会计', database)
+    expect(await rows()).toEqual([])
+    expect((await logged('budget')).filter((s) => s.startsWith('删除：'))).toHaveLength(2)
+  })
+
+  it('records a 调剂 as a 调减 and a 追加 under one 文号 in one transaction, and removes both', async () => {
+    database = await sampleDatabase()
+    await addBudgetTransfer({ fromProjectId: A, toProjectId: B, date: '2021-06-10', fiscal: 1_000_000, other: 0, documentNo: '文财预〔2021〕9号', reason: '' }, '李会计', database)
+    const stored = await rows()
+    expect(stored.map((r) => [r.projectId, r.fiscal, r.documentNo])).toEqual([
+      [A, -1_000_000, '文财预〔2021〕9号'],
+      [B, 1_000_000, '文财预〔2021〕9号'],
+    ])
+    expect(stored[0]!.transferGroup).not.toBeNull()
+    expect(stored[0]!.transferGroup).toBe(stored[1]!.transferGroup)
+    const error = await errorOf(updateBudgetAdjustment(stored[0]!.id!, cut, '李会计', database))
+    expect(error.errors.date).toMatch(/删除这笔调剂后重新录入/)
+    await removeBudgetAdjustment(stored[1]!.id!, '李会计', database)
+    expect(await rows()).toEqual([])
+  })
+
+  it('rolls a 调剂 back whole when the receiving side is refused', async () => {
+    database = await sampleDatabase()
+    // B has 1.00 万元 其他资金; moving 2.00 万元 of it out of B would leave B negative.
+    const error = await errorOf(
+      addBudgetTransfer({ fromProjectId: B, toProjectId: A, date: '2021-06-10', fiscal: 0, other: 2_000_000, documentNo: 'x', reason: '' }, '李会计', database),
+    )
+    expect(error.errors.other).toMatch(/其他资金调整后预算数变为 -1\.00 万元/)
+    const same = await errorOf(addBudgetTransfer({ fromProjectId: A, toProjectId: A, date: '2021-06-10', fiscal: 1, other: 0, documentNo: 'x', reason: '' }, '李会计', database))
+    expect(same.errors.toProjectId).toMatch(/不能是本项目/)
+    expect(await rows()).toEqual([])
+    expect(await logged('budget')).toEqual([])
+  })
+})
+
+describe('target adjustments', () => {
+  const indicatorId = `${A}#1` // 送戏下乡场次 ≥60场
+
+  it('parses the typed target, logs 原目标 → 调整后目标, and evaluation uses it from its month', async () => {
+    database = await sampleDatabase()
+    const id = await addTargetAdjustment({ indicatorId, month: 8, targetRaw: '大于等于50场', reason: '8月会议决定调整目标' }, '王处长', database)
+    const stored = (await database.targetAdjustments.get(id))!
+    expect([stored.operator, stored.targetValue, stored.unit, stored.projectId]).toEqual(['>=', 50, '场', A])
+    expect(await logged('target')).toEqual(['「送戏下乡场次」调整目标：≥60 场 → ≥50 场（8月起）· 8月会议决定调整目标'])
+    const data = (await loadProject(A, database))!
+    const at = (month: 7 | 8) => evaluateProjectData(data, month).indicators[0]!
+    expect(at(7).indicator.target.value).toBe(60)
+    expect(at(7).originalTarget).toBeNull()
+    expect(at(8).indicator.target.value).toBe(50)
+    expect(at(8).originalTarget?.value).toBe(60)
+    await removeTargetAdjustment(id, '王处长', database)
+    expect(await database.targetAdjustments.count()).toBe(0)
+    expect(await logged('target')).toHaveLength(2)
+  })
+
+  it.each([
+    ['a target that does not parse', { targetRaw: '尽量多', reason: 'x' }, 'targetRaw', /读不出数值目标/],
+    ['an empty target', { targetRaw: ' ', reason: 'x' }, 'targetRaw', /请填写调整后的指标值/],
+    ['no reason', { targetRaw: '≥50场', reason: '' }, 'reason', /请填写调整原因/],
+  ])('refuses %s at its field and writes nothing', async (_, input, field, message) => {
+    database = await sampleDatabase()
+    const error = await errorOf(addTargetAdjustment({ indicatorId, month: 8, ...input }, '王处长', database))
+    expect(error.errors[field as keyof typeof error.errors]).toMatch(message)
+    expect(await database.targetAdjustments.count()).toBe(0)
+    expect(await logged('target')).toEqual([])
+  })
+})
