@@ -12,6 +12,7 @@ import type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
 } from './records'
@@ -32,6 +33,7 @@ export type MonitorDatabase = Dexie & {
   meetingAgendaFlags: Table<AgendaFlagRecord, [string, number]>
   decisions: Table<DecisionRecord, [string, number]>
   actionItems: EntityTable<ActionItemRecord, 'id'>
+  reportedRounds: EntityTable<ReportedRoundRecord, 'id'>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -81,6 +83,14 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       meetingAgendaFlags: '[projectId+month], projectId',
     },
   },
+  // v4: 已报送 rounds frozen as reported, one row per report of a department's month (a
+  // reopened one stays, as history). Existing rows need no change.
+  {
+    version: 4,
+    stores: {
+      reportedRounds: '++id, [year+departmentCode+month]',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -110,6 +120,7 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   db.version(3)
     .stores({ ...storesOf(2), ...storesOf(3) })
     .upgrade(moveAgendaFlags)
+  db.version(4).stores(storesOf(4))
   return db
 }
 

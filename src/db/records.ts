@@ -16,6 +16,7 @@ export type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
 } from '@/schema/records'

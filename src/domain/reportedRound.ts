@@ -230,3 +230,18 @@ export function applyReportedRounds(
 export function reportedNoteOf(round: ReportedRound, projectId: string): MonitoringNote | null {
   return round.notes.find((note) => note.projectId === projectId) ?? null
 }
+
+/**
+ * What the pages show for a scope's stored data at `month`: every project evaluated as the
+ * pages do, with the 已报送 rounds of that month in place of today's figures (applyReportedRounds).
+ */
+export function evaluateShownAt(
+  data: readonly ProjectData[],
+  rounds: readonly ReportedRound[],
+  month: Month,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): ReportedView {
+  const current = data.map((row) => evaluateProjectData(row, month, t))
+  const notes = data.flatMap((row) => row.notes.filter((note) => note.month === month))
+  return applyReportedRounds(current, notes, rounds, month)
+}
