@@ -15,6 +15,7 @@ import {
   BACKUP_TABLE_NAMES,
   BACKUP_VERSION,
   LEGACY_AGENDA_TABLE,
+  OPTIONAL_BACKUP_TABLES,
   summarizeBackup,
   type BackupFile,
   type BackupTableName,
@@ -33,6 +34,7 @@ import {
   MonthLockRecordSchema,
   NoteRecordSchema,
   ProjectRecordSchema,
+  ReportedRoundRecordSchema,
   SettingRecordSchema,
   SpendingRecordSchema,
   type IndicatorRecord,
@@ -52,6 +54,7 @@ const SCHEMAS: { readonly [K in BackupTableName]: v.GenericSchema<unknown, Backu
   meetingAgendaFlags: AgendaFlagRecordSchema,
   decisions: DecisionRecordSchema,
   actionItems: ActionItemRecordSchema,
+  reportedRounds: ReportedRoundRecordSchema,
 }
 
 /** Primary key of each table, to catch duplicates before the database does. */
@@ -69,6 +72,7 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   meetingAgendaFlags: (r) => `${r.projectId}|${r.month}`,
   decisions: (r) => `${r.projectId}|${r.month}`,
   actionItems: (r) => r.id,
+  reportedRounds: (r) => r.id,
 }
 
 /** Thrown inside validation only; turned into { ok: false } at the edge. `isRow`: a row is wrong, not the file. */
@@ -119,6 +123,7 @@ function fromLegacyAgendaFlag(item: unknown): unknown {
 }
 
 function readTable<K extends BackupTableName>(name: K, value: unknown, isLegacy: boolean): BackupTables[K] {
+  if (value === undefined && OPTIONAL_BACKUP_TABLES.has(name)) return [] as unknown as BackupTables[K]
   if (value === undefined) throw new BackupInvalid(`缺少${tableLabel(name)}`)
   if (!Array.isArray(value)) throw new BackupInvalid(`${tableLabel(name)}应为列表，实际为 ${shown(value)}`)
   const keyOf = KEYS[name]

@@ -15,6 +15,7 @@ import type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
 } from './records'
@@ -40,6 +41,8 @@ export interface BackupTables {
   meetingAgendaFlags: AgendaFlagRecord[]
   decisions: DecisionRecord[]
   actionItems: ActionItemRecord[]
+  /** 已报送 rounds as reported; absent in files written before it existed (read as none) */
+  reportedRounds: ReportedRoundRecord[]
 }
 
 export type BackupTableName = keyof BackupTables
@@ -59,7 +62,11 @@ export const BACKUP_TABLE_LABELS: Readonly<Record<BackupTableName, string>> = {
   meetingAgendaFlags: '会议关注',
   decisions: '会议决定',
   actionItems: '整改措施',
+  reportedRounds: '已报送数据',
 }
+
+/** Tables a file may lack because it was written before they existed: read as empty. */
+export const OPTIONAL_BACKUP_TABLES: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['reportedRounds'])
 
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_LABELS) as BackupTableName[]
 

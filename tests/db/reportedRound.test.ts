@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MonitorDatabase } from '@/db/database'
+import { exportBackup, restoreBackup } from '@/db/backupRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
+import { reviewRestoreRounds } from '@/db/restoreRounds'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { loadProjectData } from '@/db/monitorRepository'
 import { loadReportedRounds, loadRoundHistory } from '@/db/reportedRoundRepository'
@@ -105,5 +107,69 @@ describe('a 已报送 month keeps what was reported', () => {
     expect((await shownAt(7)).changes.size).toBe(0)
     const log = await database.changes.where('kind').equals('lock').toArray()
     expect(log.map((row) => row.summary).at(-1)).toBe('2020年7月标记已报送（315002，第 2 次报送）')
+  })
+})
+
+describe('restoring a backup keeps the 已报送 months', () => {
+  it('(c) a backup made before the lock neither unlocks 7月 nor reverts what was reported; the review says so', async () => {
+    const older = await exportBackup(database)
+    await setIndicatorKind(await lawCases(), 'level', '张会计', database)
+    await lockMonth(DEMO_YEAR, DEMO_DEPARTMENT, 7, '张会计', database)
+    const reportedJuly = legalAid((await shownAt(7)).evaluations)
+    expect(reportedJuly.status).not.toBe('green')
+
+    const current = await exportBackup(database)
+    const review = reviewRestoreRounds(current.tables, older.tables)
+    expect(review).toEqual([
+      {
+        year: 2020,
+        departmentCode: '315002',
+        month: 7,
+        outcome: '保持已报送（不解锁），保留报送时的数据；备份中本月及以前的数据与当前不同，恢复后页面仍显示报送时的数据，并标出“报送后有变动”',
+        ifBackup: '解除锁定（备份中本月未报送），报送时的数据不再显示',
+        wouldUnlock: true,
+      },
+    ])
+
+    await restoreBackup(older, database)
+    expect(await database.monthLocks.get([DEMO_YEAR, DEMO_DEPARTMENT, 7])).toMatchObject({ lockedBy: '张会计' })
+    const july = await shownAt(7)
+    expect(legalAid(july.evaluations)).toEqual(reportedJuly)
+    // The backup's 口径 (累计) is back, so today's figures differ from the report: marked.
+    expect(july.changes.get(FLC6)?.find((d) => d.label === '法律案件受理数 状态')).toEqual({ label: '法律案件受理数 状态', reported: '红·滞后', current: '绿·正常' })
+    const log = await database.changes.where('kind').equals('lock').toArray()
+    expect(log.map((row) => row.summary)).toEqual(['恢复备份：保持已报送 2020年7月（315002），报送时的数据保留'])
+  })
+
+  it('takes the backup’s locks and reports only when asked to, and then unlocks what the backup did not report', async () => {
+    const older = await exportBackup(database)
+    await lockMonth(DEMO_YEAR, DEMO_DEPARTMENT, 7, '张会计', database)
+    await restoreBackup(older, database, { mode: 'backup', actor: '李科长' })
+    expect(await database.monthLocks.count()).toBe(0)
+    expect(await database.reportedRounds.count()).toBe(0)
+  })
+
+  it('restores the backup’s 已报送 months where this browser has none, with their reports', async () => {
+    await lockMonth(DEMO_YEAR, DEMO_DEPARTMENT, 6, '张会计', database)
+    const withJune = await exportBackup(database)
+    await reopenMonth(DEMO_YEAR, DEMO_DEPARTMENT, 6, '李科长', '更正', database)
+    await lockMonth(DEMO_YEAR, DEMO_DEPARTMENT, 7, '张会计', database)
+    const fresh = freshDatabase()
+    try {
+      await restoreBackup(withJune, fresh)
+      expect((await fresh.monthLocks.toArray()).map((l) => l.month)).toEqual([6])
+      expect((await loadReportedRounds(SCOPE, fresh)).map((r) => [r.month, r.revision])).toEqual([[6, 1]])
+    } finally {
+      await fresh.delete()
+    }
+    // Here 6月 was reopened after that backup: it stays reopened; 7月 stays reported.
+    const review = reviewRestoreRounds((await exportBackup(database)).tables, withJune.tables)
+    expect(review.map((item) => [item.month, item.outcome])).toEqual([
+      [6, '保持当前的“已重新打开”，不采用备份中的报送'],
+      [7, expect.stringMatching(/^保持已报送（不解锁）/)],
+    ])
+    await restoreBackup(withJune, database)
+    expect((await database.monthLocks.toArray()).map((l) => l.month)).toEqual([7])
+    expect((await loadRoundHistory(DEMO_YEAR, DEMO_DEPARTMENT, 6, database)).map((r) => r.reopenReason)).toEqual(['更正'])
   })
 })
