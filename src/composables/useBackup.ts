@@ -118,7 +118,7 @@ export function useBackup() {
           progress.value = { fileName: current.fileName, stage: `正在恢复：已写入 ${written.toLocaleString('zh-CN')} / ${count.toLocaleString('zh-CN')} 条记录（${percent}%）` }
         }
         progress.value = { fileName: current.fileName, stage: '正在恢复：清空当前数据…' }
-        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables }, undefined, (p) => show(p.rowsWritten, p.rowCount))
+        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables }, undefined, undefined, (p) => show(p.rowsWritten, p.rowCount))
         review.value = null
         message.value = {
           kind: 'success',

@@ -7,7 +7,8 @@ import { observeEntryData, observeEntryProject, saveNote, type EntryData } from 
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, type Catalog } from '@/db/monitorRepository'
-import type { MonthLockRecord } from '@/db/records'
+import type { MonthLockRecord, ReportedRoundRecord } from '@/db/records'
+import { observeRoundHistory } from '@/db/reportedRoundRepository'
 import { describeError } from '@/db/storageErrors'
 import { useEntryStore } from '@/stores/entry'
 import { useEntryCells } from './useEntryCells'
@@ -59,6 +60,12 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const locks = computed(() => lockState(data.data.value.locks))
+  // Every report of the month, reopened ones included: the lock control's history.
+  const history = useLiveQuery(() => {
+    const y = year.value
+    const d = departmentCode.value
+    return y === null || d === null ? constant([] as ReportedRoundRecord[]) : observeRoundHistory(y, d, month.value)
+  }, [] as ReportedRoundRecord[])
   const grid = computed(() =>
     year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
   )
@@ -96,6 +103,17 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
     grid,
     lock: computed(() => locks.value.byMonth.get(month.value) ?? null),
     lockedMonths: computed(() => locks.value.months),
+    /** The month's reports, first to last, each with its reopening (who, when, why) if any */
+    roundHistory: computed(() =>
+      history.data.value.map(({ revision, reportedAt, reportedBy, reopenedAt, reopenedBy, reopenReason }) => ({
+        revision,
+        reportedAt,
+        reportedBy,
+        reopenedAt,
+        reopenedBy,
+        reopenReason,
+      })),
+    ),
     lockError,
     lockMonth: () => withScope((y, d) => lockMonth(y, d, month.value, host.actor())),
     reopenMonth: (reason: string) => withScope((y, d) => reopenMonth(y, d, month.value, host.actor(), reason)),

@@ -1,6 +1,6 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
 import { buildAgenda, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
-import { noteOfMonth, summarizeProjects } from '@/domain'
+import { noteOfMonth, reportedNoteOf, summarizeProjects } from '@/domain'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { MonitoringNote } from '@/domain/types'
 import {
@@ -87,8 +87,10 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
     return row ? buildProjectSpendCurve(row.project, row.spending, monitor.month.value, row.budgetAdjustments) : null
   }
 
-  /** The project's monitoring note of the as-of month, or null. */
+  /** The project's monitoring note of the as-of month (the reported one when 已报送), or null. */
   function noteOf(projectId: string): MonitoringNote | null {
+    const round = monitor.reported.value.rounds.find((r) => r.evaluations.some((e) => e.project.id === projectId))
+    if (round) return reportedNoteOf(round, projectId)
     const row = dataById.value.get(projectId)
     return row ? noteOfMonth(row.notes, monitor.month.value) : null
   }

@@ -1,9 +1,10 @@
 import { computed } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
-import { evaluateProjectData, summarizeProjects, type ProjectEvaluation } from '@/domain'
+import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { observeReportedRounds } from '@/db/reportedRoundRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
@@ -15,10 +16,19 @@ const NO_PROJECTS: Subscribable<ProjectData[]> = {
   },
 }
 
+const NO_ROUNDS: Subscribable<ReportedRound[]> = {
+  subscribe(observer) {
+    observer.next([])
+    return { unsubscribe() {} }
+  },
+}
+
 /**
  * The live monitoring picture of the chosen scope (from the URL, see useScope): catalog of
  * years/departments, settings, the effective year (newest by default) and as-of month (the
- * latest with data by default), each project's evaluation and the totals.
+ * latest with data by default), each project's evaluation and the totals. A department whose
+ * as-of month is 已报送 shows the round as reported (evaluateShownAt), never a re-computation;
+ * `reported` says which rounds are shown and how today's figures differ (报送后有变动).
  */
 export function useMonitor(scope: ScopeSelection) {
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), EMPTY_CATALOG)
@@ -41,12 +51,17 @@ export function useMonitor(scope: ScopeSelection) {
     )
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
-  const evaluations = computed<ProjectEvaluation[]>(() =>
-    projectData.data.value.map((row) => evaluateProjectData(row, month.value, settings.data.value.thresholds)),
+  const rounds = useLiveQuery(() => {
+    const selectedYear = year.value
+    return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })
+  }, [] as ReportedRound[])
+  const reported = computed<ReportedView>(() =>
+    evaluateShownAt(projectData.data.value, rounds.data.value, month.value, settings.data.value.thresholds),
   )
+  const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
-  const isLoading = computed(() => catalog.isLoading.value || projectData.isLoading.value)
+  const isLoading = computed(() => catalog.isLoading.value || projectData.isLoading.value || rounds.isLoading.value)
 
   return {
     catalog: catalog.data,
@@ -61,9 +76,11 @@ export function useMonitor(scope: ScopeSelection) {
     month,
     projectData: projectData.data,
     evaluations,
+    /** The 已报送 rounds shown at the as-of month and how today differs from them */
+    reported,
     summary,
     hasSpending,
     isLoading,
-    error: projectData.error,
+    error: computed(() => projectData.error.value ?? rounds.error.value),
   }
 }

@@ -1,9 +1,10 @@
 import { computed, type Ref } from 'vue'
 import { resolveAsOfMonth } from '@/domain/asOfMonth'
-import { evaluateProjectData, noteOfMonth } from '@/domain'
+import { compareWithReported, evaluateProjectData, noteOfMonth, reportedNoteOf, type ReportedDifference, type ReportedRound } from '@/domain'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
 import { EMPTY_CATALOG, observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import { observeReportedRounds } from '@/db/reportedRoundRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import type { ScopeSelection } from './useScope'
@@ -23,10 +24,20 @@ export function parseProjectId(id: string): { year: number; departmentCode: stri
   return match === null ? null : { year: Number(match[1]), departmentCode: match[2] ?? '' }
 }
 
+/** How a project's as-of month stands against a 已报送 round (null when the month is not reported). */
+export interface ProjectReported {
+  readonly round: ReportedRound
+  /** False for a project added after the report: the page then shows today's figures */
+  readonly isInRound: boolean
+  /** 报送后有变动: each figure that differs today, both values; empty when unchanged */
+  readonly differences: readonly ReportedDifference[]
+}
+
 /**
  * One project, live: its stored data (only its own rows), its evaluation and spend curve at the
  * as-of month (the chosen one, else the latest month with data in its department's year, as the
- * overview and 录入 of that department open on), and that month's note.
+ * overview and 录入 of that department open on), and that month's note. When the month is
+ * 已报送 the evaluation and the note are the reported ones, and `reported` says what differs today.
  */
 export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) {
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
@@ -41,24 +52,44 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
 
   // Shown only once the month is known, so the page does not flash 1月's figures.
   const data = computed(() => (isMonthKnown.value ? row.data.value : null))
-  const evaluation = computed(() =>
+  const rounds = useLiveQuery(() => (key.value === null ? constant([] as ReportedRound[]) : observeReportedRounds(key.value)), [] as ReportedRound[])
+  const current = computed(() =>
     data.value === null
       ? null
       : evaluateProjectData(data.value, month.value, settings.data.value.thresholds),
   )
+  const reported = computed<ProjectReported | null>(() => {
+    const round = rounds.data.value.find((r) => r.month === month.value)
+    const today = current.value
+    if (!round || today === null || data.value === null) return null
+    const isInRound = round.evaluations.some((e) => e.project.id === projectId.value)
+    const notes = data.value.notes.filter((n) => n.month === month.value)
+    const differences = isInRound ? (compareWithReported(round, [today], notes).projects.get(projectId.value) ?? []) : []
+    return { round, isInRound, differences }
+  })
+  const evaluation = computed(() => {
+    const shown = reported.value
+    if (!shown?.isInRound) return current.value
+    return shown.round.evaluations.find((e) => e.project.id === projectId.value) ?? current.value
+  })
   const curve = computed(() => (data.value === null ? null : buildProjectSpendCurve(data.value.project, data.value.spending, month.value, data.value.budgetAdjustments)))
-  const note = computed(() => (data.value === null ? null : noteOfMonth(data.value.notes, month.value)))
+  const note = computed(() => {
+    const shown = reported.value
+    if (shown?.isInRound) return reportedNoteOf(shown.round, projectId.value)
+    return data.value === null ? null : noteOfMonth(data.value.notes, month.value)
+  })
   const department = computed(() => catalog.data.value.departments.find((d) => d.code === key.value?.departmentCode) ?? null)
 
   return {
     data,
     evaluation,
+    reported,
     curve,
     note,
     month,
     latestMonth,
     department,
-    isLoading: computed(() => row.isLoading.value || !isMonthKnown.value),
-    error: computed(() => row.error.value ?? latest.error.value),
+    isLoading: computed(() => row.isLoading.value || !isMonthKnown.value || rounds.isLoading.value),
+    error: computed(() => row.error.value ?? latest.error.value ?? rounds.error.value),
   }
 }

@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie'
+import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { planRestoreRounds, type RestoreRoundsMode } from './restoreRounds'
 import { BACKUP_TABLE_LABELS, BACKUP_TABLE_NAMES, type BackupTableName, type BackupTables, type ExtraTables } from '@/schema/backupFile'
 
 /** Every table the app knows, as rows: what a backup holds and a restore writes. */
@@ -71,27 +73,52 @@ async function writeInBatches(
  * Replaces ALL data with the given tables in one transaction: every table is cleared and
  * refilled in batches (onProgress after each), or, if anything fails, nothing changes. Rows
  * keep their keys (also ++ ids).
+ * 已报送 months: by default (`keep`) a restore never unlocks a month nor replaces what was
+ * reported; the backup's locks and reports are taken only for months this browser has none of
+ * (planRestoreRounds), and the months kept are logged. `backup` takes the backup's as they are.
  */
 export async function restoreBackup(
   snapshot: DatabaseSnapshot,
   database: MonitorDatabase = defaultDb,
+  rounds: { readonly mode: RestoreRoundsMode; readonly actor: string } = { mode: 'keep', actor: '恢复备份' },
   onProgress: (progress: RestoreProgress) => void = () => undefined,
 ): Promise<void> {
   const unknown = Object.keys(snapshot.extraTables).filter((name) => !database.tables.some((table) => table.name === name))
   if (unknown.length > 0) {
     throw new RestoreRejectedError(`备份中有本程序不认识的数据表（${unknown.join('、')}），可能来自更新版本的程序；未写入任何数据。`)
   }
-  const tables = [
-    ...BACKUP_TABLE_NAMES.map((name) => [name, snapshot.tables[name] as Record<string, unknown>[]] as const),
-    ...Object.entries(snapshot.extraTables),
-  ]
   const labels: Record<string, string> = Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, `「${BACKUP_TABLE_LABELS[name]}」表（${name}）`]))
   let writing = ''
   try {
     await database.transaction('rw', database.tables, async () => {
+      const current = { monthLocks: await database.monthLocks.toArray(), reportedRounds: await database.reportedRounds.toArray() }
+      const reported = planRestoreRounds(current, snapshot.tables, rounds.mode)
+      const tables = { ...snapshot.tables, monthLocks: [...reported.monthLocks], reportedRounds: [...reported.reportedRounds] }
       // Tables the backup does not hold (added after it was made) are emptied too: restore replaces everything.
       for (const table of database.tables) await table.clear()
-      await writeInBatches(database, tables, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
+      const entries = [
+        ...BACKUP_TABLE_NAMES.map((name) => [name, tables[name] as Record<string, unknown>[]] as const),
+        ...Object.entries(snapshot.extraTables),
+      ]
+      await writeInBatches(database, entries, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
+      // Logged where keeping made a difference: a lock the backup does not hold as it is here.
+      const isInBackup = (l: (typeof current.monthLocks)[number]) =>
+        snapshot.tables.monthLocks.some((b) => b.year === l.year && b.departmentCode === l.departmentCode && b.month === l.month && b.lockedAt === l.lockedAt)
+      const keptLocks = rounds.mode === 'keep' ? current.monthLocks.filter((l) => !isInBackup(l)) : []
+      if (keptLocks.length > 0) {
+        const months = keptLocks.map((l) => `${l.year}年${l.month}月（${l.departmentCode}）`).join('、')
+        await database.changes.add(
+          newChange({
+            actor: rounds.actor,
+            kind: 'lock',
+            projectId: null,
+            month: null,
+            oldValue: null,
+            newValue: keptLocks,
+            summary: `恢复备份：保持已报送 ${months}，报送时的数据保留`,
+          }),
+        )
+      }
     })
   } catch (error) {
     if (error instanceof Dexie.DexieError || error instanceof Dexie.BulkError) {

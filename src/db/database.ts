@@ -13,6 +13,7 @@ import type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
   TargetAdjustmentRecord,
@@ -36,6 +37,7 @@ export type MonitorDatabase = Dexie & {
   actionItems: EntityTable<ActionItemRecord, 'id'>
   budgetAdjustments: EntityTable<BudgetAdjustmentRecord, 'id'>
   targetAdjustments: EntityTable<TargetAdjustmentRecord, 'id'>
+  reportedRounds: EntityTable<ReportedRoundRecord, 'id'>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -86,12 +88,14 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
     },
   },
   // v4: 调整预算 (dated budget adjustments per project, a 调剂 two rows sharing transferGroup)
-  // and 调整目标 (target versions per indicator). New tables only; existing rows need no change.
+  // and 调整目标 (target versions per indicator); 已报送 rounds frozen as reported, one row per
+  // report of a department's month (a reopened one stays, as history). New tables only.
   {
     version: 4,
     stores: {
       budgetAdjustments: '++id, projectId, transferGroup',
       targetAdjustments: '++id, indicatorId, projectId',
+      reportedRounds: '++id, [year+departmentCode+month]',
     },
   },
 ]

@@ -32,6 +32,7 @@ const ALL_TABLES = (database: MonitorDatabase) => [
   database.meetingAgendaFlags,
   database.decisions,
   database.actionItems,
+  database.reportedRounds,
 ]
 
 /** True when no project has ever been stored (first start). */
@@ -98,6 +99,7 @@ export async function clearDemo(database: MonitorDatabase = defaultDb): Promise<
     await database.projects.bulkDelete(ids)
     await database.imports.where('[year+departmentCode]').equals([demo.year, demo.departmentCode]).delete()
     await database.monthLocks.filter((row) => row.year === demo.year && row.departmentCode === demo.departmentCode).delete()
+    await database.reportedRounds.filter((row) => row.year === demo.year && row.departmentCode === demo.departmentCode).delete()
     const stillUsed = await database.projects.filter((row) => row.departmentCode === demo.departmentCode).count()
     if (stillUsed === 0) await database.departments.delete(demo.departmentCode)
     await database.settings.delete('demo')

@@ -2,6 +2,7 @@ import type { Month } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import type { MonthLockRecord } from './records'
+import { reportTables, storeReportedRound } from './reportedRoundRepository'
 
 /** Thrown when a write targets a month marked 已报送; the message is for the user. */
 export class MonthLockedError extends Error {
@@ -56,7 +57,11 @@ export async function assertProjectMonthUnlocked(
   }
 }
 
-/** Marks a department's month 已报送 (locking its cells), logged; does nothing if already locked. */
+/**
+ * Marks a department's month 已报送 (locking its cells) and, in the same transaction, stores what
+ * is reported (the round: every project's figures, the notes and the summary, see
+ * buildReportedRound); logged. Does nothing if already locked.
+ */
 export async function lockMonth(
   year: number,
   departmentCode: string,
@@ -64,10 +69,12 @@ export async function lockMonth(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.monthLocks, database.changes], async () => {
+  await database.transaction('rw', reportTables(database), async () => {
     if (await database.monthLocks.get([year, departmentCode, month])) return
     const lock: MonthLockRecord = { year, departmentCode, month, lockedAt: new Date().toISOString(), lockedBy: actor }
     await database.monthLocks.add(lock)
+    const round = await storeReportedRound(year, departmentCode, month, actor, lock.lockedAt, database)
+    const again = round.revision > 1 ? `，第 ${round.revision} 次报送` : ''
     await database.changes.add(
       newChange({
         actor,
@@ -76,7 +83,7 @@ export async function lockMonth(
         month,
         oldValue: null,
         newValue: lock,
-        summary: `${year}年${month}月标记已报送（${departmentCode}）`,
+        summary: `${year}年${month}月标记已报送（${departmentCode}${again}）`,
       }),
     )
   })
@@ -90,7 +97,10 @@ export class ReopenReasonMissingError extends Error {
   }
 }
 
-/** Reopens a 已报送 month for corrections; the reason is required, and logged with the reopening. */
+/**
+ * Reopens a 已报送 month for corrections; the reason is required, and logged with the reopening.
+ * The round reported stays, marked reopened (who, when, why): the month's history.
+ */
 export async function reopenMonth(
   year: number,
   departmentCode: string,
@@ -99,11 +109,17 @@ export async function reopenMonth(
   reason: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.monthLocks, database.changes], async () => {
+  await database.transaction('rw', [database.monthLocks, database.reportedRounds, database.changes], async () => {
     const lock = await database.monthLocks.get([year, departmentCode, month])
     if (!lock) return
     if (reason.trim() === '') throw new ReopenReasonMissingError()
     await database.monthLocks.delete([year, departmentCode, month])
+    const at = new Date().toISOString()
+    await database.reportedRounds
+      .where('[year+departmentCode+month]')
+      .equals([year, departmentCode, month])
+      .filter((round) => round.reopenedAt === null)
+      .modify({ reopenedAt: at, reopenedBy: actor, reopenReason: reason.trim() })
     const why = `，原因：${reason.trim()}`
     await database.changes.add(
       newChange({

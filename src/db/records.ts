@@ -17,6 +17,7 @@ export type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
   TargetAdjustmentRecord,

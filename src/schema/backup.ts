@@ -36,6 +36,7 @@ import {
   MonthLockRecordSchema,
   NoteRecordSchema,
   ProjectRecordSchema,
+  ReportedRoundRecordSchema,
   SettingRecordSchema,
   SpendingRecordSchema,
   TargetAdjustmentRecordSchema,
@@ -58,6 +59,7 @@ const SCHEMAS: { readonly [K in BackupTableName]: v.GenericSchema<unknown, Backu
   actionItems: ActionItemRecordSchema,
   budgetAdjustments: BudgetAdjustmentRecordSchema,
   targetAdjustments: TargetAdjustmentRecordSchema,
+  reportedRounds: ReportedRoundRecordSchema,
 }
 
 /** A row's primary key: a value, or (id, month) for the monthly tables, kept as a bit per month. */
@@ -80,6 +82,7 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   actionItems: (r) => r.id,
   budgetAdjustments: (r) => r.id,
   targetAdjustments: (r) => r.id,
+  reportedRounds: (r) => r.id,
 }
 
 /**

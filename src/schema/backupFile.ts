@@ -16,6 +16,7 @@ import type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
   TargetAdjustmentRecord,
@@ -47,6 +48,8 @@ export interface BackupTables {
   actionItems: ActionItemRecord[]
   budgetAdjustments: BudgetAdjustmentRecord[]
   targetAdjustments: TargetAdjustmentRecord[]
+  /** 已报送 rounds as reported; absent in files written before it existed (read as none) */
+  reportedRounds: ReportedRoundRecord[]
 }
 
 export type BackupTableName = keyof BackupTables
@@ -68,12 +71,14 @@ export const BACKUP_TABLE_LABELS: Readonly<Record<BackupTableName, string>> = {
   actionItems: '整改措施',
   budgetAdjustments: '预算调整',
   targetAdjustments: '目标调整',
+  reportedRounds: '已报送数据',
 }
 
 /** The format version that added each table after version 1; a file older than that has none (read as empty). */
 export const TABLE_SINCE_VERSION: Readonly<Partial<Record<BackupTableName, number>>> = {
   budgetAdjustments: 3,
   targetAdjustments: 3,
+  reportedRounds: 3,
 }
 
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_LABELS) as BackupTableName[]

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import { isIsoDate, MEETING_DECISIONS } from '@/domain/agenda'
+import type { ReportedRound } from '@/domain/reportedRound'
 import { DEVIATION_REASONS, MONTHS } from '@/domain/types'
 
 const text = v.string('文字')
@@ -138,6 +139,58 @@ export const ImportRecordSchema = v.object({
 
 /** A department's month marked 已报送 (submitted): its cells are locked until reopened. */
 export const MonthLockRecordSchema = v.object({ year, departmentCode: text, month, lockedAt: timestamp, lockedBy: text })
+
+const status = v.picklist(['green', 'yellow', 'red', 'unreported'], 'green / yellow / red / unreported')
+const nullableRate = v.nullable(finite('数字（%）或空'))
+
+/**
+ * A department's month as reported (已报送): the evaluations, notes and summary at the moment
+ * of 报送 (ReportedRound in the domain), one row per report; a reopened report keeps its row,
+ * with who reopened it, when and why. The evaluations are checked for the fields the pages read;
+ * the rest of each (as evaluateProjectData built it) is kept as it is.
+ */
+const ReportedRoundRecordObject = v.looseObject({
+  id: positiveId,
+  year,
+  departmentCode: text,
+  month,
+  revision: v.pipe(integer, v.minValue(1, '正整数（第几次报送）')),
+  reportedAt: timestamp,
+  reportedBy: text,
+  thresholds: v.looseObject({
+    yellowFrom: finite('数字（个百分点）'),
+    redBelow: finite('数字（个百分点）'),
+    levelTolerancePct: finite('数字（%）'),
+    mismatchPoints: finite('数字（个百分点）'),
+  }),
+  evaluations: v.array(
+    v.looseObject({
+      project: v.looseObject({ id: text, departmentCode: text, code: text, name: text }),
+      month,
+      status,
+      spend: v.looseObject({ budget: fen, executed: fen, executionRate: nullableRate, planned: finite('数字（%）'), deviation: nullableRate, status }),
+      indicators: v.array(v.looseObject({ indicator: v.looseObject({ id: text, name: text }), status })),
+      missing: v.array(text),
+    }),
+    '项目报送数据列表',
+  ),
+  notes: v.array(NoteRecordSchema, '监控说明列表'),
+  summary: v.looseObject({ budget: fen, executed: fen, executionRate: nullableRate }),
+  reopenedAt: v.nullable(timestamp),
+  reopenedBy: nullableText,
+  reopenReason: nullableText,
+})
+
+/** A stored reported round: the domain round plus its id and, once reopened, who reopened it, when and why. */
+export interface ReportedRoundRecord extends ReportedRound {
+  readonly id?: number
+  readonly reopenedAt: string | null
+  readonly reopenedBy: string | null
+  readonly reopenReason: string | null
+}
+
+/** The schema of ReportedRoundRecord (typed as the record: the loose parts are kept as they are). */
+export const ReportedRoundRecordSchema = ReportedRoundRecordObject as unknown as v.GenericSchema<unknown, ReportedRoundRecord>
 
 /**
  * 会议关注 set in the meeting of `month`: a project added to (true) or removed from (false) the

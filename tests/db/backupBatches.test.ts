@@ -48,7 +48,7 @@ describe('restoring a generated multi-year bureau file, read in chunks and writt
     expect(summary).toMatchObject({ projectCount: 600, indicatorCount: 1800, entryCount: monthlyRows, years: [2024, 2023, 2022] })
     const database = open()
     const progress: RestoreProgress[] = []
-    await restoreBackup({ tables: backup.tables, extraTables: backup.extraTables }, database, (p) => void progress.push(p))
+    await restoreBackup({ tables: backup.tables, extraTables: backup.extraTables }, database, undefined, (p) => void progress.push(p))
 
     expect(await database.table('spending').count()).toBe(backup.tables.spending.length)
     expect(await database.table('indicatorValues').count()).toBe(backup.tables.indicatorValues.length)
@@ -74,7 +74,7 @@ describe('restoring a generated multi-year bureau file, read in chunks and writt
     const ticksAtBatch: number[] = []
     const timer = setInterval(() => ticks++, 0)
     try {
-      await restoreBackup({ tables: backup.tables, extraTables: backup.extraTables }, database, () => void ticksAtBatch.push(ticks))
+      await restoreBackup({ tables: backup.tables, extraTables: backup.extraTables }, database, undefined, () => void ticksAtBatch.push(ticks))
     } finally {
       clearInterval(timer)
     }

@@ -65,7 +65,7 @@ describe('schema versions', () => {
     })
     const database = createDatabase(NAME)
     await database.open()
-    expect(database.verno).toBe(4)
+    expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version)
     expect(await database.spending.get(['p', 3])).toEqual({ projectId: 'p', month: 3, amount: 120_000 })
     // The kind index works on rows written before it existed.
     expect(await database.changes.where('kind').equals('spending').count()).toBe(1)
@@ -148,6 +148,23 @@ describe('schema versions', () => {
       { projectId: 'p', month: 5, isOnAgenda: false },
       { projectId: 'p', month: 7, isOnAgenda: null },
     ])
+    database.close()
+  })
+
+  it('opens a v3 database at v4 with its locks intact and no reported rounds (a lock made before v4 has no snapshot)', async () => {
+    const v3 = new Dexie(NAME)
+    const storesAt = (version: number) => SCHEMA_VERSIONS.find((entry) => entry.version === version)?.stores ?? {}
+    v3.version(1).stores(storesAt(1))
+    v3.version(3).stores({ ...storesAt(2), ...storesAt(3) })
+    const lock = { year: 2020, departmentCode: '315002', month: 7, lockedAt: '2020-08-05T02:00:00.000Z', lockedBy: '张会计' }
+    await v3.table('monthLocks').add(lock)
+    v3.close()
+    const database = createDatabase(NAME)
+    await database.open()
+    expect(database.verno).toBe(4)
+    expect(await database.monthLocks.toArray()).toEqual([lock])
+    expect(await database.reportedRounds.count()).toBe(0)
+    expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
     database.close()
   })
 })

@@ -1,3 +1,4 @@
+import { buildReportedRound } from '@/domain/reportedRound'
 import { describe, expect, it } from 'vitest'
 import { parseBackupText, validateBackup } from '@/schema/backup'
 import { BACKUP_FORMAT, BACKUP_TABLE_NAMES, backupFileName, createBackupFile, type BackupTables } from '@/schema/backupFile'
@@ -50,6 +51,15 @@ function tables(): BackupTables {
         unit: '场', kind: 'cumulative', reason: '会议决定', at: '2021-08-03T00:00:00.000Z', actor: '王',
       },
     ],
+    reportedRounds: [
+      {
+        ...buildReportedRound([], { year: 2021, departmentCode: '201001', month: 7, revision: 1, reportedAt: '2021-08-05T02:00:00.000Z', reportedBy: '王会计' }),
+        id: 1,
+        reopenedAt: null,
+        reopenedBy: null,
+        reopenReason: null,
+      },
+    ],
   }
 }
 
@@ -67,6 +77,15 @@ function withRow(table: keyof BackupTables, index: number, patch: Record<string,
 }
 
 describe('validateBackup', () => {
+  it('reads a file written before 已报送 rounds were kept (no reportedRounds table) as having none', () => {
+    const base = file()
+    const older: Record<string, unknown> = { ...base.tables }
+    delete older.reportedRounds
+    const result = validateBackup({ ...base, version: 2, tables: older })
+    if (!result.ok) expect.fail(result.error)
+    expect(result.backup.tables.reportedRounds).toEqual([])
+  })
+
   it('accepts a file written by createBackupFile and summarizes it', () => {
     const result = validateBackup(file())
     if (!result.ok) expect.fail(result.error)
@@ -131,6 +150,8 @@ describe('validateBackup', () => {
     ['an unknown likelihood', withRow('notes', 0, { likelihood: 'maybe' }), /likelihood/],
     ['an unknown change kind', withRow('changes', 0, { kind: 'hack' }), /修改类型/],
     ['a change id of 0', withRow('changes', 0, { id: 0 }), /id 应为正整数编号/],
+    ['a reported round numbered 0', withRow('reportedRounds', 0, { revision: 0 }), /「已报送数据」表（reportedRounds）第 1 条的 revision 应为正整数（第几次报送）/],
+    ['a reported round without its summary', withRow('reportedRounds', 0, { summary: undefined }), /summary/],
     ['an agenda flag as text', withRow('meetingAgendaFlags', 0, { isOnAgenda: 'yes' }), /isOnAgenda 应为 true、false 或空/],
     ['an agenda flag without its month', withRow('meetingAgendaFlags', 0, { month: undefined }), /month 应为 1–12 的月份/],
     ['a duplicate agenda flag of one month', withRow('meetingAgendaFlags', 1, { month: 5 }), /「会议关注」表.*重复/],
@@ -224,7 +245,7 @@ describe('validateBackup', () => {
   })
 
   it('names every table it requires', () => {
-    expect(BACKUP_TABLE_NAMES).toHaveLength(15)
+    expect(BACKUP_TABLE_NAMES).toHaveLength(16)
   })
 })
 
