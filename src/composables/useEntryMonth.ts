@@ -1,4 +1,5 @@
 import { computed, shallowRef } from 'vue'
+import { activeProjectDataAt } from '@/domain/projectRegister'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
@@ -59,8 +60,10 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const locks = computed(() => lockState(data.data.value.locks))
+  // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
+  const activeProjects = computed(() => activeProjectDataAt(data.data.value.projects, month.value))
   const grid = computed(() =>
-    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
+    year.value === null ? EMPTY_GRID : buildMonthGrid(activeProjects.value, year.value, month.value, entry.moneyUnit, locks.value.months),
   )
   const cells = useEntryCells({
     metas: () => grid.value.metas,
@@ -90,7 +93,7 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
     departmentCode,
     month,
     latestMonth,
-    projects: computed(() => data.data.value.projects),
+    projects: activeProjects,
     isLoading: data.isLoading,
     loadError: data.error,
     grid,

@@ -1,6 +1,7 @@
 import { computed } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateProjectData, summarizeProjects, type ProjectEvaluation } from '@/domain'
+import { activeProjectDataAt } from '@/domain/projectRegister'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
@@ -41,8 +42,10 @@ export function useMonitor(scope: ScopeSelection) {
     )
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
+  // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
+  const activeData = computed(() => activeProjectDataAt(projectData.data.value, month.value))
   const evaluations = computed<ProjectEvaluation[]>(() =>
-    projectData.data.value.map((row) => evaluateProjectData(row, month.value, settings.data.value.thresholds)),
+    activeData.value.map((row) => evaluateProjectData(row, month.value, settings.data.value.thresholds)),
   )
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
@@ -59,7 +62,7 @@ export function useMonitor(scope: ScopeSelection) {
     departmentCode,
     latestMonth,
     month,
-    projectData: projectData.data,
+    projectData: activeData,
     evaluations,
     summary,
     hasSpending,
