@@ -6,7 +6,7 @@ import {
   PROJECT_FIELD_LABELS,
   PROJECT_FIELDS,
   projectFieldTexts,
-  type HandEditConflict,
+  type HandEditedProject,
   type IndicatorField,
   type ProjectField,
 } from '@/domain/handEdits'
@@ -161,17 +161,6 @@ export async function importDocument(
       return { year, departmentCode, ...counts }
     },
   )
-}
-
-/** A project of the document as hand edits see it. */
-export interface HandEditedProject {
-  /** Position in the document. */
-  readonly index: number
-  /** The document's code (what `takeDocument` names). */
-  readonly code: string
-  readonly name: string
-  /** Hand edits the document would overwrite, project fields first, then its indicators'. */
-  readonly conflicts: readonly HandEditConflict[]
 }
 
 /**

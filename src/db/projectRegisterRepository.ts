@@ -1,18 +1,19 @@
 import { liveQuery, type Observable } from 'dexie'
 import { changedFields, INDICATOR_FIELD_LABELS, INDICATOR_FIELDS, indicatorFieldTexts, PROJECT_FIELD_LABELS, PROJECT_FIELDS, projectFieldTexts } from '@/domain/handEdits'
 import { checkProjectDraft, type DraftErrors, type IndicatorInput, type ProjectDraft, type ProjectInput, type TargetReader } from '@/domain/projectRegister'
+import type { Indicator, Project } from '@/domain/types'
 import { generatedCode } from '@/importers/document/codes'
 import { parseTarget } from '@/importers/parseTarget'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { newStableId } from './importRepository'
-import { toProject } from './mappers'
+import { toIndicator, toProject } from './mappers'
 import type { ChangeRecord, IndicatorRecord, ProjectRecord } from './records'
 
 /** One project of 项目管理 with all its indicators (archived ones too), in order. */
 export interface RegisterEntry {
-  readonly project: ProjectRecord
-  readonly indicators: readonly IndicatorRecord[]
+  readonly project: Project
+  readonly indicators: readonly Indicator[]
 }
 
 /** Raised when a draft breaks a rule; `errors` by field (see DraftErrors). Nothing was written. */
@@ -32,8 +33,11 @@ export async function loadRegister(year: number, departmentCode: string, databas
     const projects = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).sortBy('order')
     const indicators = await database.indicators.where('projectId').anyOf(projects.map((p) => p.id)).toArray()
     return projects.map((project) => ({
-      project,
-      indicators: indicators.filter((row) => row.projectId === project.id).sort((a, b) => a.order - b.order),
+      project: toProject(project),
+      indicators: indicators
+        .filter((row) => row.projectId === project.id)
+        .sort((a, b) => a.order - b.order)
+        .map(toIndicator),
     }))
   })
 }

@@ -103,3 +103,14 @@ export function findConflicts<F extends string>(
     .filter((field) => edited.includes(field))
     .map((field) => ({ label: `${prefix}${labels[field]}`, current: stored[field] || '（空）', incoming: incoming[field] || '（空）' }))
 }
+
+/** A project of a document being re-imported, with the hand edits the document would overwrite. */
+export interface HandEditedProject {
+  /** Position in the document. */
+  readonly index: number
+  /** The document's code (what the import's takeDocument names). */
+  readonly code: string
+  readonly name: string
+  /** Project fields first, then its indicators'. */
+  readonly conflicts: readonly HandEditConflict[]
+}

@@ -96,7 +96,7 @@ describe('validateBackup', () => {
 
   it('keeps what 项目管理 stores: a code edited after import (the id stays), 自编, hand edits and archiving', () => {
     const edited = withRow('projects', 0, { code: 'A-NEW', importedCode: 'A', isCodeGenerated: true, editedFields: ['code'], archivedAt: '2021-05-03T02:00:00.000Z' })
-    const result = validateBackup({ ...edited, tables: { ...edited.tables, indicators: edited.tables.indicators.map((row, i) => (i === 0 ? { ...row, importedKey: ['产出指标', '数量指标', '件数'], editedFields: ['target'], archivedAt: null } : row)) } })
+    const result = validateBackup({ ...edited, tables: { ...edited.tables, indicators: edited.tables.indicators.map((row: Record<string, unknown>, i: number) => (i === 0 ? { ...row, importedKey: ['产出指标', '数量指标', '件数'], editedFields: ['target'], archivedAt: null } : row)) } })
     expect(result.ok && result.backup.tables.projects[0]).toMatchObject({ id: '2021/201001/A', code: 'A-NEW', importedCode: 'A', isCodeGenerated: true, editedFields: ['code'], archivedAt: '2021-05-03T02:00:00.000Z' })
     expect(result.ok && result.backup.tables.indicators[0]).toMatchObject({ importedKey: ['产出指标', '数量指标', '件数'], editedFields: ['target'], archivedAt: null })
   })
