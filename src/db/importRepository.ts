@@ -96,10 +96,10 @@ export async function importDocument(
     async () => {
       const counts = { projectsCreated: 0, projectsUpdated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, indicatorsKept: 0 }
       await database.departments.put({ code: departmentCode, name: document.department.name })
-      const findStored = await storedProjectFinder(database, year, departmentCode)
+      const matches = await matchStoredProjects(database, year, departmentCode, document.projects.map((p) => p.code))
       for (const [index, project] of document.projects.entries()) {
         assertStorable(project)
-        const existing = findStored(project.code)
+        const existing = matches[index]
         const id = existing?.id ?? (await freshImportId(database, year, departmentCode, project.code))
         const isKeepingEdits = !(options.takeDocument?.has(project.code) ?? false)
         const imported = toProjectRecord({ ...project, id, year, departmentCode }, index)
@@ -175,10 +175,10 @@ export async function findHandEdits(
   database: MonitorDatabase = defaultDb,
 ): Promise<HandEditedProject[]> {
   return database.transaction('r', [database.projects, database.indicators], async () => {
-    const findStored = await storedProjectFinder(database, year, departmentCode)
+    const matches = await matchStoredProjects(database, year, departmentCode, document.projects.map((p) => p.code))
     const found: HandEditedProject[] = []
     for (const [index, project] of document.projects.entries()) {
-      const existing = findStored(project.code)
+      const existing = matches[index]
       if (!existing) continue
       const stored = toProject(existing)
       const conflicts = findConflicts(
@@ -203,16 +203,26 @@ export async function findHandEdits(
   })
 }
 
-/** Finds the stored project of a document code: by its code, else by the code of its last import. */
-async function storedProjectFinder(
+/**
+ * The stored project of each document code, one to one: by code first (for the whole document),
+ * then, for codes left over, by the code of a project's last import (its code edited by hand).
+ */
+async function matchStoredProjects(
   database: MonitorDatabase,
   year: number,
   departmentCode: string,
-): Promise<(code: string) => ProjectRecord | undefined> {
+  codes: readonly string[],
+): Promise<(ProjectRecord | undefined)[]> {
   const rows = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).toArray()
   const byCode = new Map(rows.map((row) => [row.code, row]))
-  const byImportedCode = new Map(rows.flatMap((row) => (row.importedCode !== undefined ? [[row.importedCode, row] as const] : [])))
-  return (code) => byCode.get(code) ?? byImportedCode.get(code)
+  const matched = codes.map((code) => byCode.get(code))
+  const used = new Set(matched.flatMap((row) => (row ? [row.id] : [])))
+  return matched.map((row, i) => {
+    if (row) return row
+    const found = rows.find((candidate) => !used.has(candidate.id) && candidate.importedCode === codes[i])
+    if (found) used.add(found.id)
+    return found
+  })
 }
 
 /** The id of a project imported for the first time: year/department/code, unless a project (whose code was edited since) holds it. */
