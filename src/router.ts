@@ -10,6 +10,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/meeting', name: 'meeting', component: () => import('./views/MeetingView.vue'), meta: { title: '会议' } },
   { path: '/meeting/present', name: 'meeting-present', component: () => import('./views/MeetingPresentView.vue'), meta: { title: '会议演示' } },
   { path: '/meeting/print', name: 'meeting-print', component: () => import('./views/MeetingPrintView.vue'), meta: { title: '会议简报' } },
+  { path: '/projects', name: 'projects', component: () => import('./views/ProjectRegisterView.vue'), meta: { title: '项目管理' } },
   { path: '/data', name: 'data', component: () => import('./views/DataView.vue'), meta: { title: '导入导出' } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: '设置' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },

@@ -1,4 +1,5 @@
 import { computed, shallowRef } from 'vue'
+import { activeProjectDataAt } from '@/domain/projectRegister'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
@@ -66,8 +67,10 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
     const d = departmentCode.value
     return y === null || d === null ? constant([] as ReportedRoundRecord[]) : observeRoundHistory(y, d, month.value)
   }, [] as ReportedRoundRecord[])
+  // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
+  const activeProjects = computed(() => activeProjectDataAt(data.data.value.projects, month.value))
   const grid = computed(() =>
-    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
+    year.value === null ? EMPTY_GRID : buildMonthGrid(activeProjects.value, year.value, month.value, entry.moneyUnit, locks.value.months),
   )
   const cells = useEntryCells({
     metas: () => grid.value.metas,
@@ -97,7 +100,7 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
     departmentCode,
     month,
     latestMonth,
-    projects: computed(() => data.data.value.projects),
+    projects: activeProjects,
     isLoading: data.isLoading,
     loadError: data.error,
     grid,

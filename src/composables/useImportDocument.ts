@@ -1,6 +1,7 @@
 import { computed, shallowRef, watch } from 'vue'
 import { findStoredProjectCodes } from '@/db/importHistoryRepository'
-import { importDocument, type ImportSummary } from '@/db/importRepository'
+import { findHandEdits, importDocument, type ImportSummary } from '@/db/importRepository'
+import type { HandEditedProject } from '@/domain/handEdits'
 import { getSettings } from '@/db/settingsRepository'
 import { describeError } from '@/db/storageErrors'
 import type { Department } from '@/domain/types'
@@ -85,6 +86,10 @@ export function useImportDocument() {
   const storedCodes = shallowRef<ReadonlySet<string> | null>(null)
   /** The code each complete project will be stored under, in document order (自编 ones editable). */
   const projectCodes = shallowRef<readonly string[]>([])
+  /** Projects edited by hand (项目管理) whose edits the document would overwrite (null while unknown). */
+  const handEdits = shallowRef<readonly HandEditedProject[] | null>(null)
+  /** Indexes of those projects whose document values the user chose over the hand edits (default: none). */
+  const takeDocument = shallowRef<ReadonlySet<number>>(new Set())
 
   // The fiscal years a document may be for: two ahead (预算 is drafted a year early) and ten back.
   const thisYear = new Date().getFullYear()
@@ -107,6 +112,18 @@ export function useImportDocument() {
     projectCodes.value = read.document.projects.map((p) => p.code)
     const preview = { source, document: read.document, warnings: read.warnings, incomplete: read.incomplete, sheets }
     state.value = { step: 'preview', preview, isSaving: false }
+  }
+
+  /** The document's projects under the codes they will be stored with. */
+  const codedProjects = (document: ParsedDocument) =>
+    document.projects.map((project, i) => ({ ...project, code: (projectCodes.value[i] ?? project.code).trim() }))
+
+  /** Chooses, for one project edited by hand, the document's values (true) or the hand edits (false, default). */
+  function setTakeDocument(index: number, isTaking: boolean): void {
+    const next = new Set(takeDocument.value)
+    if (isTaking) next.add(index)
+    else next.delete(index)
+    takeDocument.value = next
   }
 
   function setProjectCode(index: number, code: string): void {
@@ -156,12 +173,13 @@ export function useImportDocument() {
     if (current.step !== 'preview' || current.isSaving || year.value === null || codeProblem.value !== null) return
     state.value = { ...current, isSaving: true }
     const { document, warnings, source } = current.preview
-    const projects = document.projects.map((project, i) => ({ ...project, code: (projectCodes.value[i] ?? project.code).trim() }))
+    const projects = codedProjects(document)
+    const taken = new Set(projects.flatMap((project, i) => (takeDocument.value.has(i) ? [project.code] : [])))
     try {
       const { actor } = await getSettings()
       const summary = await importDocument(
         { ...document, projects, department: department.value },
-        { fileName: source.fileName, actor: actor || '导入', year: year.value, warningCount: warnings.length },
+        { fileName: source.fileName, actor: actor || '导入', year: year.value, warningCount: warnings.length, takeDocument: taken },
       )
       state.value = { step: 'done', summary, departmentName: department.value.name, fileName: source.fileName }
     } catch (cause) {
@@ -176,14 +194,19 @@ export function useImportDocument() {
 
   // Which projects already exist decides 新增 vs 更新 in the preview; re-asked when year or code changes.
   watch(
-    () => [preview.value, year.value, department.value.code] as const,
+    () => [preview.value, year.value, department.value.code, projectCodes.value] as const,
     async ([current, selectedYear, code], _old, onCleanup) => {
       let isStale = false
       onCleanup(() => (isStale = true))
       storedCodes.value = null
+      handEdits.value = null
       if (!current || selectedYear === null || code.trim() === '') return
       const codes = await findStoredProjectCodes(selectedYear, code.trim())
-      if (!isStale) storedCodes.value = codes
+      const edits = await findHandEdits({ projects: codedProjects(current.document) }, selectedYear, code.trim())
+      if (isStale) return
+      storedCodes.value = codes
+      handEdits.value = edits
+      takeDocument.value = new Set()
     },
   )
 
@@ -194,6 +217,9 @@ export function useImportDocument() {
     year,
     yearChoices,
     storedCodes,
+    handEdits,
+    takeDocument,
+    setTakeDocument,
     projectCodes,
     codeProblem,
     setProjectCode,

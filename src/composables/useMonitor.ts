@@ -1,6 +1,7 @@
 import { computed } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
+import { activeProjectDataAt } from '@/domain/projectRegister'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
@@ -51,12 +52,14 @@ export function useMonitor(scope: ScopeSelection) {
     )
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
+  // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
+  const activeData = computed(() => activeProjectDataAt(projectData.data.value, month.value))
   const rounds = useLiveQuery(() => {
     const selectedYear = year.value
     return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ReportedRound[])
   const reported = computed<ReportedView>(() =>
-    evaluateShownAt(projectData.data.value, rounds.data.value, month.value, settings.data.value.thresholds),
+    evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds),
   )
   const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
@@ -74,7 +77,7 @@ export function useMonitor(scope: ScopeSelection) {
     departmentCode,
     latestMonth,
     month,
-    projectData: projectData.data,
+    projectData: activeData,
     evaluations,
     /** The 已报送 rounds shown at the as-of month and how today differs from them */
     reported,

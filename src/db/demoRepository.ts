@@ -49,7 +49,11 @@ export async function loadDemo(
 ): Promise<void> {
   await database.transaction('rw', ALL_TABLES(database), async () => {
     const summary = await importDocument(document, { ...source, actor: '示例数据' }, database)
-    const idOf = (code: string) => projectId(summary.year, summary.departmentCode, code)
+    // By code, not by a derived id: the id of a project is not its code.
+    const ids = new Map(
+      (await database.projects.where('[year+departmentCode]').equals([summary.year, summary.departmentCode]).toArray()).map((row) => [row.code, row.id]),
+    )
+    const idOf = (code: string) => ids.get(code) ?? projectId(summary.year, summary.departmentCode, code)
     const indicators = await database.indicators.toArray()
     const indicatorOf = (code: string, name: string) => {
       const found = indicators.find((row) => row.projectId === idOf(code) && row.name === name)

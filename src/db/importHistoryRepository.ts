@@ -32,12 +32,15 @@ export function observeImportHistory(limit: number, database: MonitorDatabase = 
   return liveQuery(() => loadImportHistory(limit, database))
 }
 
-/** Project codes already stored for a year and department: an import updates these, adds the rest. */
+/**
+ * Project codes already stored for a year and department (and the codes of their last import,
+ * which still find a project whose code was edited by hand): an import updates these, adds the rest.
+ */
 export async function findStoredProjectCodes(
   year: number,
   departmentCode: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<Set<string>> {
   const rows = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).toArray()
-  return new Set(rows.map((row) => row.code))
+  return new Set(rows.flatMap((row) => (row.importedCode === undefined ? [row.code] : [row.code, row.importedCode])))
 }

@@ -23,6 +23,9 @@ export function toProject(record: ProjectRecord): Project {
     purpose: record.purpose,
     plan: { ...record.plan },
     goals: [...record.goals],
+    // Only when set, so rows without them map to the same values as before.
+    ...(record.isCodeGenerated ? { isCodeGenerated: true } : {}),
+    ...(record.archivedAt ? { archivedAt: record.archivedAt } : {}),
   }
 }
 
@@ -65,6 +68,7 @@ export function toIndicator(record: IndicatorRecord): Indicator {
     },
     documentKind: record.kind,
     basis: record.basis,
+    ...(record.archivedAt ? { archivedAt: record.archivedAt } : {}),
   }
 }
 

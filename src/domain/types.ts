@@ -46,7 +46,7 @@ export interface BudgetSplit {
 }
 
 export interface Project {
-  /** Stable identity: year + department code + project code (see projectId). */
+  /** Stable identity, never re-keyed: `year/department/…` (see projectId); the code may change. */
   readonly id: string
   readonly year: number
   readonly departmentCode: string
@@ -56,6 +56,10 @@ export interface Project {
   readonly purpose: string
   readonly plan: SpendPlan
   readonly goals: readonly string[]
+  /** True when the code was generated (自编); absent = false. */
+  readonly isCodeGenerated?: boolean
+  /** When it was archived (删除 in 项目管理), ISO; absent or null = in use. */
+  readonly archivedAt?: string | null
 }
 
 export type Operator = '>=' | '<=' | '=' | '>' | '<'
@@ -95,6 +99,8 @@ export interface Indicator {
   readonly documentKind?: IndicatorKind
   /** 指标值确定依据 */
   readonly basis: string | null
+  /** When it was archived (删除 in 项目管理), ISO; absent or null = in use. */
+  readonly archivedAt?: string | null
 }
 
 /** Spending entered for one project in one month (not cumulative). */
@@ -184,7 +190,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   unreported: '未填报',
 }
 
-/** Builds the stable project id from its natural key. */
+/** The id an imported project gets at its first import (later code edits never change it). */
 export function projectId(year: number, departmentCode: string, code: string): string {
   return `${year}/${departmentCode}/${code}`
 }

@@ -192,8 +192,10 @@ function* checkRows(tables: BackupTables): Generator<void, void, void> {
   const missing = (what: string, field: string, key: string) => `的 ${field}「${key}」：该${what}不在备份中`
   tables.projects.forEach((row, i) => {
     if (!departments.has(row.departmentCode)) fail('projects', i, missing('单位', 'departmentCode', row.departmentCode))
-    const id = projectId(row.year, row.departmentCode, row.code)
-    if (row.id !== id) fail('projects', i, `的 id「${row.id}」与年度、单位编码和项目编码不符（应为「${id}」）`)
+    // Ids are stable (a code may be edited after import), but always start with year/department/:
+    // a scope's rows are read as one key range of that prefix.
+    const prefix = projectId(row.year, row.departmentCode, '')
+    if (!row.id.startsWith(prefix) || row.id === prefix) fail('projects', i, `的 id「${row.id}」与年度和单位编码不符（应以「${prefix}」开头）`)
   })
   const byProject = [
     'indicators',

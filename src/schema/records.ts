@@ -33,7 +33,17 @@ const kindOf = v.picklist(['cumulative', 'level', 'qualitative'], 'cumulative / 
 /** 单位, keyed by its unit code (单位编码). */
 export const DepartmentRecordSchema = v.object({ code: text, name: text })
 
-/** A project of one fiscal year; id = `${year}/${departmentCode}/${code}`; money in 分. */
+/** Fields a user edited by hand (项目管理) since the last import: a re-import keeps them unless told otherwise. */
+const editedFields = v.optional(v.array(text, '字段名列表'))
+/** When a user archived (删除) the row; absent or null = in use. */
+const archivedAt = v.optional(v.nullable(timestamp))
+
+/**
+ * A project of one fiscal year; money in 分. The id is stable and never re-keyed: imported
+ * projects keep `${year}/${departmentCode}/${code}` of their first import, projects created by
+ * hand get `${year}/${departmentCode}/~${random}`; either way it starts with year/department/.
+ * The code is an editable attribute.
+ */
 export const ProjectRecordSchema = v.object({
   id: text,
   year,
@@ -48,6 +58,12 @@ export const ProjectRecordSchema = v.object({
   goals: v.array(text, '文字列表'),
   /** Position in its source document, so lists keep the document's order. */
   order: integer,
+  /** True when the code was generated (自编), not given by a document or user; absent = false. */
+  isCodeGenerated: v.optional(v.boolean('true 或 false')),
+  /** The code of the last import, so a re-import finds the project after its code was edited by hand. */
+  importedCode: v.optional(text),
+  editedFields,
+  archivedAt,
 })
 
 export const IndicatorRecordSchema = v.object({
@@ -67,6 +83,10 @@ export const IndicatorRecordSchema = v.object({
   /** 口径 set by a user after import; wins over `kind`. Absent on older rows; null = none. */
   kindOverride: v.optional(v.nullable(v.picklist(['cumulative', 'level'], 'cumulative / level 之一或空'))),
   basis: nullableText,
+  /** 一级/二级/三级 names of the last import, so a re-import finds the indicator after a rename by hand. */
+  importedKey: v.optional(v.array(text, '文字列表')),
+  editedFields,
+  archivedAt,
 })
 
 /** The spending of one project in one month, in 分 (not cumulative). */
@@ -91,13 +111,15 @@ export const NoteRecordSchema = v.object({
   actions: text,
 })
 
-export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action', 'budget', 'target'] as const
+// 'indicator' is an entry of an indicator's value (or its 口径); 'indicatorDefinition' is an
+// edit of the indicator itself in 项目管理 (names, 指标值, archive/restore).
+export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action', 'project', 'indicatorDefinition', 'budget', 'target'] as const
 
-/** What each kind of change is called in the UI. */
+/** Chinese names of the change kinds, as 修改记录 shows them. */
 export const CHANGE_KIND_LABELS: Readonly<Record<(typeof CHANGE_KINDS)[number], string>> = {
   import: '导入',
   spending: '支出',
-  indicator: '指标',
+  indicator: '指标值',
   note: '监控说明',
   demo: '示例数据',
   settings: '设置',
@@ -105,6 +127,8 @@ export const CHANGE_KIND_LABELS: Readonly<Record<(typeof CHANGE_KINDS)[number], 
   agenda: '会议关注',
   decision: '会议决定',
   action: '整改措施',
+  project: '项目信息',
+  indicatorDefinition: '绩效指标',
   budget: '调整预算',
   target: '调整目标',
 }

@@ -122,6 +122,18 @@ describe('validateBackup', () => {
     expect(older.ok && 'kindOverride' in (older.backup.tables.indicators[0] ?? {})).toBe(false)
   })
 
+  it('keeps what 项目管理 stores: a code edited after import (the id stays), 自编, hand edits and archiving', () => {
+    const edited = withRow('projects', 0, { code: 'A-NEW', importedCode: 'A', isCodeGenerated: true, editedFields: ['code'], archivedAt: '2021-05-03T02:00:00.000Z' })
+    const result = validateBackup({ ...edited, tables: { ...edited.tables, indicators: edited.tables.indicators.map((row: Record<string, unknown>, i: number) => (i === 0 ? { ...row, importedKey: ['产出指标', '数量指标', '件数'], editedFields: ['target'], archivedAt: null } : row)) } })
+    expect(result.ok && result.backup.tables.projects[0]).toMatchObject({ id: '2021/201001/A', code: 'A-NEW', importedCode: 'A', isCodeGenerated: true, editedFields: ['code'], archivedAt: '2021-05-03T02:00:00.000Z' })
+    expect(result.ok && result.backup.tables.indicators[0]).toMatchObject({ importedKey: ['产出指标', '数量指标', '件数'], editedFields: ['target'], archivedAt: null })
+  })
+
+  it('refuses an archive time that is no time', () => {
+    const result = validateBackup(withRow('projects', 0, { archivedAt: 'soon' }))
+    expect(!result.ok && result.error).toMatch(/「项目」表（projects）第 1 条的 archivedAt 应为时间/)
+  })
+
   it.each<[string, unknown, RegExp]>([
     ['not an object', [1, 2], /不是备份/],
     ['another format', file({ format: 'something-else' }), /不是本程序的备份文件.*something-else/],
@@ -197,7 +209,8 @@ describe('validateBackup', () => {
     ['an agenda flag of a missing project', withRow('meetingAgendaFlags', 0, { projectId: 'nope' }), /「会议关注」表（meetingAgendaFlags）第 1 条的 projectId「nope」/],
     ['a decision of a missing project', withRow('decisions', 0, { projectId: 'nope' }), /「会议决定」表（decisions）第 1 条的 projectId「nope」/],
     ['an action item of a missing project', withRow('actionItems', 0, { projectId: 'nope' }), /「整改措施」表（actionItems）第 1 条的 projectId「nope」/],
-    ['a project id that disagrees with its code', withRow('projects', 0, { code: 'Z' }), /「项目」表（projects）第 1 条的 id「2021\/201001\/A」与年度、单位编码和项目编码不符（应为「2021\/201001\/Z」）/],
+    // Ids are stable (a code may be edited), but a project's id must stay under its year and department.
+    ['a project id outside its year', withRow('projects', 0, { year: 2022 }), /「项目」表（projects）第 1 条的 id「2021\/201001\/A」与年度和单位编码不符（应以「2022\/201001\/」开头）/],
     ['an adjustment of a missing project', withRow('budgetAdjustments', 0, { projectId: 'nope' }), /「预算调整」表（budgetAdjustments）第 1 条的 projectId「nope」：该项目不在备份中/],
     ['an adjustment dated in another year', withRow('budgetAdjustments', 0, { date: '2020-05-20' }), /「预算调整」表（budgetAdjustments）第 1 条的 date「2020-05-20」不在项目的 2021 年度内/],
     ['an adjustment in fractions of 分', withRow('budgetAdjustments', 0, { fiscal: -0.5 }), /第 1 条的 fiscal 应为整数金额（分，调减为负），实际为 -0\.5/],
