@@ -7,8 +7,10 @@ import type {
   DecisionRecord,
   DepartmentRecord,
   ImportRecord,
+  IndicatorNoteRecord,
   IndicatorRecord,
   IndicatorValueRecord,
+  MeetingMinutesRecord,
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
@@ -32,6 +34,8 @@ export type MonitorDatabase = Dexie & {
   meetingAgendaFlags: Table<AgendaFlagRecord, [string, number]>
   decisions: Table<DecisionRecord, [string, number]>
   actionItems: EntityTable<ActionItemRecord, 'id'>
+  indicatorNotes: Table<IndicatorNoteRecord, [string, number]>
+  meetingRecords: Table<MeetingMinutesRecord, [number, string, number]>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -81,6 +85,15 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       meetingAgendaFlags: '[projectId+month], projectId',
     },
   },
+  // v5: per-indicator monitoring notes per as-of month, and the meeting record (会议纪要) of a
+  // department's meeting per month. Action items gain optional 整改 fields (no index, no upgrade).
+  {
+    version: 5,
+    stores: {
+      indicatorNotes: '[indicatorId+month], projectId',
+      meetingRecords: '[year+departmentCode+month]',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -110,6 +123,7 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   db.version(3)
     .stores({ ...storesOf(2), ...storesOf(3) })
     .upgrade(moveAgendaFlags)
+  db.version(5).stores(storesOf(5))
   return db
 }
 

@@ -15,6 +15,7 @@ import {
   BACKUP_TABLE_NAMES,
   BACKUP_VERSION,
   LEGACY_AGENDA_TABLE,
+  OPTIONAL_BACKUP_TABLES,
   summarizeBackup,
   type BackupFile,
   type BackupTableName,
@@ -28,8 +29,10 @@ import {
   DecisionRecordSchema,
   DepartmentRecordSchema,
   ImportRecordSchema,
+  IndicatorNoteRecordSchema,
   IndicatorRecordSchema,
   IndicatorValueRecordSchema,
+  MeetingMinutesRecordSchema,
   MonthLockRecordSchema,
   NoteRecordSchema,
   ProjectRecordSchema,
@@ -52,6 +55,8 @@ const SCHEMAS: { readonly [K in BackupTableName]: v.GenericSchema<unknown, Backu
   meetingAgendaFlags: AgendaFlagRecordSchema,
   decisions: DecisionRecordSchema,
   actionItems: ActionItemRecordSchema,
+  indicatorNotes: IndicatorNoteRecordSchema,
+  meetingRecords: MeetingMinutesRecordSchema,
 }
 
 /** Primary key of each table, to catch duplicates before the database does. */
@@ -69,6 +74,8 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   meetingAgendaFlags: (r) => `${r.projectId}|${r.month}`,
   decisions: (r) => `${r.projectId}|${r.month}`,
   actionItems: (r) => r.id,
+  indicatorNotes: (r) => `${r.indicatorId}|${r.month}`,
+  meetingRecords: (r) => `${r.year}|${r.departmentCode}|${r.month}`,
 }
 
 /** Thrown inside validation only; turned into { ok: false } at the edge. `isRow`: a row is wrong, not the file. */
@@ -119,6 +126,7 @@ function fromLegacyAgendaFlag(item: unknown): unknown {
 }
 
 function readTable<K extends BackupTableName>(name: K, value: unknown, isLegacy: boolean): BackupTables[K] {
+  if (value === undefined && OPTIONAL_BACKUP_TABLES.has(name)) return [] as BackupTables[K]
   if (value === undefined) throw new BackupInvalid(`缺少${tableLabel(name)}`)
   if (!Array.isArray(value)) throw new BackupInvalid(`${tableLabel(name)}应为列表，实际为 ${shown(value)}`)
   const keyOf = KEYS[name]
@@ -166,7 +174,7 @@ function checkRows(tables: BackupTables): void {
     const id = projectId(row.year, row.departmentCode, row.code)
     if (row.id !== id) fail('projects', i, `的 id「${row.id}」与年度、单位编码和项目编码不符（应为「${id}」）`)
   })
-  const byProject = ['indicators', 'spending', 'indicatorValues', 'notes', 'meetingAgendaFlags', 'decisions', 'actionItems'] as const
+  const byProject = ['indicators', 'spending', 'indicatorValues', 'notes', 'meetingAgendaFlags', 'decisions', 'actionItems', 'indicatorNotes'] as const
   for (const table of byProject) {
     tables[table].forEach((row: { projectId: string }, i: number) => {
       if (!projects.has(row.projectId)) fail(table, i, missing('项目', 'projectId', row.projectId))
@@ -176,6 +184,16 @@ function checkRows(tables: BackupTables): void {
     const year = projects.get(row.projectId)?.year ?? 0
     const error = entryError(formatMoneyInput(row.amount, 'yuan'), { kind: 'spending', unit: 'yuan' }, year, row.month)
     if (error !== null) fail('spending', i, `的 amount（${row.amount} 分）：${error}`)
+  })
+  tables.meetingRecords.forEach((row, i) => {
+    if (!departments.has(row.departmentCode)) fail('meetingRecords', i, missing('单位', 'departmentCode', row.departmentCode))
+  })
+  tables.indicatorNotes.forEach((row, i) => {
+    const indicator = indicators.get(row.indicatorId)
+    if (!indicator) return fail('indicatorNotes', i, missing('指标', 'indicatorId', row.indicatorId))
+    if (indicator.projectId !== row.projectId) {
+      fail('indicatorNotes', i, `的 projectId「${row.projectId}」与其指标所属的项目「${indicator.projectId}」不一致`)
+    }
   })
   tables.indicatorValues.forEach((row, i) => {
     const indicator = indicators.get(row.indicatorId)

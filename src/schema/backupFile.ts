@@ -10,8 +10,10 @@ import type {
   DecisionRecord,
   DepartmentRecord,
   ImportRecord,
+  IndicatorNoteRecord,
   IndicatorRecord,
   IndicatorValueRecord,
+  MeetingMinutesRecord,
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
@@ -40,6 +42,8 @@ export interface BackupTables {
   meetingAgendaFlags: AgendaFlagRecord[]
   decisions: DecisionRecord[]
   actionItems: ActionItemRecord[]
+  indicatorNotes: IndicatorNoteRecord[]
+  meetingRecords: MeetingMinutesRecord[]
 }
 
 export type BackupTableName = keyof BackupTables
@@ -59,7 +63,12 @@ export const BACKUP_TABLE_LABELS: Readonly<Record<BackupTableName, string>> = {
   meetingAgendaFlags: '会议关注',
   decisions: '会议决定',
   actionItems: '整改措施',
+  indicatorNotes: '指标监控说明',
+  meetingRecords: '会议纪要',
 }
+
+/** Tables added after backups were first written: a file without them restores them empty. */
+export const OPTIONAL_BACKUP_TABLES: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['indicatorNotes', 'meetingRecords'])
 
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_LABELS) as BackupTableName[]
 

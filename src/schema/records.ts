@@ -5,6 +5,7 @@
  * the validator adds the table, the row and the field path.
  */
 import * as v from 'valibot'
+import { ACTION_PROGRESSES } from '@/domain/actionProgress'
 import { isIsoDate, MEETING_DECISIONS } from '@/domain/agenda'
 import { DEVIATION_REASONS, MONTHS } from '@/domain/types'
 
@@ -90,7 +91,35 @@ export const NoteRecordSchema = v.object({
   actions: text,
 })
 
-export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action'] as const
+/** Monitoring note of one indicator for one as-of month (监控表 per indicator). */
+export const IndicatorNoteRecordSchema = v.object({
+  indicatorId: text,
+  projectId: text,
+  month,
+  reasons: v.array(v.picklist(DEVIATION_REASONS, `偏差原因（${DEVIATION_REASONS.join(' / ')} 之一）`), '偏差原因列表'),
+  likelihood: v.nullable(v.picklist(['certain', 'possible', 'impossible'], 'certain / possible / impossible 或空')),
+  /** 原因说明 */
+  explanation: text,
+  /** 备注 */
+  remark: text,
+  /** 全年预计完成情况 as rewritten by the user; null = the computed one */
+  forecast: nullableText,
+})
+
+export const CHANGE_KINDS = [
+  'import',
+  'spending',
+  'indicator',
+  'note',
+  'demo',
+  'settings',
+  'lock',
+  'agenda',
+  'decision',
+  'action',
+  'indicatorNote',
+  'meetingRecord',
+] as const
 
 /** One recorded change: what, old → new, when (ISO) and by whom. */
 export const ChangeRecordSchema = v.object({
@@ -142,6 +171,27 @@ export const DecisionRecordSchema = v.object({
   decidedAt: timestamp,
 })
 
+/** A real calendar day (YYYY-MM-DD), or empty. */
+const isoDateOrEmpty = v.pipe(
+  v.string('日期（YYYY-MM-DD，如 2021-09-30）或空'),
+  v.check((value) => value === '' || isIsoDate(value), '真实存在的日期（YYYY-MM-DD，如 2021-09-30）或空'),
+)
+
+/** 会议纪要 of a department's meeting for one as-of month; 议定事项 are the decisions of that month. */
+export const MeetingMinutesRecordSchema = v.object({
+  year,
+  departmentCode: text,
+  month,
+  /** 会议日期 */
+  date: isoDateOrEmpty,
+  place: text,
+  /** 主持人 */
+  host: text,
+  /** 参会人员 */
+  attendees: text,
+  notes: text,
+})
+
 /** An action item (整改措施) decided for a project; open ones carry over month to month. */
 export const ActionItemRecordSchema = v.pipe(
   v.object({
@@ -153,13 +203,18 @@ export const ActionItemRecordSchema = v.pipe(
     /** 责任人 */
     owner: text,
     /** 期限: a real calendar day (YYYY-MM-DD), or empty when none was set. */
-    dueDate: v.pipe(
-      v.string('日期（YYYY-MM-DD，如 2021-09-30）或空'),
-      v.check((value) => value === '' || isIsoDate(value), '真实存在的日期（YYYY-MM-DD，如 2021-09-30）或空'),
-    ),
+    dueDate: isoDateOrEmpty,
     status: v.picklist(['open', 'closed'], 'open / closed'),
     /** As-of month of the meeting that closed it; null while open. */
     closedMonth: nullableMonth,
+    /** 整改进度; absent on rows from before the lifecycle (open → 未开始, closed → 已完成). */
+    progress: v.optional(v.picklist(ACTION_PROGRESSES, 'notStarted / inProgress / done')),
+    /** 完成说明 */
+    completionNote: v.optional(text),
+    /** 实际完成日期 (YYYY-MM-DD) or empty */
+    completedOn: v.optional(isoDateOrEmpty),
+    /** 证明材料: a note or a file name */
+    evidence: v.optional(text),
   }),
   v.forward(
     v.check((item) => (item.status === 'closed') === (item.closedMonth !== null), '已完成时为完成的月份（1–12），未完成时为空'),
@@ -182,3 +237,5 @@ export type AgendaFlagRecord = v.InferOutput<typeof AgendaFlagRecordSchema>
 export type MeetingDecision = (typeof MEETING_DECISIONS)[number]
 export type DecisionRecord = v.InferOutput<typeof DecisionRecordSchema>
 export type ActionItemRecord = v.InferOutput<typeof ActionItemRecordSchema>
+export type IndicatorNoteRecord = v.InferOutput<typeof IndicatorNoteRecordSchema>
+export type MeetingMinutesRecord = v.InferOutput<typeof MeetingMinutesRecordSchema>
