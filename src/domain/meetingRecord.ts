@@ -83,3 +83,9 @@ export function earlierDecisions(
       return { month: m, decision, label, actions: seen }
     })
 }
+
+/** An ISO date (YYYY-MM-DD) written the Chinese way, e.g. 2020年8月6日; other text as it is. */
+export function formatChineseDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  return match ? `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日` : iso
+}
