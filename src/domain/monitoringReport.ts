@@ -66,7 +66,12 @@ function overview(input: MonitoringReportInput): ReportSection {
   const { month, evaluations } = input
   const s = summarizeProjects(evaluations, input.thresholds ?? DEFAULT_THRESHOLDS)
   const c = s.counts
-  const partial = s.unreportedSpending > 0 ? `（${s.unreportedSpending} 个项目${month}月支出未填报，执行率按已填报的 ${s.reportedProjects} 个项目计算）` : ''
+  const partial =
+    s.unreportedSpending === 0
+      ? ''
+      : s.reportedProjects === 0
+        ? `（各项目${month}月支出均未填报）`
+        : `（${s.unreportedSpending} 个项目${month}月支出未填报，执行率按已填报的 ${s.reportedProjects} 个项目计算）`
   const text =
     `${input.year}年度本部门纳入监控的项目共 ${evaluations.length} 个，预算数合计 ${wan(s.budget)}。` +
     `1–${month}月执行数 ${wan(s.executed)}，执行率 ${formatPercent(s.executionRate, 2)}${partial}；` +
