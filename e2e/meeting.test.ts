@@ -49,7 +49,7 @@ async function wrappedActionCells(page: Page): Promise<string[]> {
     for (const table of document.querySelectorAll('[data-test="presentation"] [data-test="action-table"]')) {
       const heads = [...table.querySelectorAll('th')].map((th) => th.textContent.trim())
       for (const row of table.querySelectorAll('[data-test="action-row"]')) {
-        for (const column of ['责任人', '状态']) {
+        for (const column of ['责任人', '整改进度']) {
           const td = row.children[heads.indexOf(column)]
           const range = document.createRange()
           range.selectNodeContents(td)
@@ -163,7 +163,7 @@ describe('meeting mode with the demo department', () => {
     assert.equal((await carried.getByTestId('open-actions').textContent())?.trim(), '1')
     const row = page.getByTestId('all-actions').getByTestId('action-row').first()
     assert.equal(await row.getAttribute('data-state'), 'open')
-    assert.match((await row.textContent()) ?? '', /第三方评估.*7月结转.*李科长.*2020-08-31.*未完成/)
+    assert.match((await row.textContent()) ?? '', /第三方评估.*7月结转.*李科长.*2020-08-31.*未开始/)
     // Judged at the 8月 meeting (held 2020-09-01), a 期限 of 2020-08-31 has passed.
     assert.match((await row.textContent()) ?? '', /2020-08-31\s*逾期/)
 

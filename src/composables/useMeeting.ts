@@ -1,5 +1,7 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
-import { buildAgenda, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
+import { buildAgenda, DECISION_LABELS, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
+import { buildIndicatorNoteRows, type IndicatorNote, type IndicatorNoteRow } from '@/domain/indicatorNotes'
+import { earlierDecisions, emptyMeetingRecord, type EarlierDecision, type MeetingRecord } from '@/domain/meetingRecord'
 import { noteOfMonth, reportedNoteOf, summarizeProjects } from '@/domain'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { MonitoringNote } from '@/domain/types'
@@ -8,11 +10,15 @@ import {
   deleteActionItem,
   EMPTY_MEETING,
   observeMeetingData,
+  saveMeetingRecord,
+  setActionResult,
   setActionStatus,
+  type ActionResult,
   setAgendaFlag,
   setDecision,
   type MeetingData,
 } from '@/db/meetingRepository'
+import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import { useMonitor } from './useMonitor'
 import type { ScopeSelection } from './useScope'
@@ -95,6 +101,43 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
     return row ? noteOfMonth(row.notes, monitor.month.value) : null
   }
 
+  /** The department whose meeting this is: the scope's, or the only one of its projects; null for several. */
+  const meetingDepartmentCode = computed(() => {
+    const chosen = monitor.departmentCode.value
+    if (chosen !== null) return chosen
+    const codes = new Set(monitor.projectData.value.map((row) => row.project.departmentCode))
+    return codes.size === 1 ? ([...codes][0] ?? null) : null
+  })
+  /** 会议纪要 of this meeting (an empty one until saved); null when the scope spans several departments. */
+  const record = computed<MeetingRecord | null>(() => {
+    const year = monitor.year.value
+    const code = meetingDepartmentCode.value
+    if (year === null || code === null) return null
+    const month = monitor.month.value
+    const stored = meeting.data.value.records.find((r) => r.departmentCode === code && r.month === month)
+    return stored ?? emptyMeetingRecord(year, code, month)
+  })
+  /** 议定事项: this meeting's decisions, in agenda order. */
+  const agreed = computed(() =>
+    agenda.value.entries.flatMap((e) =>
+      e.decision === null
+        ? []
+        : [{ projectName: e.evaluation.project.name, label: DECISION_LABELS[e.decision.decision] + (e.decision.remark ? `（${e.decision.remark}）` : '') }],
+    ),
+  )
+
+  /** 以往决定 of one project: earlier meetings' decisions and the follow-up of their actions. */
+  function earlierOf(projectId: string): readonly EarlierDecision[] {
+    const data = meeting.data.value
+    return earlierDecisions(projectId, data.decisions, data.actions, monitor.month.value, referenceDate.value)
+  }
+
+  /** Per-indicator note rows of one agenda project at the as-of month. */
+  function indicatorRowsOf(projectId: string): readonly IndicatorNoteRow[] {
+    const evaluation = monitor.evaluations.value.find((e) => e.project.id === projectId)
+    return evaluation ? buildIndicatorNoteRows(evaluation.indicators, meeting.data.value.indicatorNotes, evaluation.month) : []
+  }
+
   const actor = () => monitor.settings.value.actor || DEFAULT_ACTOR
   return {
     monitor,
@@ -106,6 +149,13 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
     meetingData: meeting.data,
     curveOf,
     noteOf,
+    record,
+    agreed,
+    earlierOf,
+    indicatorRowsOf,
+    saveRecord: (value: MeetingRecord) => saveMeetingRecord(value, actor()),
+    saveIndicatorNote: (note: IndicatorNote) => saveIndicatorNote(note, actor()),
+    recordActionResult: (id: number, result: ActionResult) => setActionResult(id, result, monitor.month.value, actor()),
     setOnAgenda: (projectId: string, isOnAgenda: boolean | null) =>
       setAgendaFlag(projectId, monitor.month.value, isOnAgenda, actor()),
     decide: (projectId: string, decision: { decision: MeetingDecision; remark: string } | null) =>

@@ -1,12 +1,16 @@
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
-import type { AgendaEntry } from '@/domain/agenda'
+import { actionsAtMonth, type AgendaEntry } from '@/domain/agenda'
+import { buildMonitoringReport } from '@/domain/monitoringReport'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
 import { describeError } from '@/db/storageErrors'
 import type { MeetingState } from './useMeeting'
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
 /** Offers a file for download under the given name. */
-function download(bytes: ArrayBuffer, fileName: string): void {
-  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+function download(bytes: ArrayBuffer, fileName: string, type = XLSX_TYPE): void {
+  const blob = new Blob([bytes], { type })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
@@ -56,7 +60,39 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
     }
   }
 
+  /** The 监控报告 draft (.docx) of the round over every project of the scope; docx loads on first use. */
+  async function exportReport(): Promise<void> {
+    const { monitor } = meeting
+    const year = monitor.year.value
+    if (year === null) return
+    isBusy.value = true
+    failure.value = null
+    try {
+      const { writeMonitoringReportDocx, monitoringReportFileName } = await import('@/exporters/monitoringReportDocx')
+      const month = monitor.month.value
+      const data = meeting.meetingData.value
+      const report = buildMonitoringReport({
+        departmentName: meeting.departmentName.value,
+        year,
+        month,
+        evaluations: monitor.evaluations.value,
+        notes: monitor.projectData.value.flatMap((row) => row.notes),
+        indicatorNotes: data.indicatorNotes,
+        actions: actionsAtMonth(data.actions, month, meeting.referenceDate.value),
+        projectNames: new Map(monitor.evaluations.value.map((e) => [e.project.id, e.project.name])),
+        thresholds: monitor.settings.value.thresholds,
+      })
+      const code = monitor.departmentCode.value ?? monitor.projectData.value[0]?.project.departmentCode ?? ''
+      download(await writeMonitoringReportDocx(report), monitoringReportFileName(year, month, code), DOCX_TYPE)
+    } catch (error) {
+      failure.value = `导出失败：${describeError(error)}`
+    } finally {
+      isBusy.value = false
+    }
+  }
+
   return {
+    exportReport,
     isBusy: computed(() => isBusy.value),
     failure: computed(() => failure.value),
     exportAll: () => exportEntries(meeting.agenda.value.entries),

@@ -8,8 +8,10 @@ import type {
   DecisionRecord,
   DepartmentRecord,
   ImportRecord,
+  IndicatorNoteRecord,
   IndicatorRecord,
   IndicatorValueRecord,
+  MeetingMinutesRecord,
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
@@ -38,6 +40,8 @@ export type MonitorDatabase = Dexie & {
   budgetAdjustments: EntityTable<BudgetAdjustmentRecord, 'id'>
   targetAdjustments: EntityTable<TargetAdjustmentRecord, 'id'>
   reportedRounds: EntityTable<ReportedRoundRecord, 'id'>
+  indicatorNotes: Table<IndicatorNoteRecord, [string, number]>
+  meetingRecords: Table<MeetingMinutesRecord, [number, string, number]>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -98,6 +102,15 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       reportedRounds: '++id, [year+departmentCode+month]',
     },
   },
+  // v5: per-indicator monitoring notes per as-of month, and the meeting record (会议纪要) of a
+  // department's meeting per month. Action items gain optional 整改 fields (no index, no upgrade).
+  {
+    version: 5,
+    stores: {
+      indicatorNotes: '[indicatorId+month], projectId',
+      meetingRecords: '[year+departmentCode+month]',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -128,6 +141,7 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
     .stores({ ...storesOf(2), ...storesOf(3) })
     .upgrade(moveAgendaFlags)
   db.version(4).stores(storesOf(4))
+  db.version(5).stores(storesOf(5))
   return db
 }
 

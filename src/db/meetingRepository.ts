@@ -7,10 +7,13 @@ import {
   type Decision,
   type MeetingDecision,
 } from '@/domain/agenda'
+import { statusOfProgress, type ActionProgress } from '@/domain/actionProgress'
+import type { IndicatorNote } from '@/domain/indicatorNotes'
+import type { MeetingRecord } from '@/domain/meetingRecord'
 import type { Month } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import type { ActionItemRecord, DecisionRecord } from './records'
+import type { ActionItemRecord, DecisionRecord, IndicatorNoteRecord, MeetingMinutesRecord } from './records'
 import { scopeKeyPrefix, type Scope } from './monitorRepository'
 
 /** Everything a meeting stores for the projects of a scope (all months). */
@@ -19,9 +22,22 @@ export interface MeetingData {
   readonly flags: readonly AgendaFlag[]
   readonly decisions: readonly Decision[]
   readonly actions: readonly ActionItem[]
+  /** 会议纪要 of the scope's meetings (any month) */
+  readonly records: readonly MeetingRecord[]
+  /** Per-indicator monitoring notes of the scope's projects (any month) */
+  readonly indicatorNotes: readonly IndicatorNote[]
 }
 
-export const EMPTY_MEETING: MeetingData = { flags: [], decisions: [], actions: [] }
+export const EMPTY_MEETING: MeetingData = { flags: [], decisions: [], actions: [], records: [], indicatorNotes: [] }
+
+/** The 整改 result a user records: 整改进度 with, once 已完成, 完成说明, 实际完成日期 and 证明材料. */
+export interface ActionResult {
+  readonly progress: ActionProgress
+  readonly completionNote: string
+  /** 实际完成日期, YYYY-MM-DD or '' */
+  readonly completedOn: string
+  readonly evidence: string
+}
 
 /** A new action item: 整改措施, 责任人, 期限 (YYYY-MM-DD), for the meeting of `month`. */
 export interface NewActionItem {
@@ -42,7 +58,21 @@ function toActionItem(row: ActionItemRecord): ActionItem {
     dueDate: row.dueDate,
     status: row.status,
     closedMonth: row.closedMonth,
+    ...(row.progress === undefined ? {} : { progress: row.progress }),
+    completionNote: row.completionNote ?? '',
+    completedOn: row.completedOn ?? '',
+    evidence: row.evidence ?? '',
   }
+}
+
+function toMeetingRecord(row: MeetingMinutesRecord): MeetingRecord {
+  const { year, departmentCode, month, date, place, host, attendees, notes } = row
+  return { year, departmentCode, month, date, place, host, attendees, notes }
+}
+
+function toIndicatorNote(row: IndicatorNoteRecord): IndicatorNote {
+  const { indicatorId, projectId, month, reasons, likelihood, explanation, remark, forecast } = row
+  return { indicatorId, projectId, month, reasons, likelihood, explanation, remark, forecast }
 }
 
 function toDecision(row: DecisionRecord): Decision {
@@ -53,24 +83,31 @@ function toDecision(row: DecisionRecord): Decision {
 export async function loadMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<MeetingData> {
   return database.transaction(
     'r',
-    [database.meetingAgendaFlags, database.decisions, database.actionItems],
+    [database.meetingAgendaFlags, database.decisions, database.actionItems, database.meetingRecords, database.indicatorNotes],
     async () => {
       const prefix = scopeKeyPrefix(scope)
-      const [flags, decisions, actions] = await Promise.all([
+      const records = database.meetingRecords.where('[year+departmentCode+month]')
+      const [flags, decisions, actions, minutes, indicatorNotes] = await Promise.all([
         database.meetingAgendaFlags.where('projectId').startsWith(prefix).toArray(),
         database.decisions.where('projectId').startsWith(prefix).toArray(),
         database.actionItems.where('projectId').startsWith(prefix).toArray(),
+        scope.departmentCode === null
+          ? records.between([scope.year, '', 0], [scope.year, '\uffff', 13]).toArray()
+          : records.between([scope.year, scope.departmentCode, 0], [scope.year, scope.departmentCode, 13]).toArray(),
+        database.indicatorNotes.where('projectId').startsWith(prefix).toArray(),
       ])
       return {
         flags: flags.map((row) => ({ projectId: row.projectId, month: row.month, isOnAgenda: row.isOnAgenda })),
         decisions: decisions.map(toDecision),
         actions: actions.map(toActionItem),
+        records: minutes.map(toMeetingRecord),
+        indicatorNotes: indicatorNotes.map(toIndicatorNote),
       }
     },
   )
 }
 
-/** Live version of loadMeetingData: re-emits when a flag, decision or action changes (any tab). */
+/** Live version of loadMeetingData: re-emits when a flag, decision, action, record or note changes (any tab). */
 export function observeMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Observable<MeetingData> {
   return liveQuery(() => loadMeetingData(scope, database))
 }
@@ -203,5 +240,59 @@ export async function deleteActionItem(id: number, actor: string, database: Moni
         summary: `删除整改措施：${old.text}`,
       }),
     )
+  })
+}
+
+/** Records (or updates) the 整改 result of an action item in the meeting of `month`, logged; 已完成 closes it there. */
+export async function setActionResult(
+  id: number,
+  result: ActionResult,
+  month: Month,
+  actor: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<void> {
+  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+    const old = await database.actionItems.get(id)
+    if (!old) throw new Error(`整改措施不存在：${id}`)
+    const status = statusOfProgress(result.progress)
+    // A result edited later keeps the meeting that closed the item.
+    const closedMonth = status === 'closed' ? (old.status === 'closed' ? old.closedMonth : month) : null
+    const isDone = result.progress === 'done'
+    const updated: ActionItemRecord = {
+      ...old,
+      status,
+      closedMonth,
+      progress: result.progress,
+      completionNote: result.completionNote.trim(),
+      completedOn: isDone ? result.completedOn : '',
+      evidence: result.evidence.trim(),
+    }
+    if (JSON.stringify(updated) === JSON.stringify(old)) return
+    await database.actionItems.put(updated)
+    const summary = `整改措施「${old.text}」：${{ notStarted: '未开始', inProgress: '进行中', done: '已完成' }[result.progress]}`
+    await database.changes.add(newChange({ actor, kind: 'action', projectId: old.projectId, month, oldValue: old, newValue: updated, summary }))
+  })
+}
+
+/** Saves the 会议纪要 of a department's meeting for one as-of month, logged with old → new. */
+export async function saveMeetingRecord(record: MeetingRecord, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  await database.transaction('rw', [database.meetingRecords, database.changes], async () => {
+    const key: [number, string, Month] = [record.year, record.departmentCode, record.month]
+    const stored = await database.meetingRecords.get(key)
+    const old = stored ? toMeetingRecord(stored) : null
+    const row: MeetingMinutesRecord = {
+      year: record.year,
+      departmentCode: record.departmentCode,
+      month: record.month,
+      date: record.date,
+      place: record.place.trim(),
+      host: record.host.trim(),
+      attendees: record.attendees.trim(),
+      notes: record.notes.trim(),
+    }
+    if (JSON.stringify(old) === JSON.stringify(row)) return
+    await database.meetingRecords.put(row)
+    const summary = `${record.year}年${record.month}月会议纪要`
+    await database.changes.add(newChange({ actor, kind: 'meetingRecord', projectId: null, month: record.month, oldValue: old, newValue: row, summary }))
   })
 }

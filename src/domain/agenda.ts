@@ -10,6 +10,7 @@
  * today: a 2020 meeting looked at in 2026 still shows what was overdue when it was held.
  */
 import { compareLaggingFirst, isLagging, type ProjectEvaluation } from './projectEvaluation'
+import { actionProgressOf, isCompletedLate, type ActionProgress } from './actionProgress'
 import { compareStatus, isLaggingStatus } from './status'
 import type { Month, Status } from './types'
 
@@ -49,6 +50,14 @@ export interface ActionItem {
   readonly status: ActionStatus
   /** As-of month of the meeting that closed it; null while open. */
   readonly closedMonth: Month | null
+  /** 整改进度 (absent on rows from before the lifecycle: see actionProgressOf) */
+  readonly progress?: ActionProgress
+  /** 完成说明 */
+  readonly completionNote?: string
+  /** 实际完成日期, YYYY-MM-DD or '' */
+  readonly completedOn?: string
+  /** 证明材料: a note or a file name */
+  readonly evidence?: string
 }
 
 /** An action item as seen in the meeting of one as-of month. */
@@ -60,6 +69,10 @@ export interface MeetingAction {
   readonly isCarriedOver: boolean
   /** 逾期: open and its 期限 is before the meeting's reference date. */
   readonly isOverdue: boolean
+  /** 整改进度 at that meeting: 已完成 only from the meeting that closed it. */
+  readonly progress: ActionProgress
+  /** 逾期完成: closed at or before this meeting with 实际完成日期 after 期限; the mark stays. */
+  readonly isCompletedLate: boolean
 }
 
 /** Why a project is on the agenda. */
@@ -169,12 +182,17 @@ export function actionAtMonth(item: ActionItem, month: Month, referenceDate: str
   const closedMonth = item.status === 'closed' ? (item.closedMonth ?? item.month) : null
   if (closedMonth !== null && closedMonth < month) return null
   const state: ActionStatus = closedMonth === null || closedMonth > month ? 'open' : 'closed'
+  const stored = actionProgressOf(item)
+  // Closed in a later meeting: here it was still being worked on (or not yet begun).
+  const progress: ActionProgress = state === 'closed' ? 'done' : stored === 'done' ? 'inProgress' : stored
   return {
     item,
     state,
     isCarriedOver: item.month < month && state === 'open',
     // ISO dates compare as strings.
     isOverdue: state === 'open' && item.dueDate !== '' && item.dueDate < referenceDate,
+    progress,
+    isCompletedLate: state === 'closed' && isCompletedLate(item),
   }
 }
 

@@ -31,8 +31,10 @@ import {
   DecisionRecordSchema,
   DepartmentRecordSchema,
   ImportRecordSchema,
+  IndicatorNoteRecordSchema,
   IndicatorRecordSchema,
   IndicatorValueRecordSchema,
+  MeetingMinutesRecordSchema,
   MonthLockRecordSchema,
   NoteRecordSchema,
   ProjectRecordSchema,
@@ -60,6 +62,8 @@ const SCHEMAS: { readonly [K in BackupTableName]: v.GenericSchema<unknown, Backu
   budgetAdjustments: BudgetAdjustmentRecordSchema,
   targetAdjustments: TargetAdjustmentRecordSchema,
   reportedRounds: ReportedRoundRecordSchema,
+  indicatorNotes: IndicatorNoteRecordSchema,
+  meetingRecords: MeetingMinutesRecordSchema,
 }
 
 /** A row's primary key: a value, or (id, month) for the monthly tables, kept as a bit per month. */
@@ -83,6 +87,8 @@ const KEYS: { readonly [K in BackupTableName]: (row: BackupTables[K][number]) =>
   budgetAdjustments: (r) => r.id,
   targetAdjustments: (r) => r.id,
   reportedRounds: (r) => r.id,
+  indicatorNotes: (r) => [r.indicatorId, r.month],
+  meetingRecords: (r) => `${r.year}|${r.departmentCode}|${r.month}`,
 }
 
 /**
@@ -207,6 +213,7 @@ function* checkRows(tables: BackupTables): Generator<void, void, void> {
     'actionItems',
     'budgetAdjustments',
     'targetAdjustments',
+    'indicatorNotes',
   ] as const
   for (const table of byProject) {
     const rows: readonly { projectId: string }[] = tables[table]
@@ -223,6 +230,16 @@ function* checkRows(tables: BackupTables): Generator<void, void, void> {
     if (error !== null) fail('spending', i, `的 amount（${row.amount} 分）：${error}`)
     if (i % ROWS_PER_PAUSE === ROWS_PER_PAUSE - 1) yield
   }
+  tables.meetingRecords.forEach((row, i) => {
+    if (!departments.has(row.departmentCode)) fail('meetingRecords', i, missing('单位', 'departmentCode', row.departmentCode))
+  })
+  tables.indicatorNotes.forEach((row, i) => {
+    const indicator = indicators.get(row.indicatorId)
+    if (!indicator) return fail('indicatorNotes', i, missing('指标', 'indicatorId', row.indicatorId))
+    if (indicator.projectId !== row.projectId) {
+      fail('indicatorNotes', i, `的 projectId「${row.projectId}」与其指标所属的项目「${indicator.projectId}」不一致`)
+    }
+  })
   for (let i = 0; i < tables.indicatorValues.length; i++) {
     const row = tables.indicatorValues[i] as BackupTables['indicatorValues'][number]
     const indicator = indicators.get(row.indicatorId)

@@ -11,8 +11,10 @@ import type {
   DecisionRecord,
   DepartmentRecord,
   ImportRecord,
+  IndicatorNoteRecord,
   IndicatorRecord,
   IndicatorValueRecord,
+  MeetingMinutesRecord,
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
@@ -25,7 +27,7 @@ import type {
 export const BACKUP_FORMAT = 'budget-performance-monitor-backup'
 /**
  * 2: 会议关注 is the table meetingAgendaFlags (version 1 files call it agendaFlags).
- * 3: 调整预算 (budgetAdjustments) and 调整目标 (targetAdjustments); older files have none.
+ * 3: 调整预算, 调整目标, 已报送 rounds, per-indicator notes and meeting records; older files have none.
  */
 export const BACKUP_VERSION = 3
 /** The name version 1 files give 会议关注; read as meetingAgendaFlags. */
@@ -50,6 +52,8 @@ export interface BackupTables {
   targetAdjustments: TargetAdjustmentRecord[]
   /** 已报送 rounds as reported; absent in files written before it existed (read as none) */
   reportedRounds: ReportedRoundRecord[]
+  indicatorNotes: IndicatorNoteRecord[]
+  meetingRecords: MeetingMinutesRecord[]
 }
 
 export type BackupTableName = keyof BackupTables
@@ -72,6 +76,8 @@ export const BACKUP_TABLE_LABELS: Readonly<Record<BackupTableName, string>> = {
   budgetAdjustments: '预算调整',
   targetAdjustments: '目标调整',
   reportedRounds: '已报送数据',
+  indicatorNotes: '指标监控说明',
+  meetingRecords: '会议纪要',
 }
 
 /** The format version that added each table after version 1; a file older than that has none (read as empty). */
@@ -79,7 +85,10 @@ export const TABLE_SINCE_VERSION: Readonly<Partial<Record<BackupTableName, numbe
   budgetAdjustments: 3,
   targetAdjustments: 3,
   reportedRounds: 3,
+  indicatorNotes: 3,
+  meetingRecords: 3,
 }
+
 
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLE_LABELS) as BackupTableName[]
 

@@ -5,6 +5,7 @@
  * the validator adds the table, the row and the field path.
  */
 import * as v from 'valibot'
+import { ACTION_PROGRESSES } from '@/domain/actionProgress'
 import { isIsoDate, MEETING_DECISIONS } from '@/domain/agenda'
 import type { ReportedRound } from '@/domain/reportedRound'
 import { DEVIATION_REASONS, MONTHS } from '@/domain/types'
@@ -111,9 +112,24 @@ export const NoteRecordSchema = v.object({
   actions: text,
 })
 
+/** Monitoring note of one indicator for one as-of month (监控表 per indicator). */
+export const IndicatorNoteRecordSchema = v.object({
+  indicatorId: text,
+  projectId: text,
+  month,
+  reasons: v.array(v.picklist(DEVIATION_REASONS, `偏差原因（${DEVIATION_REASONS.join(' / ')} 之一）`), '偏差原因列表'),
+  likelihood: v.nullable(v.picklist(['certain', 'possible', 'impossible'], 'certain / possible / impossible 或空')),
+  /** 原因说明 */
+  explanation: text,
+  /** 备注 */
+  remark: text,
+  /** 全年预计完成情况 as rewritten by the user; null = the computed one */
+  forecast: nullableText,
+})
+
 // 'indicator' is an entry of an indicator's value (or its 口径); 'indicatorDefinition' is an
 // edit of the indicator itself in 项目管理 (names, 指标值, archive/restore).
-export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action', 'project', 'indicatorDefinition', 'budget', 'target'] as const
+export const CHANGE_KINDS = ['import', 'spending', 'indicator', 'note', 'demo', 'settings', 'lock', 'agenda', 'decision', 'action', 'project', 'indicatorDefinition', 'budget', 'target', 'indicatorNote', 'meetingRecord'] as const
 
 /** Chinese names of the change kinds, as 修改记录 shows them. */
 export const CHANGE_KIND_LABELS: Readonly<Record<(typeof CHANGE_KINDS)[number], string>> = {
@@ -131,6 +147,8 @@ export const CHANGE_KIND_LABELS: Readonly<Record<(typeof CHANGE_KINDS)[number], 
   indicatorDefinition: '绩效指标',
   budget: '调整预算',
   target: '调整目标',
+  indicatorNote: '指标监控说明',
+  meetingRecord: '会议纪要',
 }
 
 /** One recorded change: what, old → new, when (ISO) and by whom. */
@@ -235,6 +253,27 @@ export const DecisionRecordSchema = v.object({
   decidedAt: timestamp,
 })
 
+/** A real calendar day (YYYY-MM-DD), or empty. */
+const isoDateOrEmpty = v.pipe(
+  v.string('日期（YYYY-MM-DD，如 2021-09-30）或空'),
+  v.check((value) => value === '' || isIsoDate(value), '真实存在的日期（YYYY-MM-DD，如 2021-09-30）或空'),
+)
+
+/** 会议纪要 of a department's meeting for one as-of month; 议定事项 are the decisions of that month. */
+export const MeetingMinutesRecordSchema = v.object({
+  year,
+  departmentCode: text,
+  month,
+  /** 会议日期 */
+  date: isoDateOrEmpty,
+  place: text,
+  /** 主持人 */
+  host: text,
+  /** 参会人员 */
+  attendees: text,
+  notes: text,
+})
+
 /** An action item (整改措施) decided for a project; open ones carry over month to month. */
 export const ActionItemRecordSchema = v.pipe(
   v.object({
@@ -246,13 +285,18 @@ export const ActionItemRecordSchema = v.pipe(
     /** 责任人 */
     owner: text,
     /** 期限: a real calendar day (YYYY-MM-DD), or empty when none was set. */
-    dueDate: v.pipe(
-      v.string('日期（YYYY-MM-DD，如 2021-09-30）或空'),
-      v.check((value) => value === '' || isIsoDate(value), '真实存在的日期（YYYY-MM-DD，如 2021-09-30）或空'),
-    ),
+    dueDate: isoDateOrEmpty,
     status: v.picklist(['open', 'closed'], 'open / closed'),
     /** As-of month of the meeting that closed it; null while open. */
     closedMonth: nullableMonth,
+    /** 整改进度; absent on rows from before the lifecycle (open → 未开始, closed → 已完成). */
+    progress: v.optional(v.picklist(ACTION_PROGRESSES, 'notStarted / inProgress / done')),
+    /** 完成说明 */
+    completionNote: v.optional(text),
+    /** 实际完成日期 (YYYY-MM-DD) or empty */
+    completedOn: v.optional(isoDateOrEmpty),
+    /** 证明材料: a note or a file name */
+    evidence: v.optional(text),
   }),
   v.forward(
     v.check((item) => (item.status === 'closed') === (item.closedMonth !== null), '已完成时为完成的月份（1–12），未完成时为空'),
@@ -317,3 +361,5 @@ export type DecisionRecord = v.InferOutput<typeof DecisionRecordSchema>
 export type ActionItemRecord = v.InferOutput<typeof ActionItemRecordSchema>
 export type BudgetAdjustmentRecord = v.InferOutput<typeof BudgetAdjustmentRecordSchema>
 export type TargetAdjustmentRecord = v.InferOutput<typeof TargetAdjustmentRecordSchema>
+export type IndicatorNoteRecord = v.InferOutput<typeof IndicatorNoteRecordSchema>
+export type MeetingMinutesRecord = v.InferOutput<typeof MeetingMinutesRecordSchema>

@@ -42,6 +42,15 @@ async function filled(): Promise<MonitorDatabase> {
   await setIndicatorKind('2021/201001/201-01-B#1', null, '测试', database)
   await database.monthLocks.put({ year: 2021, departmentCode: '201001', month: 6, lockedAt: '2021-07-05T00:00:00.000Z', lockedBy: '张' })
   await database.actionItems.add({ projectId: '2021/201001/201-01-A', month: 7, text: '加快', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null })
+  await database.actionItems.add({
+    projectId: '2021/201001/201-01-A', month: 7, text: '补录', owner: '王', dueDate: '2021-08-15', status: 'closed', closedMonth: 8,
+    progress: 'done', completionNote: '已补录', completedOn: '2021-08-20', evidence: '登记表.xlsx',
+  })
+  await database.indicatorNotes.put({
+    indicatorId: '2021/201001/201-01-A#1', projectId: '2021/201001/201-01-A', month: 7, reasons: ['staffing'], likelihood: 'possible',
+    explanation: '缺员', remark: '', forecast: '55 场',
+  })
+  await database.meetingRecords.put({ year: 2021, departmentCode: '201001', month: 7, date: '2021-08-06', place: '会议室', host: '局长', attendees: '张、李', notes: '' })
   // 会议关注 per meeting month: one project, two months, one of them back to automatic.
   await database.meetingAgendaFlags.bulkPut([
     { projectId: '2021/201001/201-01-B', month: 5, isOnAgenda: true },
@@ -75,6 +84,9 @@ describe('backup and restore', () => {
     const snapshot = await exportBackup(source)
     expect(snapshot.tables.projects).toHaveLength(4)
     expect(snapshot.extraTables).toEqual({})
+    expect(snapshot.tables.indicatorNotes).toHaveLength(1)
+    expect(snapshot.tables.meetingRecords).toHaveLength(1)
+    expect(snapshot.tables.actionItems[1]).toMatchObject({ progress: 'done', completedOn: '2021-08-20', evidence: '登记表.xlsx' })
 
     const target = open()
     await restoreBackup(throughFile(snapshot), target)
@@ -87,6 +99,21 @@ describe('backup and restore', () => {
     // Auto-incremented keys continue after the restored ones.
     const id = await target.changes.add({ at: 'x', actor: 'a', kind: 'note', projectId: null, indicatorId: null, month: null, oldValue: null, newValue: null, summary: '' })
     expect(id).toBeGreaterThan(Math.max(...snapshot.tables.changes.map((row) => row.id ?? 0)))
+  })
+
+  it('restores a backup made before indicator notes and meeting records with those tables empty', async () => {
+    const source = await filled()
+    const { indicatorNotes, meetingRecords, ...older } = (await exportBackup(source)).tables
+    expect(indicatorNotes.length + meetingRecords.length).toBe(2)
+    const text = JSON.stringify({ ...createBackupFile((await exportBackup(source)).tables, {}, new Date()), tables: older })
+    const read = parseBackupText(text)
+    if (!read.ok) throw new Error(read.error)
+    const target = open()
+    await target.indicatorNotes.put({ ...indicatorNotes[0]!, remark: '恢复前的' })
+    await restoreBackup({ tables: read.backup.tables, extraTables: {} }, target)
+    expect(await target.indicatorNotes.count()).toBe(0)
+    expect(await target.meetingRecords.count()).toBe(0)
+    expect(await target.actionItems.count()).toBe(2)
   })
 
   it('replaces everything: data entered after the backup is gone, changed data reverts', async () => {

@@ -100,7 +100,7 @@ describe('meeting repository', () => {
     await updateActionItem(id, { dueDate: '2020-09-15' }, '王处长', database)
     await setActionStatus(id, 'closed', 9, '王处长', database)
     let [item] = (await loadMeetingData(SCOPE, database)).actions
-    expect(item).toEqual({ id, projectId: A, month: 7, text: '完成采购', owner: '李科长', dueDate: '2020-09-15', status: 'closed', closedMonth: 9 })
+    expect(item).toEqual({ id, projectId: A, month: 7, text: '完成采购', owner: '李科长', dueDate: '2020-09-15', status: 'closed', closedMonth: 9, completionNote: '', completedOn: '', evidence: '' })
     await setActionStatus(id, 'open', 9, '王处长', database)
     ;[item] = (await loadMeetingData(SCOPE, database)).actions
     expect(item).toMatchObject({ status: 'open', closedMonth: null })

@@ -41,7 +41,22 @@ function tables(): BackupTables {
       { projectId: '2021/201001/A', month: 7, isOnAgenda: null },
     ],
     decisions: [{ projectId: '2021/201001/A', month: 7, decision: 'continue', remark: '', decidedAt: '2021-08-01T00:00:00.000Z' }],
-    actionItems: [{ id: 3, projectId: '2021/201001/A', month: 7, text: '加快拨款', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null }],
+    actionItems: [
+      { id: 3, projectId: '2021/201001/A', month: 7, text: '加快拨款', owner: '李', dueDate: '2021-09-30', status: 'open', closedMonth: null },
+      {
+        id: 4, projectId: '2021/201001/A', month: 7, text: '补录场次', owner: '王', dueDate: '2021-08-15', status: 'closed', closedMonth: 8,
+        progress: 'done', completionNote: '已补录', completedOn: '2021-08-20', evidence: '场次登记表.xlsx',
+      },
+    ],
+    indicatorNotes: [
+      {
+        indicatorId: '2021/201001/A#1', projectId: '2021/201001/A', month: 7, reasons: ['staffing', 'other'], likelihood: 'possible',
+        explanation: '演出团队缺员', remark: '', forecast: '55 场',
+      },
+    ],
+    meetingRecords: [
+      { year: 2021, departmentCode: '201001', month: 7, date: '2021-08-06', place: '三楼会议室', host: '局长', attendees: '张、李、王', notes: '' },
+    ],
     budgetAdjustments: [
       { id: 1, projectId: '2021/201001/A', date: '2021-05-20', fiscal: -2_500_000, other: 0, documentNo: '文财预〔2021〕8号', reason: '', transferGroup: null, at: '2021-05-21T00:00:00.000Z', actor: '张' },
     ],
@@ -169,6 +184,11 @@ describe('validateBackup', () => {
     ['a duplicate agenda flag of one month', withRow('meetingAgendaFlags', 1, { month: 5 }), /「会议关注」表.*重复/],
     ['an unknown decision', withRow('decisions', 0, { decision: 'stop' }), /会议决定/],
     ['an unknown item status', withRow('actionItems', 0, { status: 'done' }), /status 应为 open \/ closed/],
+    ['an unknown 整改进度', withRow('actionItems', 1, { progress: 'finished' }), /「整改措施」表（actionItems）第 2 条的 progress 应为 notStarted \/ inProgress \/ done/],
+    ['an 实际完成日期 that does not exist', withRow('actionItems', 1, { completedOn: '2021-08-32' }), /第 2 条的 completedOn 应为真实存在的日期/],
+    ['an unknown indicator reason', withRow('indicatorNotes', 0, { reasons: ['weather'] }), /「指标监控说明」表（indicatorNotes）第 1 条的 reasons\.0 应为偏差原因/],
+    ['a duplicate indicator note', { ...file(), tables: { ...file().tables, indicatorNotes: [tables().indicatorNotes[0], tables().indicatorNotes[0]] } }, /「指标监控说明」表.*重复/],
+    ['a meeting date that is no date', withRow('meetingRecords', 0, { date: '8月6日' }), /「会议纪要」表（meetingRecords）第 1 条的 date 应为真实存在的日期/],
     ['a duplicate project', { ...file(), tables: { ...file().tables, projects: [tables().projects[0], tables().projects[0]] } }, /第 2 条与前面的记录重复（2021\/201001\/A）/],
     ['a duplicate month of spending', { ...file(), tables: { ...file().tables, spending: [tables().spending[0], tables().spending[0]] } }, /「月度支出」表.*重复/],
     ['a project of an unknown department', withRow('projects', 0, { departmentCode: '999' }), /「项目」表（projects）第 1 条的 departmentCode「999」：该单位不在备份中/],
@@ -215,6 +235,9 @@ describe('validateBackup', () => {
     ['an adjustment dated in another year', withRow('budgetAdjustments', 0, { date: '2020-05-20' }), /「预算调整」表（budgetAdjustments）第 1 条的 date「2020-05-20」不在项目的 2021 年度内/],
     ['an adjustment in fractions of 分', withRow('budgetAdjustments', 0, { fiscal: -0.5 }), /第 1 条的 fiscal 应为整数金额（分，调减为负），实际为 -0\.5/],
     ['a target version of a missing indicator', withRow('targetAdjustments', 0, { indicatorId: 'nope' }), /「目标调整」表（targetAdjustments）第 1 条的 indicatorId「nope」：该指标不在备份中/],
+    ['an indicator note of a missing indicator', withRow('indicatorNotes', 0, { indicatorId: 'nope' }), /「指标监控说明」表（indicatorNotes）第 1 条的 indicatorId「nope」：该指标不在备份中/],
+    ['an indicator note filed under another project', withRow('indicatorNotes', 0, { projectId: '2020/315002/B' }), /「指标监控说明」表（indicatorNotes）第 1 条的 projectId「2020\/315002\/B」与其指标所属的项目/],
+    ['a meeting record of an unknown department', withRow('meetingRecords', 0, { departmentCode: '999' }), /「会议纪要」表（meetingRecords）第 1 条的 departmentCode「999」：该单位不在备份中/],
     ['会议关注 under both of its names', { ...file(), tables: { ...file().tables, agendaFlags: [] } }, /「会议关注」表出现两次/],
   ])('refuses %s, naming table, row and field, and what to do', (_label, input, message) => {
     const result = validateBackup(input)
@@ -258,7 +281,18 @@ describe('validateBackup', () => {
   })
 
   it('names every table it requires', () => {
-    expect(BACKUP_TABLE_NAMES).toHaveLength(16)
+    expect(BACKUP_TABLE_NAMES).toHaveLength(18)
+  })
+
+  it('reads a file from before indicator notes and meeting records: those tables restore empty', () => {
+    const { indicatorNotes, meetingRecords, ...rest } = tables()
+    expect(indicatorNotes).toHaveLength(1)
+    expect(meetingRecords).toHaveLength(1)
+    const result = validateBackup(JSON.parse(JSON.stringify({ ...file({ version: 2 }), tables: rest })))
+    if (!result.ok) expect.fail(result.error)
+    expect(result.backup.tables.indicatorNotes).toEqual([])
+    expect(result.backup.tables.meetingRecords).toEqual([])
+    expect(result.backup.tables.actionItems[0]).toEqual(tables().actionItems[0])
   })
 })
 
