@@ -15,6 +15,7 @@ import type {
   SettingRecord,
   SpendingRecord,
 } from './records'
+import type { OutboxRecord } from '@/api/outbox'
 
 export const DATABASE_NAME = 'budget-performance-monitor'
 
@@ -32,6 +33,7 @@ export type MonitorDatabase = Dexie & {
   meetingAgendaFlags: Table<AgendaFlagRecord, [string, number]>
   decisions: Table<DecisionRecord, [string, number]>
   actionItems: EntityTable<ActionItemRecord, 'id'>
+  outbox: EntityTable<OutboxRecord, 'id'>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -81,6 +83,14 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       meetingAgendaFlags: '[projectId+month], projectId',
     },
   },
+  // v6: the outbox of rounds 报送-ed to the 财政局 server, one row per revision sent (or waiting
+  // to be sent), by round and by delivery state. (v4 and v5 belong to other work.)
+  {
+    version: 6,
+    stores: {
+      outbox: '++id, [year+departmentCode+month], state',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -110,6 +120,7 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   db.version(3)
     .stores({ ...storesOf(2), ...storesOf(3) })
     .upgrade(moveAgendaFlags)
+  db.version(6).stores(storesOf(6))
   return db
 }
 

@@ -37,7 +37,10 @@ function installed(database: Dexie): Record<string, string> {
 describe('schema guard', () => {
   it('keeps every shipped version as it shipped; new ones are added after them', () => {
     expect(SCHEMA_VERSIONS.slice(0, SHIPPED.length)).toEqual(SHIPPED)
-    expect(SCHEMA_VERSIONS.map((entry) => entry.version)).toEqual(SCHEMA_VERSIONS.map((_, index) => index + 1))
+    // Increasing; v4 and v5 are merged from other branches (v6, the outbox, was declared first).
+    const versions = SCHEMA_VERSIONS.map((entry) => entry.version)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(new Set(versions).size).toBe(versions.length)
   })
 
   it('opens a new database with exactly the tables of every version declared', async () => {
@@ -61,13 +64,14 @@ describe('schema versions', () => {
     })
     const database = createDatabase(NAME)
     await database.open()
-    expect(database.verno).toBe(3)
+    expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version)
     expect(await database.spending.get(['p', 3])).toEqual({ projectId: 'p', month: 3, amount: 120_000 })
     // The kind index works on rows written before it existed.
     expect(await database.changes.where('kind').equals('spending').count()).toBe(1)
     expect(await database.monthLocks.count()).toBe(0)
     expect(await database.actionItems.count()).toBe(0)
     expect(await database.meetingAgendaFlags.count()).toBe(0)
+    expect(await database.outbox.count()).toBe(0)
     expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
     database.close()
   })
