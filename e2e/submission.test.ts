@@ -3,7 +3,7 @@
 // department sees the reason, corrects and resubmits; the bureau asks a 问询, the department
 // answers, the bureau closes it and approves.
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,7 +37,7 @@ async function startServer(): Promise<Running> {
 
 /** A fresh browser profile (its own IndexedDB and cookies) at 1366 wide. */
 async function openProfile(running: Running, path: string): Promise<Page> {
-  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
+  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -190,6 +190,29 @@ describe('报送 to the finance bureau, review and resubmission', () => {
     assert.equal(await department.getByTestId('submit-round').count(), 0)
     await waitForExpression(department, 'document.title.includes("录入")')
 
+    assert.deepEqual(pageErrors(department), [])
+    assert.deepEqual(pageErrors(bureau), [])
+
+    // Offline package: the department exports 8月 as a file; the bureau's upload refuses a copy
+    // with one changed byte and takes the file as exported.
+    await go(department, running, '/entry?y=2020&d=315002&m=8')
+    await department.getByTestId('lock-month').click()
+    await department.getByRole('dialog').getByRole('button', { name: '标记已报送' }).click()
+    await department.getByTestId('lock-tag').waitFor()
+    const [download] = await Promise.all([department.waitForEvent('download'), department.getByTestId('export-package').click()])
+    assert.match(download.suggestedFilename(), /^报送文件_秦皇岛市北戴河区司法局_2020年8月\.json$/)
+    const packagePath = join(running.dataDir, 'package.json')
+    await download.saveAs(packagePath)
+    const packageText = await readFile(packagePath, 'utf8')
+    const tamperedPath = join(running.dataDir, 'tampered.json')
+    await writeFile(tamperedPath, packageText.replace('\\"executed\\":', '\\"executed\\":9'))
+
+    await go(bureau, running, '/bureau?y=2020')
+    await bureau.getByTestId('package-file').setInputFiles(tamperedPath)
+    await waitForText(bureau, 'package-message', /tampered\.json：报送文件校验失败：内容与 SHA-256 校验值不一致/)
+    await bureau.getByTestId('package-file').setInputFiles(packagePath)
+    await waitForText(bureau, 'package-message', /已接收 秦皇岛市北戴河区司法局 2020年8月报送（第 1 版）/)
+    await waitForText(bureau, 'status-315002-8', /待审核/)
     assert.deepEqual(pageErrors(department), [])
     assert.deepEqual(pageErrors(bureau), [])
   })

@@ -28,11 +28,21 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 
 let pending: Promise<void> | null = null
 
+/**
+ * True when the page came from the 财政局 server: it marks its pages with a cookie (bpm_server).
+ * A static copy of the app (npm run dev, a file share) has none and asks nothing, so a host
+ * without a server is never sent /api/... requests (which it would answer 404).
+ */
+export function isServedByServer(): boolean {
+  return typeof document !== 'undefined' && /(?:^|;\s*)bpm_server=1/.test(document.cookie)
+}
+
 /** Asks the server (once at a time) whether it is there and who is logged in. */
-export function refreshSession(client: ApiClient = api): Promise<void> {
-  pending ??= (async () => {
+export function refreshSession(client: ApiClient = api, isServed: () => boolean = isServedByServer): Promise<void> {
+  if (pending) return pending
+  const check = (async () => {
     try {
-      if (!(await client.isServerReachable())) {
+      if (!isServed() || !(await client.isServerReachable())) {
         presence.value = 'absent'
         return
       }
@@ -40,10 +50,12 @@ export function refreshSession(client: ApiClient = api): Promise<void> {
       account.value = await client.currentAccount()
     } catch {
       presence.value = 'absent'
-    } finally {
-      pending = null
     }
   })()
+  // Cleared after the assignment: a check that finishes at once must not leave itself behind.
+  pending = check.finally(() => {
+    pending = null
+  })
   return pending
 }
 
