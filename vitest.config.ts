@@ -46,7 +46,7 @@ export default mergeConfig(
             // Element Plus components resolved on demand import their CSS; Node cannot load
             // .css, so those style entries go through Vite (which drops CSS in tests).
             server: { deps: { inline: [/element-plus\/es\/components\/.*\/style\//] } },
-            include: ['tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/stores/**/*.test.ts', 'tests/composables/**/*.test.ts', 'tests/views/**/*.test.ts'],
+            include: ['tests/api/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/stores/**/*.test.ts', 'tests/composables/**/*.test.ts', 'tests/views/**/*.test.ts'],
           },
         },
       ],

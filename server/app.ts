@@ -36,6 +36,8 @@ export interface AppOptions {
 
 export const DEFAULT_SUBMISSION_BODY_LIMIT = 16 * 1024 * 1024
 const DEFAULT_BODY_LIMIT = 64 * 1024
+/** Set on the app's pages, not secret: the app asks /api/health only when it sees it. */
+export const SERVER_MARK_COOKIE = 'bpm_server'
 /** Routes open without a session. */
 const OPEN_ROUTES = new Set(['GET /api/health', 'POST /api/session'])
 
@@ -59,8 +61,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('account', null)
   app.decorateRequest('sessionTokenHash', null)
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) {
+      // Tells the app (readable by its script, unlike the session) that a server is there, so a
+      // static copy of the app never asks a host without one for /api/health.
+      void reply.setCookie(SERVER_MARK_COOKIE, '1', { path: '/', sameSite: 'strict', httpOnly: false, maxAge: 365 * 24 * 3600 })
+      return
+    }
     const token = request.cookies[SESSION_COOKIE]
     if (token) {
       request.account = await accountForToken(ctx.db, token, ctx.now())

@@ -12,6 +12,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/meeting/print', name: 'meeting-print', component: () => import('./views/MeetingPrintView.vue'), meta: { title: '会议简报' } },
   { path: '/projects', name: 'projects', component: () => import('./views/ProjectRegisterView.vue'), meta: { title: '项目管理' } },
   { path: '/data', name: 'data', component: () => import('./views/DataView.vue'), meta: { title: '导入导出' } },
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: '登录财政局服务器' } },
+  { path: '/submissions', name: 'submissions', component: () => import('./views/SubmissionListView.vue'), meta: { title: '报送与审核意见', needsLogin: true } },
+  { path: '/bureau', name: 'bureau', component: () => import('./views/BureauStatusView.vue'), meta: { title: '报送情况', needsLogin: true } },
+  { path: '/bureau/submission/:id', name: 'bureau-submission', component: () => import('./views/BureauSubmissionView.vue'), meta: { title: '审核报送', needsLogin: true } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: '设置' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ]

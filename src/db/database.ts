@@ -20,6 +20,7 @@ import type {
   SpendingRecord,
   TargetAdjustmentRecord,
 } from './records'
+import type { OutboxRecord } from '@/api/outbox'
 
 export const DATABASE_NAME = 'budget-performance-monitor'
 
@@ -42,6 +43,7 @@ export type MonitorDatabase = Dexie & {
   reportedRounds: EntityTable<ReportedRoundRecord, 'id'>
   indicatorNotes: Table<IndicatorNoteRecord, [string, number]>
   meetingRecords: Table<MeetingMinutesRecord, [number, string, number]>
+  outbox: EntityTable<OutboxRecord, 'id'>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -111,6 +113,14 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       meetingRecords: '[year+departmentCode+month]',
     },
   },
+  // v6: the outbox of rounds 报送-ed to the 财政局 server, one row per revision sent (or waiting
+  // to be sent), by round and by delivery state.
+  {
+    version: 6,
+    stores: {
+      outbox: '++id, [year+departmentCode+month], state',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -142,6 +152,7 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
     .upgrade(moveAgendaFlags)
   db.version(4).stores(storesOf(4))
   db.version(5).stores(storesOf(5))
+  db.version(6).stores(storesOf(6))
   return db
 }
 
