@@ -1,4 +1,5 @@
 import { computed, shallowRef } from 'vue'
+import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
@@ -34,6 +35,8 @@ function lockState(locks: readonly MonthLockRecord[]) {
 export interface EntryHost {
   readonly actor: () => string
   readonly confirm: (message: string) => Promise<boolean>
+  /** How spending cells are typed (default monthly). */
+  readonly spendingEntry?: () => SpendingEntryMode
 }
 
 /**
@@ -60,7 +63,7 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   const locks = computed(() => lockState(data.data.value.locks))
   const grid = computed(() =>
-    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months),
+    year.value === null ? EMPTY_GRID : buildMonthGrid(data.data.value.projects, year.value, month.value, entry.moneyUnit, locks.value.months, host.spendingEntry?.() ?? 'monthly'),
   )
   const cells = useEntryCells({
     metas: () => grid.value.metas,
@@ -111,7 +114,7 @@ export function useEntryProject(projectId: () => string, host: EntryHost) {
   const data = useLiveQuery(() => observeEntryProject(projectId()), null as EntryData | null)
   const project = computed(() => data.data.value?.projects[0] ?? null)
   const locks = computed(() => lockState(data.data.value?.locks ?? []))
-  const grid = computed(() => (project.value === null ? EMPTY_GRID : buildProjectGrid(project.value, entry.moneyUnit, locks.value.months)))
+  const grid = computed(() => (project.value === null ? EMPTY_GRID : buildProjectGrid(project.value, entry.moneyUnit, locks.value.months, host.spendingEntry?.() ?? 'monthly')))
   const cells = useEntryCells({
     metas: () => grid.value.metas,
     spendingOf: (id) => grid.value.spending.get(id) ?? new Map(),

@@ -73,6 +73,11 @@ export function useEntryPage(host: EntryPageHost) {
 
   return {
     settings: settings.settings,
+    /** Spending typed per month or as 1–m月累计; kept in the settings (IndexedDB), so it survives reloads. */
+    spendingEntry: computed({
+      get: () => settings.settings.value.spendingEntry,
+      set: (mode) => void settings.saveSpendingEntry(mode),
+    }),
     actor: settings.actorOrAnonymous,
     moneyUnit,
     undo,
