@@ -23,7 +23,7 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function useEntryPage(host: EntryPageHost) {
   const store = useEntryStore()
-  const { moneyUnit } = storeToRefs(store)
+  const { moneyUnit, isSidePanelOpen } = storeToRefs(store)
   const settings = useSettings()
   // The view says which months are 已报送 once it has loaded them (see lockedCells).
   const isLocked = shallowRef<(cell: UndoCell) => boolean>(() => false)
@@ -80,6 +80,7 @@ export function useEntryPage(host: EntryPageHost) {
     }),
     actor: settings.actorOrAnonymous,
     moneyUnit,
+    isSidePanelOpen,
     undo,
     undoTitle,
     runUndo,
