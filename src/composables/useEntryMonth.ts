@@ -1,5 +1,6 @@
 import { computed, shallowRef } from 'vue'
 import { activeProjectDataAt } from '@/domain/projectRegister'
+import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { indicatorKindChoice, type IndicatorKindChoice, type NumericKind } from '@/domain/indicatorKind'
 import { buildMonthGrid, buildProjectGrid, type EntryGrid } from '@/presenters/entryGrid'
@@ -36,6 +37,8 @@ function lockState(locks: readonly MonthLockRecord[]) {
 export interface EntryHost {
   readonly actor: () => string
   readonly confirm: (message: string) => Promise<boolean>
+  /** How spending cells are typed (default monthly). */
+  readonly spendingEntry?: () => SpendingEntryMode
 }
 
 /**
@@ -70,7 +73,7 @@ export function useEntryMonth(scope: ScopeSelection, host: EntryHost) {
   // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
   const activeProjects = computed(() => activeProjectDataAt(data.data.value.projects, month.value))
   const grid = computed(() =>
-    year.value === null ? EMPTY_GRID : buildMonthGrid(activeProjects.value, year.value, month.value, entry.moneyUnit, locks.value.months),
+    year.value === null ? EMPTY_GRID : buildMonthGrid(activeProjects.value, year.value, month.value, entry.moneyUnit, locks.value.months, host.spendingEntry?.() ?? 'monthly'),
   )
   const cells = useEntryCells({
     metas: () => grid.value.metas,
@@ -132,7 +135,7 @@ export function useEntryProject(projectId: () => string, host: EntryHost) {
   const data = useLiveQuery(() => observeEntryProject(projectId()), null as EntryData | null)
   const project = computed(() => data.data.value?.projects[0] ?? null)
   const locks = computed(() => lockState(data.data.value?.locks ?? []))
-  const grid = computed(() => (project.value === null ? EMPTY_GRID : buildProjectGrid(project.value, entry.moneyUnit, locks.value.months)))
+  const grid = computed(() => (project.value === null ? EMPTY_GRID : buildProjectGrid(project.value, entry.moneyUnit, locks.value.months, host.spendingEntry?.() ?? 'monthly')))
   const cells = useEntryCells({
     metas: () => grid.value.metas,
     spendingOf: (id) => grid.value.spending.get(id) ?? new Map(),

@@ -23,7 +23,7 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function useEntryPage(host: EntryPageHost) {
   const store = useEntryStore()
-  const { moneyUnit } = storeToRefs(store)
+  const { moneyUnit, isSidePanelOpen } = storeToRefs(store)
   const settings = useSettings()
   // The view says which months are 已报送 once it has loaded them (see lockedCells).
   const isLocked = shallowRef<(cell: UndoCell) => boolean>(() => false)
@@ -73,8 +73,14 @@ export function useEntryPage(host: EntryPageHost) {
 
   return {
     settings: settings.settings,
+    /** Spending typed per month or as 1–m月累计; kept in the settings (IndexedDB), so it survives reloads. */
+    spendingEntry: computed({
+      get: () => settings.settings.value.spendingEntry,
+      set: (mode) => void settings.saveSpendingEntry(mode),
+    }),
     actor: settings.actorOrAnonymous,
     moneyUnit,
+    isSidePanelOpen,
     undo,
     undoTitle,
     runUndo,

@@ -1,7 +1,8 @@
 import { computed } from 'vue'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
 import { saveSettingsLogged } from '@/db/changeLogRepository'
-import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
+import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
+import { DEFAULT_SETTINGS, observeSettings, saveSettings } from '@/db/settingsRepository'
 import { useLiveQuery } from './useLiveQuery'
 
 /** Name written into the change log when the user has not given one. */
@@ -31,6 +32,8 @@ export function useSettings() {
     actorOrAnonymous,
     saveActor: (name: string) => saveSettingsLogged({ actor: name.trim() }, name.trim() || ANONYMOUS_ACTOR),
     saveThresholds: (thresholds: Thresholds) => saveSettingsLogged({ thresholds: { ...thresholds } }, actorOrAnonymous()),
+    /** Remembers the 录入 page's spending mode (monthly or 1–m月累计) across visits and tabs. */
+    saveSpendingEntry: (mode: SpendingEntryMode) => saveSettings({ spendingEntry: mode }),
     resetThresholds: () => saveSettingsLogged({ thresholds: { ...DEFAULT_THRESHOLDS } }, actorOrAnonymous()),
   }
 }

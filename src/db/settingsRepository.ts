@@ -1,4 +1,5 @@
 import { liveQuery, type Observable } from 'dexie'
+import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 
@@ -16,9 +17,17 @@ export interface AppSettings {
   readonly demo: DemoMarker | null
   /** Set once the user cleared the demo, so it is not loaded again on the next start. */
   readonly demoDismissed: boolean
+  /** How the 录入 page takes spending: each month's amount, or 1–m月累计 (a preference, not logged). */
+  readonly spendingEntry: SpendingEntryMode
 }
 
-export const DEFAULT_SETTINGS: AppSettings = { actor: '', thresholds: DEFAULT_THRESHOLDS, demo: null, demoDismissed: false }
+export const DEFAULT_SETTINGS: AppSettings = {
+  actor: '',
+  thresholds: DEFAULT_THRESHOLDS,
+  demo: null,
+  demoDismissed: false,
+  spendingEntry: 'monthly',
+}
 
 /** Reads all settings, filling defaults for keys never saved. */
 export async function getSettings(database: MonitorDatabase = defaultDb): Promise<AppSettings> {
@@ -29,6 +38,7 @@ export async function getSettings(database: MonitorDatabase = defaultDb): Promis
     thresholds: readThresholds(saved.thresholds),
     demo: isDemoMarker(saved.demo) ? saved.demo : null,
     demoDismissed: saved.demoDismissed === true,
+    spendingEntry: saved.spendingEntry === 'cumulative' ? 'cumulative' : 'monthly',
   }
 }
 

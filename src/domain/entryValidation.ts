@@ -36,6 +36,8 @@ export type ValidationRule =
   | 'unknownStatus'
   | 'futureMonth'
   | 'overBudget'
+  | 'belowPrevious'
+  | 'laterMonthsShift'
 
 /** error: refused; warning: stored, shown; confirm: stored only after the user confirms. */
 export type IssueSeverity = 'error' | 'warning' | 'confirm'

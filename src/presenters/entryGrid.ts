@@ -4,6 +4,7 @@
  * by cell key, where each editable cell's value goes. Views render them; nothing here saves.
  */
 import { budgetInForce, evaluateSpend, indicatorInForce } from '@/domain'
+import { coverageLabel, cumulativeThrough, previousCumulative, type SpendingEntryMode } from '@/domain/cumulativeSpending'
 import { STATUS_INPUT_LABELS, type EntryTarget, type ValidationIssue } from '@/domain/entryValidation'
 import { formatPercent } from '@/domain/format'
 import { OPERATOR_SIGNS } from '@/domain/indicatorFormat'
@@ -69,6 +70,8 @@ export interface CellMeta {
   readonly budget: Fen
   /** Human name of the cell, e.g. 法律援助经费 · 8月支出. */
   readonly label: string
+  /** A spending cell typed as 1–m月累计支出 (the month's amount is derived); absent = monthly. */
+  readonly isCumulative?: boolean
 }
 
 /** A cell's feedback: the user's text while refused or unconfirmed, the message, saving state. */
@@ -218,6 +221,18 @@ interface Builder {
   readonly metas: Map<string, CellMeta>
   readonly year: number
   readonly isLocked: (month: Month) => boolean
+  readonly spendingEntry: SpendingEntryMode
+}
+
+/** Beside a cumulative cell: the month's derived amount (含4–5月 when it covers blank months), or the last cumulative. */
+function cumulativeAside(spending: ReadonlyMap<Month, Fen>, month: Month, unit: MoneyUnit): string {
+  const amount = spending.get(month)
+  if (amount !== undefined) {
+    const covered = coverageLabel(spending, month)
+    return `本月 ${formatMoneyInput(amount, unit)}${covered ? `（${covered}）` : ''}`
+  }
+  const previous = previousCumulative(spending, month)
+  return previous === null ? '' : `上次 1–${previous.month}月 ${formatMoneyInput(previous.cumulative, unit)}`
 }
 
 /** 调整后预算数 of the project at month m in 分 (the budget a cell's warnings compare with). */
@@ -227,10 +242,10 @@ function budgetAt(data: ProjectData, month: Month): Fen {
 
 function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month: Month, unit: MoneyUnit): EntryCell {
   const key = spendingKey(data.project.id, month)
-  const amount = index.spending.get(month)
+  const isCumulative = b.spendingEntry === 'cumulative'
   const target: EntryTarget = { kind: 'spending', unit }
   const isLocked = b.isLocked(month)
-  const name = `${data.project.name} · ${month}月支出`
+  const name = `${data.project.name} · ${isCumulative ? `1–${month}月累计支出` : `${month}月支出`}`
   b.metas.set(key, {
     target,
     projectId: data.project.id,
@@ -240,9 +255,13 @@ function spendingCell(b: Builder, data: ProjectData, index: ProjectIndex, month:
     isLocked,
     budget: budgetAt(data, month),
     label: name,
+    ...(isCumulative ? { isCumulative } : {}),
   })
-  const value = amount === undefined ? '' : formatMoneyInput(amount, unit)
-  return { kind: 'money', key, value, label: null, name, aside: '', isLocked }
+  // In cumulative mode the cell holds 1–m月 (blank while month m is 未填报) and the month's amount sits beside it.
+  const amount = isCumulative ? cumulativeThrough(index.spending, month) : (index.spending.get(month) ?? null)
+  const value = amount === null ? '' : formatMoneyInput(amount, unit)
+  const aside = isCumulative ? cumulativeAside(index.spending, month, unit) : ''
+  return { kind: 'money', key, value, label: null, name, aside, isLocked }
 }
 
 function indicatorCell(b: Builder, data: ProjectData, index: ProjectIndex, original: Indicator, month: Month, isMonthView: boolean): EntryCell {
@@ -281,8 +300,9 @@ export function buildMonthGrid(
   month: Month,
   unit: MoneyUnit,
   lockedMonths: ReadonlySet<Month>,
+  spendingEntry: SpendingEntryMode = 'monthly',
 ): EntryGrid {
-  const b: Builder = { metas: new Map(), year, isLocked: (m) => lockedMonths.has(m) }
+  const b: Builder = { metas: new Map(), year, isLocked: (m) => lockedMonths.has(m), spendingEntry }
   const spending = new Map<string, ReadonlyMap<Month, Fen>>()
   const indicatorCount = projects.reduce((max, p) => Math.max(max, p.indicators.length), 0)
   const rows = projects.map((data): EntryGridRow => {
@@ -297,7 +317,12 @@ export function buildMonthGrid(
     return { key: data.project.id, title: data.project.name, subtitle, isLocked: b.isLocked(month), items }
   })
   const columns: EntryGridColumn[] = [
-    { key: 'spending', title: `${month}月支出`, subtitle: MONEY_UNIT_LABELS[unit], isFigure: false },
+    {
+      key: 'spending',
+      title: spendingEntry === 'cumulative' ? `1–${month}月累计支出` : `${month}月支出`,
+      subtitle: spendingEntry === 'cumulative' ? `${MONEY_UNIT_LABELS[unit]} · 本月数自动算出` : MONEY_UNIT_LABELS[unit],
+      isFigure: false,
+    },
     { key: 'executed', title: `1–${month}月执行数`, subtitle: MONEY_UNIT_LABELS[unit], isFigure: true },
     { key: 'rate', title: '执行率', subtitle: '占预算数', isFigure: true },
     ...Array.from({ length: indicatorCount }, (_, i) => ({ key: `indicator-${i}`, title: `指标 ${i + 1}`, subtitle: `${month}月`, isFigure: false })),
@@ -306,8 +331,13 @@ export function buildMonthGrid(
 }
 
 /** Project view: one row per month (1–12) with spending, 执行数, 执行率 and every indicator. */
-export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonths: ReadonlySet<Month>): EntryGrid {
-  const b: Builder = { metas: new Map(), year: data.project.year, isLocked: (m) => lockedMonths.has(m) }
+export function buildProjectGrid(
+  data: ProjectData,
+  unit: MoneyUnit,
+  lockedMonths: ReadonlySet<Month>,
+  spendingEntry: SpendingEntryMode = 'monthly',
+): EntryGrid {
+  const b: Builder = { metas: new Map(), year: data.project.year, isLocked: (m) => lockedMonths.has(m), spendingEntry }
   const index = indexProject(data)
   const rows = MONTHS.map((month): EntryGridRow => {
     const items: EntryGridItem[] = [
@@ -319,7 +349,7 @@ export function buildProjectGrid(data: ProjectData, unit: MoneyUnit, lockedMonth
     return { key: String(month), title: `${month}月`, subtitle: isLocked ? '已报送' : '', isLocked, items }
   })
   const columns: EntryGridColumn[] = [
-    { key: 'spending', title: '支出', subtitle: MONEY_UNIT_LABELS[unit], isFigure: false },
+    { key: 'spending', title: spendingEntry === 'cumulative' ? '累计支出' : '支出', subtitle: MONEY_UNIT_LABELS[unit], isFigure: false },
     { key: 'executed', title: '累计执行数', subtitle: MONEY_UNIT_LABELS[unit], isFigure: true },
     { key: 'rate', title: '执行率', subtitle: '占预算数', isFigure: true },
     ...data.indicators.map((i) => ({ key: i.id, title: i.name, subtitle: `${entryTargetOf(i).kind === 'count' ? '本月数 · ' : ''}目标 ${formatTarget(i.target)}`, isFigure: false })),

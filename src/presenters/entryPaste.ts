@@ -6,6 +6,7 @@
  * the amounts pasted in the same block.
  */
 import { isEditableItem, type CellMeta, type EntryCellState, type EntryGridColumn, type EntryGridRow, type GridPosition } from './entryGrid'
+import { validateCumulativeSpending } from '@/domain/cumulativeSpending'
 import { validateEntry, type CellValidation, type EntryContext, type EntryValue, type IssueSeverity, type ValidationIssue } from '@/domain/entryValidation'
 import { sumFen } from '@/domain/money'
 import type { Fen, Month } from '@/domain/types'
@@ -107,10 +108,15 @@ export function pasteTargets(
 
 /**
  * Validates the text of one cell (validateEntry); a spending cell is also checked against its
- * 预算数 with `spent`, the project's spending by month in 分 (its own month is left out).
+ * 预算数 with `spent`, the project's spending by month in 分 (its own month is left out). A
+ * cumulative cell (1–m月累计) derives the month's amount from `spent` (validateCumulativeSpending).
  */
 export function validateCell(meta: CellMeta, text: string, today: Today, spent: ReadonlyMap<Month, Fen>): CellValidation {
   const isSpending = meta.target.kind === 'spending'
+  if (meta.target.kind === 'spending' && meta.isCumulative === true) {
+    // Typed as 1–m月累计: the month's amount is derived from the other months (pasted ones included).
+    return validateCumulativeSpending(text, meta.target.unit, { year: meta.year, month: meta.month, today, budget: meta.budget, spending: spent })
+  }
   const otherMonthsSpent = isSpending ? sumFen([...spent].filter(([month]) => month !== meta.month).map(([, amount]) => amount)) : 0
   return validateEntry(text, meta.target, {
     year: meta.year,

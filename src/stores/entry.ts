@@ -22,12 +22,14 @@ const MAX_UNDO_STEPS = 200
 
 /**
  * Session state of the 录入 pages: the undo stack of this session's changes, the money unit
- * of spending cells, and whether the user skipped giving a name.
+ * of spending cells, whether the user skipped giving a name, and whether the side panel is open.
  */
 export const useEntryStore = defineStore('entry', () => {
   const undoSteps = shallowRef<readonly UndoStep[]>([])
   const moneyUnit = ref<MoneyUnit>('wan')
   const isActorPromptDismissed = ref(false)
+  // Grid and side panel side by side need about 1600 px (all indicator columns): narrower, start collapsed.
+  const isSidePanelOpen = ref(typeof window === 'undefined' || window.innerWidth >= 1600)
 
   // Saves still running: undo waits for them, so Ctrl+Z right after Enter undoes that entry.
   const pendingSaves = new Set<Promise<unknown>>()
@@ -57,5 +59,5 @@ export const useEntryStore = defineStore('entry', () => {
   }
 
   const lastUndo = computed(() => undoSteps.value[undoSteps.value.length - 1] ?? null)
-  return { undoSteps, moneyUnit, isActorPromptDismissed, lastUndo, pushUndo, popUndo, track, settle }
+  return { undoSteps, moneyUnit, isActorPromptDismissed, isSidePanelOpen, lastUndo, pushUndo, popUndo, track, settle }
 })

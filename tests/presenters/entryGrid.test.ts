@@ -308,3 +308,29 @@ describe('entryTargetOf', () => {
     expect(entryTargetOf({ ...legalCount, target })).toEqual(expected)
   })
 })
+
+describe('the spending cell in cumulative mode', () => {
+  const data = dataOf('法律援助经费', { spending: spendingOf(P.法律援助经费, { 1: 200_000, 3: 300_000, 6: 400_000 }) })
+  const spendingCell = (month: Month) => buildMonthGrid([data], SEED_YEAR, month, 'wan', NONE, 'cumulative').rows[0]?.items[0]
+
+  it.each<[Month, string, string]>([
+    [1, '0.20', '本月 0.20'],
+    [2, '', '上次 1–1月 0.20'],
+    [3, '0.50', '本月 0.30（含2–3月）'],
+    [6, '0.90', '本月 0.40（含4–6月）'],
+    [7, '', '上次 1–6月 0.90'],
+  ])('%i月 holds the cumulative %s with the month beside it: %s', (month, value, aside) => {
+    const cell = spendingCell(month)
+    expect(isEditableItem(cell) && [cell.value, cell.aside]).toEqual([value, aside])
+  })
+
+  it('names the column and the cell as 1–m月累计支出; monthly mode stays as it was', () => {
+    const grid = buildMonthGrid([data], SEED_YEAR, 6, 'wan', NONE, 'cumulative')
+    expect(grid.columns[0]?.title).toBe('1–6月累计支出')
+    expect(grid.metas.get(spendingKey(P.法律援助经费.id, 6))).toMatchObject({ isCumulative: true, label: '法律援助经费 · 1–6月累计支出' })
+    const monthly = buildMonthGrid([data], SEED_YEAR, 6, 'wan', NONE)
+    expect(monthly.columns[0]?.title).toBe('6月支出')
+    expect(texts(monthly.rows[0])?.[0]).toBe('0.40')
+    expect(monthly.metas.get(spendingKey(P.法律援助经费.id, 6))?.isCumulative).toBeUndefined()
+  })
+})

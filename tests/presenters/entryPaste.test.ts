@@ -260,3 +260,33 @@ describe('cell states', () => {
     expect(confirmationOf(issues)?.rule).toBe(rule)
   })
 })
+
+describe('cumulative entry (1–m月累计支出)', () => {
+  // 法律援助 has 1.5 万元 through 6月; 7月 is blank.
+  const grid = buildMonthGrid([LEGAL], 2020, 8, 'wan', new Set(), 'cumulative')
+  const meta = grid.metas.get(spendingKey(LEGAL_ID, 8))!
+  const spent = grid.spending.get(LEGAL_ID)!
+
+  it('stores the difference since the last reported month as the month amount', () => {
+    const result = validateCell(meta, '1.85', TODAY, spent)
+    expect(result.ok && result.value).toEqual({ kind: 'money', amount: 350_000 })
+  })
+
+  it('refuses a cumulative below the last reported one, with the reason', () => {
+    const result = validateCell(meta, '1.20', TODAY, spent)
+    expect(!result.ok && result.issue.message).toMatch(/^1–8月累计支出 1.20 万元低于 1–6月累计 1.50 万元：累计数不会减少/)
+  })
+
+  it('treats pasted spending as cumulative, rows down the project grid one after another', () => {
+    const project = buildProjectGrid(dataOf('法律援助经费'), 'wan', new Set(), 'cumulative')
+    const targets = pasteTargets(project.rows, project.columns, { row: 0, col: 0 }, [['0.20'], ['0.50'], [''], ['0.40']])
+    const plan = planPaste(targets, project.metas, (id) => project.spending.get(id)!, TODAY)
+    expect(plan.accepted.map((c) => [c.meta.month, c.value])).toEqual([
+      [1, { kind: 'money', amount: 200_000 }],
+      [2, { kind: 'money', amount: 300_000 }],
+    ])
+    expect(plan.rejected.map((r) => r.message)).toEqual([
+      '1–4月累计支出 0.40 万元低于 1–2月累计 0.50 万元：累计数不会减少。请核对本月累计数；如2月填错了，请先更正2月。',
+    ])
+  })
+})

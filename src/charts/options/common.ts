@@ -189,7 +189,8 @@ export function rowBarFrame<T>(
       type: 'value',
       min: 0,
       max: (extent: { max: number }) => Math.max(frame.floor, Math.ceil(extent.max / frame.step) * frame.step),
-      axisLabel: { formatter: '{value}%', fontSize: style.fontSize },
+      // hideOverlap: on a phone-wide chart the labels would run together (20%40%60%…).
+      axisLabel: { formatter: '{value}%', fontSize: style.fontSize, hideOverlap: true },
     },
     // Inverse, so the first row is at the top as in the tables.
     yAxis: [
