@@ -265,7 +265,7 @@ export function pickIndicators<T extends { readonly status: Status }>(
   max: number,
 ): { readonly shown: readonly T[]; readonly hidden: number } {
   if (indicators.length <= max) return { shown: indicators, hidden: 0 }
-  const rank: Readonly<Record<Status, number>> = { red: 0, yellow: 1, unreported: 2, green: 3 }
+  const rank: Readonly<Record<Status, number>> = { red: 0, yellow: 1, unreported: 2, green: 3, exceeded: 3 }
   const keep = new Set(
     indicators
       .map((indicator, index) => ({ indicator, index }))

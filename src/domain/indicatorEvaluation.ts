@@ -7,7 +7,8 @@
  */
 import { monthsThrough } from './months'
 import { timeProgress } from './planCurve'
-import { comparable, spendStatus } from './status'
+import { judgeCumulative, judgeLevel } from './presets'
+import { comparable } from './status'
 import { DEFAULT_THRESHOLDS, type Indicator, type IndicatorValue, type Month, type Operator, type Status, type Thresholds } from './types'
 
 const YEAR_MONTHS = 12
@@ -127,8 +128,8 @@ function evaluateCumulative(
   }
   const elapsed = timeProgress(month)
   const completion = isKnown ? (target === 0 ? 100 : (actual / target) * 100) : null
-  // Rule 4: 完成进度 against 序时进度 with rule 3's thresholds.
-  const status = spendStatus(completion === null ? null : completion - elapsed, t)
+  // Rule 4: 完成进度 against 序时进度 with rule 3's thresholds (or the preset's rules).
+  const status = judgeCumulative(completion, elapsed, t)
   const expected = (target * elapsed) / 100
   return { indicator, actual, expected, completion, status, forecast, isMet, unreportedMonths }
 }
@@ -145,9 +146,7 @@ function evaluateLevel(
   const operator = operatorOf(indicator)
   const actual = latest.value
   const isMet = meetsTarget(actual, operator, target)
-  const tolerance = (Math.abs(target) * t.levelTolerancePct) / 100
-  const isNearMiss = comparable(Math.abs(actual - target)) <= comparable(tolerance)
-  const status: Status = isMet ? 'green' : isNearMiss ? 'yellow' : 'red'
+  const status = judgeLevel(actual, operator, target, isMet, t)
   const completion = levelCompletion(actual, operator, target, isMet)
   return { ...unreportedEvaluation(indicator), actual, completion, status, forecast: actual, isMet }
 }
