@@ -1,6 +1,7 @@
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
 import type { AgendaEntry } from '@/domain/agenda'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
+import { thresholdsName } from '@/domain/presets'
 import { describeError } from '@/db/storageErrors'
 import type { MeetingState } from './useMeeting'
 
@@ -47,7 +48,8 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
         buildFormTotal('部门合计', monitor.evaluations.value),
       ]
       const date = toValue(today)
-      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes })
+      const presetName = thresholdsName(meeting.monitor.settings.value.thresholds)
+      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes, presetName })
       download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
     } catch (error) {
       failure.value = `导出失败：${describeError(error)}`
