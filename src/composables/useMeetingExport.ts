@@ -1,5 +1,5 @@
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
-import type { AgendaEntry } from '@/domain/agenda'
+import { describeMismatch, type AgendaEntry } from '@/domain/agenda'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
 import { thresholdsName } from '@/domain/presets'
 import { describeError } from '@/db/storageErrors'
@@ -49,7 +49,11 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
       ]
       const date = toValue(today)
       const presetName = thresholdsName(meeting.monitor.settings.value.thresholds)
-      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes, presetName })
+      const mismatches = new Map(entries.flatMap((e) => {
+        const line = describeMismatch(e.evaluation)
+        return line === null ? [] : [[e.evaluation.project.id, line] as const]
+      }))
+      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes, presetName, mismatches })
       download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
     } catch (error) {
       failure.value = `导出失败：${describeError(error)}`

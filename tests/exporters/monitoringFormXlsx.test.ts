@@ -202,6 +202,7 @@ describe('the warning preset in the workbook', () => {
       forms,
       totals,
       presetName: '财政一体化',
+      mismatches: new Map([[forms[0]!.projectId, '双监控不一致：示例']]),
     })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(bytes)
@@ -210,5 +211,9 @@ describe('the warning preset in the workbook', () => {
       ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))))
       expect(texts.some((t) => t.includes('红黄绿判定：财政一体化')), ws.name).toBe(true)
     }
+    const first = wb.worksheets[1]!
+    const firstTexts: string[] = []
+    first.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && firstTexts.push(cell.value))))
+    expect(firstTexts.some((t) => t.includes('双监控不一致：示例'))).toBe(true)
   })
 })
