@@ -1,7 +1,8 @@
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
-import { actionsAtMonth, type AgendaEntry } from '@/domain/agenda'
+import { actionsAtMonth, describeMismatch, type AgendaEntry } from '@/domain/agenda'
 import { buildMonitoringReport } from '@/domain/monitoringReport'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
+import { thresholdsName } from '@/domain/presets'
 import { describeError } from '@/db/storageErrors'
 import type { MeetingState } from './useMeeting'
 
@@ -51,7 +52,12 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
         buildFormTotal('部门合计', monitor.evaluations.value),
       ]
       const date = toValue(today)
-      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes })
+      const presetName = thresholdsName(meeting.monitor.settings.value.thresholds)
+      const mismatches = new Map(entries.flatMap((e) => {
+        const line = describeMismatch(e.evaluation)
+        return line === null ? [] : [[e.evaluation.project.id, line] as const]
+      }))
+      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes, presetName, mismatches })
       download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
     } catch (error) {
       failure.value = `导出失败：${describeError(error)}`

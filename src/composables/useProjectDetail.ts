@@ -89,6 +89,7 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
     month,
     latestMonth,
     department,
+    thresholds: computed(() => settings.data.value.thresholds),
     isLoading: computed(() => row.isLoading.value || !isMonthKnown.value || rounds.isLoading.value),
     error: computed(() => row.error.value ?? latest.error.value ?? rounds.error.value),
   }

@@ -17,6 +17,14 @@ export function checkThresholds(t: Thresholds): Partial<Record<keyof Thresholds,
   else if (isNumber(t.yellowFrom) && t.redBelow >= t.yellowFrom) problems.redBelow = '红色界限应低于绿色下限，否则不会出现黄色。'
   if (!isNumber(t.levelTolerancePct) || t.levelTolerancePct < 0 || t.levelTolerancePct > 100) problems.levelTolerancePct = '应在 0 到 100 之间（% 目标值）。'
   if (!isNumber(t.mismatchPoints) || t.mismatchPoints < 0 || t.mismatchPoints > 100) problems.mismatchPoints = '应在 0 到 100 之间（个百分点）。'
+  if (t.rules === 'fasp') {
+    const pct = (v: number | undefined) => v !== undefined && isNumber(v) && v >= 0 && v <= 1000
+    if (!pct(t.ratioGreenFrom)) problems.ratioGreenFrom = '应在 0 到 1000 之间（% 序时进度），如 80。'
+    if (!pct(t.ratioRedBelow)) problems.ratioRedBelow = '应在 0 到 1000 之间（% 序时进度），如 60。'
+    else if (pct(t.ratioGreenFrom) && (t.ratioRedBelow ?? 0) > (t.ratioGreenFrom ?? 0)) problems.ratioRedBelow = '红色界限不应高于绿色下限。'
+    if (!pct(t.exceededFrom)) problems.exceededFrom = '应在 0 到 1000 之间（% 序时进度），如 120。'
+    else if (pct(t.ratioGreenFrom) && (t.exceededFrom ?? 0) < (t.ratioGreenFrom ?? 0)) problems.exceededFrom = '超额界限应不低于绿色下限。'
+  }
   return problems
 }
 

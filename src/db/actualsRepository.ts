@@ -1,12 +1,11 @@
 import { liveQuery, type Observable } from 'dexie'
-import type { Fen, MonitoringNote, Month, Status } from '@/domain/types'
+import type { Fen, ManualStatus, MonitoringNote, Month } from '@/domain/types'
 import { getChanges, logChange, newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { assertProjectMonthUnlocked, listLocks } from './lockRepository'
 import { loadProject, loadProjectData, type ProjectData, type Scope } from './monitorRepository'
 import type { ChangeRecord, IndicatorValueRecord, MonthLockRecord, NoteRecord } from './records'
 
-type ManualStatus = Exclude<Status, 'unreported'>
 
 /** An indicator entry as stored and logged: a number and/or a hand-set status. */
 export interface IndicatorEntry {

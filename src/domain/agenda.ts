@@ -9,6 +9,7 @@
  * A meeting is judged at its reference date (see meetingReferenceDate), not at the viewer's
  * today: a 2020 meeting looked at in 2026 still shows what was overdue when it was held.
  */
+import { formatPercent } from './format'
 import { compareLaggingFirst, isLagging, type ProjectEvaluation } from './projectEvaluation'
 import { actionProgressOf, isCompletedLate, type ActionProgress } from './actionProgress'
 import { compareStatus, isLaggingStatus } from './status'
@@ -258,6 +259,18 @@ export function buildAgenda(input: AgendaInput): Agenda {
   return { entries: chosen, removed }
 }
 
+/**
+ * The 双监控不一致 flag (rule 8) as one line for the agenda, slides, briefing and form, e.g.
+ * 双监控不一致：执行率 60.0%，指标平均完成进度 46.7%，相差 13.3 个百分点; null when not flagged.
+ */
+export function describeMismatch(evaluation: ProjectEvaluation): string | null {
+  const rate = evaluation.spend.executionRate
+  const completion = evaluation.averageCompletion
+  if (!evaluation.isMismatch || rate === null || completion === null) return null
+  const gap = formatPercent(Math.abs(rate - completion)).replace('%', '')
+  return `双监控不一致：执行率 ${formatPercent(rate)}，指标平均完成进度 ${formatPercent(completion)}，相差 ${gap} 个百分点`
+}
+
 /** Indicators that fall short at the as-of month (红 first, then 黄), for the agenda and slides. */
 export function indicatorShortfalls(evaluation: ProjectEvaluation): ProjectEvaluation['indicators'] {
   return evaluation.indicators
@@ -283,7 +296,7 @@ export function pickIndicators<T extends { readonly status: Status }>(
   max: number,
 ): { readonly shown: readonly T[]; readonly hidden: number } {
   if (indicators.length <= max) return { shown: indicators, hidden: 0 }
-  const rank: Readonly<Record<Status, number>> = { red: 0, yellow: 1, unreported: 2, green: 3 }
+  const rank: Readonly<Record<Status, number>> = { red: 0, yellow: 1, unreported: 2, green: 3, exceeded: 3 }
   const keep = new Set(
     indicators
       .map((indicator, index) => ({ indicator, index }))

@@ -10,8 +10,8 @@
 import { sumFen } from './money'
 import type { ProjectEvaluation } from './projectEvaluation'
 import { executionRateOf, type SpendEvaluation } from './spend'
-import { spendStatus } from './status'
-import { DEFAULT_THRESHOLDS, type Fen, type Status, type Thresholds } from './types'
+import { judgeSpend } from './presets'
+import { DEFAULT_THRESHOLDS, type Fen, type ProjectStatus, type Status, type Thresholds } from './types'
 
 /** The spending aggregates of a set of projects (see summarizeSpend). */
 export interface SpendSummary {
@@ -47,7 +47,7 @@ export interface SpendSummary {
 
 export interface DepartmentSummary extends SpendSummary {
   /** Number of projects per project status */
-  readonly counts: Readonly<Record<Status, number>>
+  readonly counts: Readonly<Record<ProjectStatus, number>>
   /** Number of indicators (over all projects) whose status is 未填报 */
   readonly unreportedIndicators: number
   /** Number of projects flagged by rule 8 */
@@ -104,7 +104,7 @@ export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds
     planned,
     timeProgress: spends[0]?.timeProgress ?? 0,
     deviation,
-    status: spendStatus(deviation, t),
+    status: judgeSpend(executionRate, planned, spends[0]?.month ?? 12, t),
     reportedProjects: reported.length,
     unreportedSpending: spends.length - reported.length,
     overBudget,
@@ -112,8 +112,8 @@ export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds
 }
 
 /** Number of projects per project status. */
-export function countStatuses(evaluations: readonly Pick<ProjectEvaluation, 'status'>[]): Readonly<Record<Status, number>> {
-  const counts: Record<Status, number> = { red: 0, yellow: 0, green: 0, unreported: 0 }
+export function countStatuses(evaluations: readonly Pick<ProjectEvaluation, 'status'>[]): Readonly<Record<ProjectStatus, number>> {
+  const counts: Record<ProjectStatus, number> = { red: 0, yellow: 0, green: 0, unreported: 0 }
   for (const e of evaluations) counts[e.status] += 1
   return counts
 }

@@ -7,9 +7,9 @@
 import { formatMoneyInput, MONEY_UNITS, parseNumberInput } from './numberInput'
 import { FEN_PER_WAN, FEN_PER_YUAN, formatWan, parseMoney, type MoneyUnit } from './money'
 import { exceedsBudget } from './spend'
-import type { Fen, Month, Status } from './types'
+import type { Fen, ManualStatus, Month } from './types'
 
-export type ManualStatus = Exclude<Status, 'unreported'>
+export type { ManualStatus } from './types'
 
 /** What a cell holds. `unit` is the indicator's unit from its target (件, %, …), if any. */
 export type EntryTarget =

@@ -7,6 +7,7 @@
  */
 import { monthsThrough } from './months'
 import { timeProgress } from './planCurve'
+import { judgeCumulative, judgeLevel } from './presets'
 import { comparable, spendStatus } from './status'
 import { indicatorInForce, type TargetAdjustment } from './targetAdjustment'
 import {
@@ -141,8 +142,8 @@ function evaluateCumulative(
   }
   const elapsed = timeProgress(month)
   const completion = isKnown ? (target === 0 ? 100 : (actual / target) * 100) : null
-  // Rule 4: 完成进度 against 序时进度 with rule 3's thresholds.
-  const status = spendStatus(completion === null ? null : completion - elapsed, t)
+  // Rule 4: 完成进度 against 序时进度 with rule 3's thresholds (or the preset's rules).
+  const status = judgeCumulative(completion, elapsed, t)
   const expected = (target * elapsed) / 100
   return { ...unreportedEvaluation(indicator), actual, expected, completion, status, forecast, isMet, unreportedMonths }
 }
@@ -159,9 +160,7 @@ function evaluateLevel(
   const operator = operatorOf(indicator)
   const actual = latest.value
   const isMet = meetsTarget(actual, operator, target)
-  const tolerance = (Math.abs(target) * t.levelTolerancePct) / 100
-  const isNearMiss = comparable(Math.abs(actual - target)) <= comparable(tolerance)
-  const status: Status = isMet ? 'green' : isNearMiss ? 'yellow' : 'red'
+  const status = judgeLevel(actual, operator, target, isMet, t)
   const completion = levelCompletion(actual, operator, target, isMet)
   return { ...unreportedEvaluation(indicator), actual, completion, status, forecast: actual, isMet }
 }

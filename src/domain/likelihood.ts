@@ -28,6 +28,7 @@ const LIKELIHOOD_BY_STATUS: Readonly<Record<Status, Likelihood | null>> = {
   yellow: 'possible',
   red: 'impossible',
   unreported: null,
+  exceeded: 'certain',
 }
 
 /** Maps a year-end attainment (% of what the target needs) to a 完成目标可能性. */
@@ -111,7 +112,7 @@ export function worstLikelihood(likelihoods: Iterable<Likelihood | null>): Likel
 }
 
 /** Rule 7's likelihood clause: 完全不可能 → red, 有可能 → at least yellow. */
-export function applyLikelihood(status: Status, likelihood: Likelihood | null): Status {
+export function applyLikelihood<S extends Status>(status: S, likelihood: Likelihood | null): S | 'red' | 'yellow' {
   if (likelihood === 'impossible') return 'red'
   // Even a project with nothing reported becomes yellow: the user has judged it at risk.
   if (likelihood === 'possible') return atLeast(status, 'yellow')

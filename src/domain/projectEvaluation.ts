@@ -9,6 +9,7 @@ import { evaluateIndicator, type IndicatorEvaluation } from './indicatorEvaluati
 import { applyLikelihood, suggestKnownIndicatorLikelihood, suggestKnownSpendLikelihood, worstLikelihood } from './likelihood'
 import type { ProjectData } from './projectData'
 import { evaluateSpend, type SpendEvaluation } from './spend'
+import { combineStatuses } from './presets'
 import { atLeast, comparable, compareStatus, isLaggingStatus, worstStatus } from './status'
 import type { TargetAdjustment } from './targetAdjustment'
 import {
@@ -20,7 +21,7 @@ import {
   type Month,
   type MonthlySpending,
   type Project,
-  type Status,
+  type ProjectStatus,
   type Thresholds,
 } from './types'
 
@@ -30,7 +31,7 @@ export interface ProjectEvaluation {
   readonly spend: SpendEvaluation
   readonly indicators: readonly IndicatorEvaluation[]
   /** Rule 7: worst of spend and indicator statuses, raised by the confirmed likelihood */
-  readonly status: Status
+  readonly status: ProjectStatus
   /** Chinese labels of what is 未填报, e.g. '3月支出', '1–7月支出', an indicator's name */
   readonly missing: readonly string[]
   /** Average 完成进度 of cumulative ≥ indicators with a value, in %; null if none */
@@ -72,9 +73,11 @@ function missingLabels(spend: SpendEvaluation, indicators: readonly IndicatorEva
  *   so "nothing known is wrong" stays grey instead of claiming it is on track;
  * - 超预算 (rule 3's own warning) makes the project at least 黄, so it reaches the meeting.
  */
-function projectStatusOf(spend: SpendEvaluation, indicators: readonly IndicatorEvaluation[]): Status {
-  const worst = worstStatus([spend.status, ...indicators.map((e) => e.status)])
-  const status = spend.status === 'unreported' && worst === 'green' ? 'unreported' : worst
+function projectStatusOf(spend: SpendEvaluation, indicators: readonly IndicatorEvaluation[], t: Thresholds): ProjectStatus {
+  const worst = combineStatuses(spend.status, indicators.map((e) => e.status), t)
+  const isFine = worst === 'green' || worst === 'exceeded'
+  // 超额 belongs to indicators: a project with one and nothing worse is 绿.
+  const status = spend.status === 'unreported' && isFine ? 'unreported' : worst === 'exceeded' ? 'green' : worst
   return spend.isOverBudget ? atLeast(status, 'yellow') : status
 }
 
@@ -115,7 +118,7 @@ export function evaluateProject(
     month,
     spend,
     indicators,
-    status: applyLikelihood(projectStatusOf(spend, indicators), likelihood),
+    status: applyLikelihood(projectStatusOf(spend, indicators, t), likelihood),
     missing: missingLabels(spend, indicators),
     averageCompletion,
     isMismatch,

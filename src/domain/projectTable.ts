@@ -47,7 +47,8 @@ export interface IndicatorTally {
 export function tallyIndicators(evaluation: ProjectEvaluation): IndicatorTally {
   const tally = { total: evaluation.indicators.length, met: 0, yellow: 0, red: 0, unreported: 0 }
   for (const e of evaluation.indicators) {
-    if (e.status === 'green') tally.met += 1
+    // 超额 (财政一体化) is met, and more.
+    if (e.status === 'green' || e.status === 'exceeded') tally.met += 1
     else tally[e.status] += 1
   }
   return tally

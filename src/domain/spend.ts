@@ -12,7 +12,7 @@
  */
 import { budgetInForce, type BudgetAdjustment, type BudgetInForce } from './budgetAdjustment'
 import { plannedProgress, planSource, timeProgress, type PlanSource } from './planCurve'
-import { spendStatus } from './status'
+import { judgeSpend } from './presets'
 import { DEFAULT_THRESHOLDS, MONTHS, type Fen, type Month, type MonthlySpending, type Project, type Status, type Thresholds } from './types'
 
 export interface SpendEvaluation {
@@ -141,7 +141,8 @@ export function evaluateMonthlySpend(
     planSource: planSource(project.plan, month),
     timeProgress: timeProgress(month),
     deviation,
-    status: spendStatus(deviation, t),
+    // The preset's rules (presets.ts); the default judges D(m) by rule 3.
+    status: judgeSpend(executionRate, planned, month, t),
     // Equals 执行率 > 100 and still holds when the month is blank.
     isOverBudget: exceedsBudget(executed, budget),
     unreportedMonths,

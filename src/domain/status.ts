@@ -1,10 +1,13 @@
 /**
  * Traffic-light rules (domain.md rules 3 and 7) and how statuses are ordered.
  */
-import { DEFAULT_THRESHOLDS, type Status, type Thresholds } from './types'
+import { DEFAULT_THRESHOLDS, type ProjectStatus, type Status, type Thresholds } from './types'
 
-/** Statuses from worst to best, with 未填报 last: the order for lists, legends and sorting. */
-export const STATUS_ORDER: readonly Status[] = ['red', 'yellow', 'green', 'unreported']
+/** Project statuses from worst to best, with 未填报 last: the order for lists, legends and filters. */
+export const STATUS_ORDER: readonly ProjectStatus[] = ['red', 'yellow', 'green', 'unreported']
+
+/** Sort rank of every status, worst first; 超额 (an indicator's) right after 绿. */
+const SORT_RANK: Readonly<Record<Status, number>> = { red: 0, yellow: 1, green: 2, exceeded: 3, unreported: 4 }
 
 /**
  * Severity of a status: higher is worse. 未填报 is 0 because an unreported item is missing,
@@ -12,9 +15,11 @@ export const STATUS_ORDER: readonly Status[] = ['red', 'yellow', 'green', 'unrep
  */
 export const STATUS_SEVERITY: Readonly<Record<Status, number>> = {
   unreported: 0,
-  green: 1,
-  yellow: 2,
-  red: 3,
+  // 超额 (财政一体化) is better than on track: a project with one is as green as its others.
+  exceeded: 1,
+  green: 2,
+  yellow: 3,
+  red: 4,
 }
 
 /**
@@ -37,7 +42,7 @@ export function spendStatus(deviation: number | null, t: Thresholds = DEFAULT_TH
 
 /** Sort comparator putting worse statuses first (red, yellow, green, then 未填报). */
 export function compareStatus(a: Status, b: Status): number {
-  return STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)
+  return SORT_RANK[a] - SORT_RANK[b]
 }
 
 /** True for the statuses that need attention (红 or 黄): lagging projects and indicators. */
@@ -58,6 +63,6 @@ export function worstStatus(statuses: Iterable<Status>): Status {
 }
 
 /** The status raised to at least `floor` (e.g. 有可能 → at least yellow); never lowered. */
-export function atLeast(status: Status, floor: Exclude<Status, 'unreported'>): Status {
+export function atLeast<S extends Status, F extends 'green' | 'yellow' | 'red'>(status: S, floor: F): S | F {
   return isWorse(floor, status) ? floor : status
 }

@@ -6,7 +6,7 @@
 import { countStatuses } from './departmentSummary'
 import type { ProjectData } from './projectData'
 import { evaluateProjectData } from './projectEvaluation'
-import { DEFAULT_THRESHOLDS, MONTHS, type Month, type Status, type Thresholds } from './types'
+import { DEFAULT_THRESHOLDS, MONTHS, type Month, type ProjectStatus, type Thresholds } from './types'
 
 /** A project with all months' notes, like the stored project data. */
 export type StatusHistoryItem = ProjectData
@@ -14,7 +14,7 @@ export type StatusHistoryItem = ProjectData
 export interface MonthStatusCounts {
   readonly month: Month
   /** Number of projects per project status at the end of the month */
-  readonly counts: Readonly<Record<Status, number>>
+  readonly counts: Readonly<Record<ProjectStatus, number>>
 }
 
 /** Project status counts at each month end 1..throughMonth. */

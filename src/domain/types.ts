@@ -111,7 +111,14 @@ export interface MonthlySpending {
 }
 
 /** Traffic-light status; unreported (未填报) is grey and never counted as met. */
-export type Status = 'green' | 'yellow' | 'red' | 'unreported'
+/** 'exceeded' is 超额 (blue): a 财政一体化 indicator at 120 % of its pace or more; better than green. */
+export type Status = 'green' | 'yellow' | 'red' | 'unreported' | 'exceeded'
+
+/** A project's status: 超额 is an indicator's, a project with one is 绿 (its spending never exceeds). */
+export type ProjectStatus = Exclude<Status, 'exceeded'>
+
+/** A status a user sets by hand (rule 6). */
+export type ManualStatus = 'green' | 'yellow' | 'red'
 
 /**
  * The value of one indicator entered for one month: the month's count for a cumulative
@@ -121,7 +128,7 @@ export interface IndicatorValue {
   readonly indicatorId: string
   readonly month: Month
   readonly value: number | null
-  readonly manualStatus: Exclude<Status, 'unreported'> | null
+  readonly manualStatus: ManualStatus | null
 }
 
 /** 偏差原因分析 categories of 财预〔2019〕136号. */
@@ -174,7 +181,21 @@ export interface Thresholds {
   readonly levelTolerancePct: number
   /** 双监控 mismatch when 执行率 and average completion differ by more (percentage points). */
   readonly mismatchPoints: number
+  /** Which rule family judges the figures (presets.ts); absent = 'plan', this system's own. */
+  readonly rules?: ThresholdRules
+  /** 财政一体化: ratio to pace (%) at or above which it is green. */
+  readonly ratioGreenFrom?: number
+  /** 财政一体化: ratio to pace (%) below which it is red; between is yellow. */
+  readonly ratioRedBelow?: number
+  /** 财政一体化: an indicator at or above this ratio to pace (%) is 超额 (blue). */
+  readonly exceededFrom?: number
 }
+
+/**
+ * Rule families of the warning presets (domain.md "Warning presets seen in use"): 'plan' against
+ * the plan curve (ours), 'fasp' 财政一体化 ratios to 序时, 'hefei' 序时 and goals, 'sichuan' floors.
+ */
+export type ThresholdRules = 'plan' | 'fasp' | 'hefei' | 'sichuan'
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   yellowFrom: -5,
@@ -188,6 +209,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   yellow: '黄·关注',
   red: '红·滞后',
   unreported: '未填报',
+  exceeded: '蓝·超额',
 }
 
 /** The id an imported project gets at its first import (later code edits never change it). */

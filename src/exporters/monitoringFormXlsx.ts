@@ -39,6 +39,10 @@ export interface MonitoringWorkbookInput {
   readonly totals: readonly FormTotal[]
   /** Meeting outcomes by project id; projects without one get blank cells. */
   readonly outcomes?: ReadonlyMap<string, MeetingOutcome>
+  /** The warning preset the statuses follow (thresholdsName), written on every sheet; absent = not written. */
+  readonly presetName?: string
+  /** 双监控不一致 lines by project id (describeMismatch), written under the form; absent = none. */
+  readonly mismatches?: ReadonlyMap<string, string>
 }
 
 const SUMMARY_SHEET = '汇总'
@@ -213,6 +217,8 @@ function writeFootnote(ws: Worksheet, form: MonitoringForm, input: MonitoringWor
     form.actions === '' ? '' : `整改措施：${form.actions}`,
     '说明：偏差原因分析、完成目标可能性在对应栏打“√”；项目的完成目标可能性已确认时即为各指标的判断（备注“按项目确认”），否则为系统按全年预计测算（备注“系统测算”）。金额单位：万元。',
     `填报单位：${form.departmentCode} ${form.departmentName}　　填报日期：${input.date}`,
+    input.mismatches?.get(form.projectId) ?? '',
+    input.presetName === undefined ? '' : `红黄绿判定：${input.presetName}`,
   ].filter((line) => line !== '')
   ws.mergeCells(top, 1, top, FORM_COLUMNS)
   const cell = ws.getCell(top, 1)
@@ -282,7 +288,7 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
   const m = input.month
   ws.columns = SUMMARY_HEADERS.map(([, width]) => ({ width }))
   pageSetup(ws)
-  title(ws, SUMMARY_HEADERS.length, `${input.year}年项目支出绩效目标执行监控汇总表`, `${input.departmentName}（${input.departmentCode}）　截至${m}月底　填报日期：${input.date}`)
+  title(ws, SUMMARY_HEADERS.length, `${input.year}年项目支出绩效目标执行监控汇总表`, `${input.departmentName}（${input.departmentCode}）　截至${m}月底　填报日期：${input.date}${input.presetName === undefined ? '' : `　红黄绿判定：${input.presetName}`}`)
   SUMMARY_HEADERS.forEach(([label], i) => header(ws, 3, i + 1, 3, i + 1, label.replace('1–m', `1–${m}`)))
   ws.getRow(3).height = 32
   input.forms.forEach((form, i) => {

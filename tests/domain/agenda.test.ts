@@ -3,6 +3,7 @@ import {
   actionAtMonth,
   actionsAtMonth,
   buildAgenda,
+  describeMismatch,
   effectiveAgendaFlag,
   effectiveAgendaFlags,
   indicatorShortfalls,
@@ -267,5 +268,20 @@ describe('pickIndicators', () => {
     const picked = pickIndicators(list(statuses), max)
     expect(picked.shown.map((i) => i.name)).toEqual(shown)
     expect(picked.hidden).toBe(hidden)
+  })
+})
+
+describe('双监控不一致 on the meeting screens (issue 11 item 7)', () => {
+  it.each<[number, string | null]>([
+    [6, '双监控不一致：执行率 51.3%，指标平均完成进度 40.0%，相差 11.3 个百分点'],
+    [7, '双监控不一致：执行率 60.0%，指标平均完成进度 46.7%，相差 13.3 个百分点'],
+    [3, null],
+  ])('社区矫正经费 at %i月: %s', (month, text) => {
+    const e = demoAt(month as Month).evaluations.find((x) => x.project.name === '社区矫正经费')!
+    expect(describeMismatch(e)).toBe(text)
+  })
+  it('a project without the flag has no line', () => {
+    const e = demoAt(7).evaluations.find((x) => x.project.name === '法律援助经费')!
+    expect(describeMismatch(e)).toBeNull()
   })
 })

@@ -213,7 +213,7 @@ describe('suggested 完成目标可能性 (rule 9)', () => {
     expect(e.suggestedLikelihood).toBe(likelihood)
   })
 
-  it.each<[Exclude<Status, 'unreported'>, Likelihood]>([
+  it.each<[Exclude<Status, 'unreported' | 'exceeded'>, Likelihood]>([
     ['green', 'certain'],
     ['yellow', 'possible'],
     ['red', 'impossible'],

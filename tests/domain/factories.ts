@@ -17,8 +17,8 @@ import {
   type Operator,
   type Project,
   type SpendPlan,
-  type Status,
 } from '@/domain'
+import type { ManualStatus } from '@/domain/types'
 import type { ProjectInput } from '@/domain'
 
 export const SEED_YEAR = 2020
@@ -139,7 +139,7 @@ export function valuesOf(indicator: Indicator, values: ByMonth<number>): readonl
 }
 
 /** Statuses set by hand per month (qualitative indicators). */
-export function manualStatusesOf(indicator: Indicator, statuses: ByMonth<Exclude<Status, 'unreported'>>): readonly IndicatorValue[] {
+export function manualStatusesOf(indicator: Indicator, statuses: ByMonth<ManualStatus>): readonly IndicatorValue[] {
   return entriesOf(statuses).map(([month, manualStatus]) => ({ indicatorId: indicator.id, month, value: null, manualStatus }))
 }
 

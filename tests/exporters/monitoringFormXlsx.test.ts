@@ -199,3 +199,30 @@ describe('names', () => {
     expect(monitoringWorkbookFileName(2020, 7, '315002', '法制/工作')).toBe('项目支出绩效目标执行监控表_2020年1-7月_315002_法制_工作.xlsx')
   })
 })
+
+describe('the warning preset in the workbook', () => {
+  it('names the preset on the summary sheet and under every project form', async () => {
+    const bytes = await writeMonitoringWorkbook({
+      departmentCode: demo.departmentCode,
+      departmentName: demo.departmentName,
+      year: 2020,
+      month: 7,
+      date: '2020-08-10',
+      forms,
+      totals,
+      presetName: '财政一体化',
+      mismatches: new Map([[forms[0]!.projectId, '双监控不一致：示例']]),
+    })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes)
+    for (const ws of wb.worksheets) {
+      const texts: string[] = []
+      ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))))
+      expect(texts.some((t) => t.includes('红黄绿判定：财政一体化')), ws.name).toBe(true)
+    }
+    const first = wb.worksheets[1]!
+    const firstTexts: string[] = []
+    first.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && firstTexts.push(cell.value))))
+    expect(firstTexts.some((t) => t.includes('双监控不一致：示例'))).toBe(true)
+  })
+})

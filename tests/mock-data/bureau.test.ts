@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateProject } from '@/domain'
-import type { Month, Status } from '@/domain/types'
+import type { Month, ProjectStatus } from '@/domain/types'
 import { parseBackupText } from '@/schema/backup'
 import { BUREAU_DEFAULTS, generateBureau, generateBureauProject, type BureauOptions } from '../../mock-data/bureau'
 import { writeBureauBackup } from '../../mock-data/bureauBackup'
@@ -8,10 +8,10 @@ import { writeBureauBackup } from '../../mock-data/bureauBackup'
 const SMALL: BureauOptions = { seed: 7, departments: 20, projectsPerDepartment: 50, years: [2023, 2024], throughMonth: 7 }
 
 /** Shares of each status, evaluated by the domain at each year's last reported month. */
-function statusMix(options: BureauOptions): { shares: Record<Status, number>; byYear: Map<number, Record<Status, number>> } {
-  const tally = (): Record<Status, number> => ({ green: 0, yellow: 0, red: 0, unreported: 0 })
+function statusMix(options: BureauOptions): { shares: Record<ProjectStatus, number>; byYear: Map<number, Record<ProjectStatus, number>> } {
+  const tally = (): Record<ProjectStatus, number> => ({ green: 0, yellow: 0, red: 0, unreported: 0 })
   const all = tally()
-  const byYear = new Map<number, Record<Status, number>>()
+  const byYear = new Map<number, Record<ProjectStatus, number>>()
   const last = options.years[options.years.length - 1]
   for (const item of generateBureau(options)) {
     const month: Month = item.project.year === last ? options.throughMonth : 12
@@ -22,8 +22,8 @@ function statusMix(options: BureauOptions): { shares: Record<Status, number>; by
     byYear.set(item.project.year, year)
   }
   const total = Object.values(all).reduce((a, b) => a + b, 0)
-  const share = (counts: Record<Status, number>, n: number) =>
-    Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / n])) as Record<Status, number>
+  const share = (counts: Record<ProjectStatus, number>, n: number) =>
+    Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / n])) as Record<ProjectStatus, number>
   const perYear = total / options.years.length
   return { shares: share(all, total), byYear: new Map([...byYear].map(([y, c]) => [y, share(c, perYear)])) }
 }

@@ -24,6 +24,7 @@ export const STATUS_COLORS: Readonly<Record<Status, string>> = {
   yellow: '#E69F00',
   green: '#009E73',
   unreported: '#9aa5b1',
+  exceeded: '#0072B2',
 }
 
 /** Short status words for labels where the full badge text does not fit. */
@@ -32,6 +33,7 @@ export const STATUS_WORDS: Readonly<Record<Status, string>> = {
   yellow: '关注',
   green: '正常',
   unreported: '未填报',
+  exceeded: '超额',
 }
 
 export interface VariantStyle {

@@ -4,7 +4,7 @@
  */
 import type { MonthStatusCounts } from '@/domain/statusHistory'
 import { STATUS_ORDER } from '@/domain/status'
-import type { Status } from '@/domain/types'
+import type { ProjectStatus } from '@/domain/types'
 import { axisDataIndex, baseOption, imageFileName, STATUS_COLORS, statusText, tooltipRow, tooltipTitle, VARIANT_STYLES } from './common'
 import type { ChartOption, ChartVariant } from './types'
 
@@ -26,7 +26,7 @@ export interface StatusHistoryOptionInput {
 /** ECharts option of project status counts per month (stacked bars, counts of projects). */
 export function buildStatusHistoryOption({ history, title, variant = 'screen' }: StatusHistoryOptionInput): ChartOption {
   const style = VARIANT_STYLES[variant]
-  const series = STATUS_ORDER.map((status: Status) => ({
+  const series = STATUS_ORDER.map((status: ProjectStatus) => ({
     type: 'bar' as const,
     name: statusText(status),
     stack: 'status',

@@ -2,6 +2,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import SettingsThresholdForm from '@/components/settings/SettingsThresholdForm.vue'
 import { checkThresholds } from '@/composables/useSettings'
+import { completeThresholds, PRESETS } from '@/domain/presets'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
 
 let wrapper: VueWrapper | null = null
@@ -25,7 +26,8 @@ describe('SettingsThresholdForm', () => {
     const w = mountForm()
     await field(w, 'yellowFrom').setValue(text)
     await w.get('form').trigger('submit')
-    expect(w.emitted('save')).toEqual([[{ ...DEFAULT_THRESHOLDS, yellowFrom: -10 }]])
+    // The form saves every key, the preset's rules included.
+    expect(w.emitted('save')).toEqual([[{ ...completeThresholds(DEFAULT_THRESHOLDS), yellowFrom: -10 }]])
   })
 
   it('names the fields as the form does when 红色界限 is not below 绿色下限', async () => {
@@ -43,5 +45,24 @@ describe('SettingsThresholdForm', () => {
     expect(w.get('[role="alert"]').text()).toBe('应在 0 到 100 之间（个百分点）。')
     await w.get('form').trigger('submit')
     expect(w.emitted('save')).toBeUndefined()
+  })
+
+  it('names the preset, and 自定义 once a value is edited', async () => {
+    const w = mountForm()
+    expect(w.get('[data-test="threshold-preset-name"]').text()).toBe('本系统默认')
+    await field(w, 'mismatchPoints').setValue('12')
+    expect(w.get('[data-test="threshold-preset-name"]').text()).toBe('自定义（本系统默认规则）')
+  })
+
+  it('shows the 财政一体化 bands and saves that preset', async () => {
+    const fasp = PRESETS.find((p) => p.id === 'fasp')!.thresholds
+    wrapper = mount(SettingsThresholdForm, { props: { thresholds: fasp, problemsOf: checkThresholds }, attachTo: document.body })
+    expect(wrapper.get('[data-test="threshold-preset-name"]').text()).toBe('财政一体化')
+    expect(wrapper.find('input[data-test="threshold-yellowFrom"]').exists()).toBe(false)
+    await field(wrapper, 'ratioRedBelow').setValue('90')
+    expect(wrapper.get('[role="alert"]').text()).toBe('红色界限不应高于绿色下限。')
+    await field(wrapper, 'ratioRedBelow').setValue('50')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.emitted('save')).toEqual([[{ ...fasp, ratioRedBelow: 50 }]])
   })
 })
