@@ -8,7 +8,7 @@
 import { monthsThrough } from './months'
 import { timeProgress } from './planCurve'
 import { judgeCumulative, judgeLevel } from './presets'
-import { comparable, spendStatus } from './status'
+import { comparable } from './status'
 import { indicatorInForce, type TargetAdjustment } from './targetAdjustment'
 import {
   DEFAULT_THRESHOLDS,

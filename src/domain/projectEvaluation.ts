@@ -10,7 +10,7 @@ import { applyLikelihood, suggestKnownIndicatorLikelihood, suggestKnownSpendLike
 import type { ProjectData } from './projectData'
 import { evaluateSpend, type SpendEvaluation } from './spend'
 import { combineStatuses } from './presets'
-import { atLeast, comparable, compareStatus, isLaggingStatus, worstStatus } from './status'
+import { atLeast, comparable, compareStatus, isLaggingStatus } from './status'
 import type { TargetAdjustment } from './targetAdjustment'
 import {
   DEFAULT_THRESHOLDS,

@@ -91,7 +91,7 @@ describe('restoring a generated multi-year bureau file, read in chunks and writt
     // A row the database refuses (a duplicate key) in the very last batch.
     const broken = { ...backup.tables, indicatorValues: [...values, values[0]!] }
     const progress: RestoreProgress[] = []
-    await expect(restoreBackup({ tables: broken, extraTables: {} }, database, (p) => void progress.push(p))).rejects.toThrow(/指标月度值|indicatorValues/)
+    await expect(restoreBackup({ tables: broken, extraTables: {} }, database, undefined, (p) => void progress.push(p))).rejects.toThrow(/指标月度值|indicatorValues/)
     expect(progress.length).toBeGreaterThan(2)
     expect(await database.table('departments').toArray()).toEqual([{ code: '999999', name: '原有单位' }])
     expect(await database.table('spending').count()).toBe(0)
