@@ -6,12 +6,13 @@
  */
 import type { DepartmentRecord, IndicatorRecord, IndicatorValueRecord, ProjectRecord, SpendingRecord } from '../src/db/records'
 import { toProjectRecord } from '../src/db/mappers'
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupTableName } from '../src/schema/backupFile'
+import { BACKUP_FORMAT, BACKUP_TABLE_NAMES, BACKUP_VERSION, type BackupTableName } from '../src/schema/backupFile'
 import { bureauDepartment, bureauProjectCount, generateBureau, type BureauOptions } from './bureau'
 import type { GeneratedProject } from './generate'
 
-/** Tables of the format the generator leaves empty (no notes, log or meetings yet). */
-const EMPTY_TABLES: readonly BackupTableName[] = ['notes', 'changes', 'settings', 'imports', 'monthLocks', 'meetingAgendaFlags', 'decisions', 'actionItems']
+/** The tables the generator fills; every other table of the format is written empty (no notes, log or meetings yet). */
+const FILLED_TABLES: readonly BackupTableName[] = ['departments', 'projects', 'indicators', 'spending', 'indicatorValues']
+const EMPTY_TABLES: readonly BackupTableName[] = BACKUP_TABLE_NAMES.filter((name) => !FILLED_TABLES.includes(name))
 /** Rows per chunk handed to the writer. */
 const CHUNK_ROWS = 2000
 

@@ -57,6 +57,19 @@ export function observeCatalog(database: MonitorDatabase = defaultDb): Observabl
 // ProjectData is a domain value; re-exported so repository callers keep one import.
 export type { ProjectData }
 
+/** The tables a project's data is read from: a transaction that evaluates projects includes them all. */
+export function projectDataTables(database: MonitorDatabase) {
+  return [
+    database.projects,
+    database.indicators,
+    database.spending,
+    database.indicatorValues,
+    database.notes,
+    database.budgetAdjustments,
+    database.targetAdjustments,
+  ]
+}
+
 /**
  * Everything needed to evaluate the projects of a scope at any as-of month, in document
  * order: each project with its indicators, monthly spending, indicator entries, notes and its
@@ -65,15 +78,7 @@ export type { ProjectData }
 export async function loadProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ProjectData[]> {
   return database.transaction(
     'r',
-    [
-      database.projects,
-      database.indicators,
-      database.spending,
-      database.indicatorValues,
-      database.notes,
-      database.budgetAdjustments,
-      database.targetAdjustments,
-    ],
+    projectDataTables(database),
     async () => {
       const projects = await (scope.departmentCode === null
         ? database.projects.where('year').equals(scope.year).toArray()
@@ -127,15 +132,7 @@ export function observeProjectData(scope: Scope, database: MonitorDatabase = def
 export async function loadProject(projectId: string, database: MonitorDatabase = defaultDb): Promise<ProjectData | null> {
   return database.transaction(
     'r',
-    [
-      database.projects,
-      database.indicators,
-      database.spending,
-      database.indicatorValues,
-      database.notes,
-      database.budgetAdjustments,
-      database.targetAdjustments,
-    ],
+    projectDataTables(database),
     async () => {
       const project = await database.projects.get(projectId)
       if (!project) return null

@@ -2,18 +2,14 @@ import Dexie, { liveQuery, type Observable } from 'dexie'
 import { buildReportedRound } from '@/domain/reportedRound'
 import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { loadProjectData, type Scope } from './monitorRepository'
+import { loadProjectData, projectDataTables, type Scope } from './monitorRepository'
 import type { MonthLockRecord, ReportedRoundRecord } from './records'
 import { getSettings } from './settingsRepository'
 
 /** The tables a 报送 reads and writes: the scope's data, the settings, the lock, the round and the log. */
 export function reportTables(database: MonitorDatabase) {
   return [
-    database.projects,
-    database.indicators,
-    database.spending,
-    database.indicatorValues,
-    database.notes,
+    ...projectDataTables(database),
     database.settings,
     database.monthLocks,
     database.reportedRounds,

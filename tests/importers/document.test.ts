@@ -485,7 +485,7 @@ describe('parseDocument: errors', () => {
         expect(project.indicators.length).toBeGreaterThan(0)
       }
     }
-  })
+  }, 60_000) // parses the seed once per line: seconds on a loaded machine
 
   it('never throws on shuffled lines', () => {
     const lines = SEED.split('\n')
