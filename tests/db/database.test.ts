@@ -20,8 +20,14 @@ const SHIPPED: readonly { version: number; stores: SchemaStores }[] = [
   { version: 3, stores: V3_STORES },
   {
     version: 4,
-    stores: { budgetAdjustments: '++id, projectId, transferGroup', targetAdjustments: '++id, indicatorId, projectId' },
+    stores: {
+      budgetAdjustments: '++id, projectId, transferGroup',
+      targetAdjustments: '++id, indicatorId, projectId',
+      reportedRounds: '++id, [year+departmentCode+month]',
+    },
   },
+  { version: 5, stores: { indicatorNotes: '[indicatorId+month], projectId', meetingRecords: '[year+departmentCode+month]' } },
+  { version: 6, stores: { outbox: '++id, [year+departmentCode+month], state' } },
 ]
 
 /** The tables a database holds after every version up to the latest: name → stores string. */
@@ -61,14 +67,14 @@ const oldMeaning = (flags: readonly { month?: number; isOnAgenda: boolean | null
   MONTHS.map((m) => effectiveAgendaFlag(flags.map((f) => ({ month: (f.month ?? 1) as Month, isOnAgenda: f.isOnAgenda })), m))
 
 describe('schema versions', () => {
-  it('opens a v3 database at v5 with its action items intact: old rows read as 未开始 / 已完成, new tables empty', async () => {
+  it('opens a v3 database at the latest version with its action items intact: old rows read as 未开始 / 已完成, new tables empty', async () => {
     const old = new Dexie(NAME)
     old.version(3).stores({ ...SCHEMA_VERSIONS[0]!.stores, ...SCHEMA_VERSIONS[1]!.stores, ...SCHEMA_VERSIONS[2]!.stores })
     await old.table('actionItems').add({ projectId: 'p', month: 7, text: '旧', owner: '', dueDate: '2020-08-31', status: 'closed', closedMonth: 8 })
     old.close()
     const database = createDatabase(NAME)
     await database.open()
-    expect(database.verno).toBe(5)
+    expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version)
     const [item] = await database.actionItems.toArray()
     expect(item).toMatchObject({ status: 'closed', closedMonth: 8 })
     expect(await database.indicatorNotes.count()).toBe(0)
@@ -141,14 +147,14 @@ describe('schema versions', () => {
     database.close()
   })
 
-  it('opens a v3 database at v4 with its rows intact and empty adjustment tables that take rows', async () => {
+  it('opens a v3 database at the latest version with its rows intact and empty adjustment tables that take rows', async () => {
     await createLegacyProfile(NAME, 'v3', {
       spending: [{ projectId: 'p', month: 5, amount: 300_000 }],
       meetingAgendaFlags: [{ projectId: 'p', month: 7, isOnAgenda: true }],
     })
     const database = createDatabase(NAME)
     await database.open()
-    expect(database.verno).toBe(4)
+    expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version)
     expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
     expect(await database.spending.get(['p', 5])).toEqual({ projectId: 'p', month: 5, amount: 300_000 })
     expect(await database.meetingAgendaFlags.count()).toBe(1)
@@ -172,7 +178,7 @@ describe('schema versions', () => {
     database.close()
   })
 
-  it('opens a v3 database at v4 with its locks intact and no reported rounds (a lock made before v4 has no snapshot)', async () => {
+  it('opens a v3 database at the latest version with its locks intact and no reported rounds (a lock made before v4 has no snapshot)', async () => {
     const v3 = new Dexie(NAME)
     const storesAt = (version: number) => SCHEMA_VERSIONS.find((entry) => entry.version === version)?.stores ?? {}
     v3.version(1).stores(storesAt(1))
@@ -182,7 +188,7 @@ describe('schema versions', () => {
     v3.close()
     const database = createDatabase(NAME)
     await database.open()
-    expect(database.verno).toBe(4)
+    expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version)
     expect(await database.monthLocks.toArray()).toEqual([lock])
     expect(await database.reportedRounds.count()).toBe(0)
     expect(installed(database)).toEqual(cumulative(SCHEMA_VERSIONS))
