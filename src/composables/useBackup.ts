@@ -1,13 +1,19 @@
 import { shallowRef } from 'vue'
 import { exportBackup, restoreBackup } from '@/db/backupRepository'
+import { reviewRestoreRounds, type RestoreRoundItem, type RestoreRoundsMode } from '@/db/restoreRounds'
+import { getSettings } from '@/db/settingsRepository'
 import { describeError } from '@/db/storageErrors'
 import { backupFileName, createBackupFile, type BackupFile, type BackupSummary, type BackupValidation } from '@/schema/backupFile'
+
+export type { RestoreRoundItem, RestoreRoundsMode }
 
 /** A backup file read and validated, waiting for the user's confirmation. */
 export interface RestoreReview {
   readonly fileName: string
   readonly backup: BackupFile
   readonly summary: BackupSummary
+  /** The 已报送 months the restore touches and what it does to each */
+  readonly rounds: readonly RestoreRoundItem[]
 }
 
 export type BackupMessage = { readonly kind: 'success' | 'error'; readonly text: string }
@@ -105,20 +111,29 @@ export function useBackup() {
         message.value = { kind: 'error', text: validation.error }
         return
       }
-      review.value = { fileName: file.name, backup: validation.backup, summary: validation.summary }
+      let rounds: RestoreRoundItem[]
+      try {
+        rounds = reviewRestoreRounds((await exportBackup()).tables, validation.backup.tables)
+      } catch (cause) {
+        message.value = { kind: 'error', text: `无法读取当前的已报送月份（${describeError(cause)}），未写入任何数据。` }
+        return
+      }
+      review.value = { fileName: file.name, backup: validation.backup, summary: validation.summary, rounds }
     })
 
-  const confirmRestore = () =>
+  /** Restores the reviewed file; `mode` says whether 已报送 months stay as they are here (keep, the default). */
+  const confirmRestore = (mode: RestoreRoundsMode = 'keep') =>
     run(async () => {
       const current = review.value
       if (!current) return
       try {
+        const actor = (await getSettings()).actor || '恢复备份'
         const show = (written: number, count: number) => {
           const percent = count === 0 ? 100 : Math.floor((written / count) * 100)
           progress.value = { fileName: current.fileName, stage: `正在恢复：已写入 ${written.toLocaleString('zh-CN')} / ${count.toLocaleString('zh-CN')} 条记录（${percent}%）` }
         }
         progress.value = { fileName: current.fileName, stage: '正在恢复：清空当前数据…' }
-        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables }, undefined, undefined, (p) => show(p.rowsWritten, p.rowCount))
+        await restoreBackup({ tables: current.backup.tables, extraTables: current.backup.extraTables }, undefined, { mode, actor }, (p) => show(p.rowsWritten, p.rowCount))
         review.value = null
         message.value = {
           kind: 'success',

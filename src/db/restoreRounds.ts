@@ -48,8 +48,11 @@ export function planRestoreRounds(current: ReportedState, backup: ReportedState,
     // Ids of the backup's reports could collide with this browser's: they are given new ones.
     reportedRounds: [
       ...current.reportedRounds,
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the id is what is dropped
-      ...backup.reportedRounds.filter(taken).map(({ id, ...round }) => round as ReportedRoundRecord),
+      ...backup.reportedRounds.filter(taken).map((round) => {
+        const copy: { -readonly [K in keyof ReportedRoundRecord]: ReportedRoundRecord[K] } = { ...round }
+        delete copy.id
+        return copy
+      }),
     ],
   }
 }
