@@ -7,6 +7,8 @@ const cell = (page: Page, pos: string) => page.locator(`input[data-pos="${pos}"]
 const firstRow = (page: Page) => page.locator('[data-test="entry-grid"] tbody tr').first()
 
 async function openHistory(page: Page): Promise<void> {
+  // At 1366 wide the side panel starts collapsed (so every grid column fits): open it first.
+  if (await page.getByTestId('side-open').isVisible()) await page.getByTestId('side-open').click()
   await page.getByRole('tab', { name: '修改记录' }).click()
   await page.getByTestId('history-panel').waitFor()
 }
