@@ -68,7 +68,8 @@ describe('backup and restore', () => {
     const source = await filled()
     const snapshot = await exportBackup(source)
     expect(snapshot.tables.projects).toHaveLength(4)
-    expect(snapshot.extraTables).toEqual({})
+    // The 报送 outbox (v6) is not in the backup schema yet: it travels as an extra table.
+    expect(snapshot.extraTables).toEqual({ outbox: [] })
 
     const target = open()
     await restoreBackup(throughFile(snapshot), target)
