@@ -146,8 +146,12 @@ describe('导入导出: import a document, back up and restore', () => {
     page.on('response', (response) => {
       if (response.url().endsWith('.js')) scripts.push(response.text())
     })
-    // Markers only the validator's chunk holds: a valibot action type and a schema message.
-    const validatorLoaded = async () => (await Promise.all(scripts)).some((text) => text.includes('safe_integer') && text.includes('非负整数金额'))
+    // Markers only the validator holds: a valibot action type and a record schema message. Valibot
+    // is a chunk of its own since the 报送 pages use it too, so the markers may be in two scripts.
+    const validatorLoaded = async () => {
+      const loaded = (await Promise.all(scripts)).join('\n')
+      return loaded.includes('safe_integer') && loaded.includes('非负整数金额')
+    }
     await page.goto(new URL('#/', app.url).href)
     await page.locator('[data-test="project-table"] tbody tr').first().waitFor()
     assert.equal(await validatorLoaded(), false, 'the first route loads no validator')

@@ -189,6 +189,10 @@ describe('报送 to the finance bureau, review and resubmission', () => {
     await waitForText(department, 'submission-state', /已审核/)
     assert.equal(await department.getByTestId('submit-round').count(), 0)
     await waitForExpression(department, 'document.title.includes("录入")')
+    // The meeting page shows the same state.
+    await go(department, running, '/meeting?y=2020&d=315002&m=7')
+    await waitForText(department, 'submission-state', /已审核 · 第 2 版/)
+    await shot(department, 'meeting-approved')
 
     assert.deepEqual(pageErrors(department), [])
     assert.deepEqual(pageErrors(bureau), [])
