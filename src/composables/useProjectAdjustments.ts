@@ -32,11 +32,16 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
     targetErrors.value = {}
     isTargetOpen.value = true
   }
-  // Opened once the project is there, so the meeting's 调整预算 / 调整目标 link lands in its form.
+  // Opened once the project is there, so the meeting's 调整预算 / 调整目标 link lands in its form;
+  // only once per request: the data re-emits after every save and must not reopen it.
+  let handled: string | null = null
   watch([requested, data], ([kind, row]) => {
     if (row === null || kind === null) return
-    if (kind === 'budget' && !isBudgetOpen.value) openBudget('adjust')
-    if (kind === 'target' && !isTargetOpen.value) openTarget(null)
+    const key = `${kind}|${row.project.id}`
+    if (handled === key) return
+    handled = key
+    if (kind === 'budget') openBudget('adjust')
+    if (kind === 'target') openTarget(null)
   }, { immediate: true })
 
   async function saveBudget(value: BudgetFormValue) {
