@@ -237,3 +237,10 @@ export async function removeTargetAdjustment(id: number, actor: string, database
     )
   })
 }
+
+/** The projects of a year a 调剂 can go to, by department and document order: id and name. */
+export async function loadTransferTargets(year: number, database: MonitorDatabase = defaultDb): Promise<{ id: string; name: string }[]> {
+  const projects = await database.projects.where('year').equals(year).toArray()
+  projects.sort((a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.order - b.order)
+  return projects.map((p) => ({ id: p.id, name: p.name }))
+}
