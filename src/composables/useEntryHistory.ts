@@ -2,6 +2,7 @@ import { computed, type Ref } from 'vue'
 import { adjustmentKindLabel } from '@/domain/budgetAdjustment'
 import { STATUS_INPUT_LABELS } from '@/domain/entryValidation'
 import { formatWan } from '@/domain/money'
+import { INDICATOR_FIELD_LABELS, PROJECT_FIELD_LABELS } from '@/domain/handEdits'
 import { INDICATOR_KIND_LABELS, isNumericKind } from '@/domain/indicatorKind'
 import { formatIndicatorInput, formatMoneyInput } from '@/domain/numberInput'
 import { truncateForDisplay } from '@/domain/text'
@@ -38,6 +39,7 @@ export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown):
   // A lock row holds the lock record: present = 已报送, absent = open (before) or reopened (after).
   if (kind === 'lock') return value === null || value === undefined ? '未报送' : '已报送（锁定）'
   if ((kind === 'budget' || kind === 'target') && (value === null || value === undefined)) return '无'
+  if (kind === 'project' || kind === 'indicatorDefinition') return value === null || value === undefined ? '（无）' : describeDefinition(kind, value)
   if (value === null || value === undefined) return '未填报'
   if (kind === 'spending' && typeof value === 'number') return `${formatMoneyInput(value, 'wan')} 万元`
   // A 口径 change (setIndicatorKind) logs the kind itself, not a month's entry.
@@ -57,6 +59,19 @@ export function describeLoggedValue(kind: ChangeRecord['kind'], value: unknown):
     return `${row.targetRaw}（${row.month}月起）`
   }
   return JSON.stringify(value)
+}
+
+/** A 项目管理 edit's logged fields as text, e.g. 项目编码：A-1；项目名称：… (删除/恢复 as 已删除/在用). */
+function describeDefinition(kind: 'project' | 'indicatorDefinition', value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value)
+  const fields = value as Record<string, unknown>
+  if ('archivedAt' in fields && Object.keys(fields).length === 1) return fields.archivedAt ? '已删除（归档）' : '在用'
+  // A created project or indicator logs its whole row: its name says enough.
+  if ('id' in fields || 'targetValue' in fields) return `「${String(fields.name ?? '')}」`
+  const labels: Readonly<Record<string, string>> = { ...(kind === 'project' ? PROJECT_FIELD_LABELS : INDICATOR_FIELD_LABELS), kindOverride: '口径' }
+  return Object.entries(fields)
+    .map(([field, text]) => `${labels[field] ?? field}：${isNumericKind(text) ? INDICATOR_KIND_LABELS[text] : text === null || text === '' ? '（空）' : String(text)}`)
+    .join('；')
 }
 
 const shorten = (text: string) => (text.trim() === '' ? '（空）' : truncateForDisplay(text.trim(), 24))

@@ -100,7 +100,8 @@ export async function saveProject(id: string, draft: ProjectDraft, actor: string
     const siblings = (await database.projects.where('[year+departmentCode]').equals([stored.year, stored.departmentCode]).toArray()).filter(
       (row) => row.id !== id,
     )
-    const input = checked(draft, siblings)
+    const indicators = await database.indicators.where('projectId').equals(id).toArray()
+    const input = checked(draft, siblings, new Map(indicators.map((row) => [row.id, row.targetRaw])))
     // Cleared code: generated again (自编), unless it already was one.
     const isGenerated = input.code === '' ? true : input.code === stored.code ? (stored.isCodeGenerated ?? false) : false
     const code = input.code === '' ? (stored.isCodeGenerated ? stored.code : uniqueGeneratedCode(input.name, siblings)) : input.code
@@ -126,7 +127,7 @@ export async function saveProject(id: string, draft: ProjectDraft, actor: string
         }),
       )
     }
-    await writeIndicators(database, id, await database.indicators.where('projectId').equals(id).toArray(), input.indicators, actor, changes)
+    await writeIndicators(database, id, indicators, input.indicators, actor, changes)
     if (changes.length > 0) await database.changes.bulkAdd(changes)
   })
 }
@@ -173,8 +174,8 @@ export async function restoreIndicator(id: string, actor: string, database: Moni
   })
 }
 
-function checked(draft: ProjectDraft, siblings: readonly ProjectRecord[]): ProjectInput {
-  const result = checkProjectDraft(draft, new Set(siblings.map((row) => row.code)), readTarget)
+function checked(draft: ProjectDraft, siblings: readonly ProjectRecord[], storedTargets?: ReadonlyMap<string, string>): ProjectInput {
+  const result = checkProjectDraft(draft, new Set(siblings.map((row) => row.code)), readTarget, storedTargets)
   if (!result.ok) throw new RegisterRejectedError(result.errors)
   return result.value
 }

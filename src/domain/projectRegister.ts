@@ -166,9 +166,16 @@ export function checkTarget(reading: TargetReading): { target: IndicatorTarget }
 /**
  * Checks a whole draft: name filled, code unique among the department's year (`takenCodes`,
  * the codes of its other projects, archived ones too), amounts not negative, plan 0–100 and
- * never decreasing, each indicator named with a readable 指标值. Removed rows are not checked.
+ * never decreasing, each indicator named with a readable 指标值. Removed rows are not checked,
+ * nor a stored indicator's 指标值 left as imported (`storedTargets`, by indicator id): an
+ * imported blank or unreadable cell must not block editing the rest of the project.
  */
-export function checkProjectDraft(draft: ProjectDraft, takenCodes: ReadonlySet<string>, readTarget: TargetReader): DraftCheck {
+export function checkProjectDraft(
+  draft: ProjectDraft,
+  takenCodes: ReadonlySet<string>,
+  readTarget: TargetReader,
+  storedTargets: ReadonlyMap<string, string> = new Map(),
+): DraftCheck {
   const errors: Record<string, string> = {}
   const name = draft.name.trim()
   if (name === '') errors.name = '请填写项目名称'
@@ -189,7 +196,8 @@ export function checkProjectDraft(draft: ProjectDraft, takenCodes: ReadonlySet<s
     if (!row.isRemoved) {
       if (row.level1.trim() === '') errors[`indicators.${i}.level1`] = '请填写一级指标，如「产出指标」「效益指标」'
       if (row.name.trim() === '') errors[`indicators.${i}.name`] = '请填写三级指标名称'
-      if ('error' in target) errors[`indicators.${i}.target`] = target.error
+      const isUntouched = row.id !== null && storedTargets.get(row.id)?.trim() === row.targetRaw.trim()
+      if ('error' in target && !isUntouched) errors[`indicators.${i}.target`] = target.error
     }
     const parsed = 'target' in target ? target.target : { raw: row.targetRaw.trim(), operator: null, value: null, unit: null, kind: 'qualitative' as const }
     indicators.push({

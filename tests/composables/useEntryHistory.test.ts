@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeNoteChange, toHistoryRow } from '@/composables/useEntryHistory'
 import type { ChangeRecord, NoteRecord } from '@/db/records'
+import { INDICATOR_KIND_LABELS } from '@/domain/indicatorKind'
 
 const note = (parts: Partial<NoteRecord> = {}): NoteRecord => ({
   projectId: 'p',
@@ -91,5 +92,20 @@ describe('toHistoryRow: 已报送 months', () => {
   ])('describes %s in words, not as data, and offers no restore', (_, oldValue, newValue, oldText, newText) => {
     const row = toHistoryRow({ ...spending, kind: 'lock', projectId: null, oldValue, newValue, summary: '2021年7月重新打开（201001，原因：更正）' })
     expect(row).toMatchObject({ oldText, newText, canRestore: false })
+  })
+})
+
+describe('history rows of 项目管理 edits', () => {
+  const change = (kind: ChangeRecord['kind'], oldValue: unknown, newValue: unknown): ChangeRecord => ({
+    id: 9, at: '2020-08-05T06:03:00.000Z', actor: '王会计', kind, projectId: 'p', indicatorId: null, month: null, oldValue, newValue, summary: '修改项目',
+  })
+
+  it.each<[string, ChangeRecord, string, string]>([
+    ['a code edit', change('project', { code: 'A' }, { code: 'A-2' }), '项目编码：A', '项目编码：A-2'],
+    ['archiving a project', change('project', { archivedAt: null }, { archivedAt: '2020-08-05T06:03:00.000Z' }), '在用', '已删除（归档）'],
+    ['a new indicator', change('indicatorDefinition', null, { name: '结案率', targetRaw: '≥98%', targetValue: 98 }), '（无）', '「结案率」'],
+    ['a target edit and a 口径', change('indicatorDefinition', { target: '≥90%', kindOverride: null }, { target: '≥98%', kindOverride: 'level' }), '指标值：≥90%；口径：（空）', `指标值：≥98%；口径：${INDICATOR_KIND_LABELS.level}`],
+  ])('%s reads old → new in words, and cannot be restored as a cell', (_, row, oldText, newText) => {
+    expect(toHistoryRow(row)).toMatchObject({ oldText, newText, canRestore: false })
   })
 })

@@ -78,6 +78,14 @@ describe('checkProjectDraft', () => {
     expect(errorsOf(draft(), ['315-0404-B'])).toEqual({})
   })
 
+  it('lets a stored 指标值 left as imported stand (a blank cell of the document), but checks it once it is edited', () => {
+    const stored = new Map([['p#1', '']])
+    const untouched = draft({ indicators: [indicator({ id: 'p#1', targetRaw: '' })] })
+    expect(checkProjectDraft(untouched, new Set(), parseTarget, stored).ok).toBe(true)
+    const edited = draft({ indicators: [indicator({ id: 'p#1', targetRaw: '≥' })] })
+    expect(checkProjectDraft(edited, new Set(), parseTarget, stored)).toMatchObject({ ok: false, errors: { 'indicators.0.target': expect.stringContaining('读不出数值') } })
+  })
+
   it('does not check an indicator row marked for removal', () => {
     expect(check(draft({ indicators: [indicator({ name: '', targetRaw: '≥abc', isRemoved: true })] })).ok).toBe(true)
   })

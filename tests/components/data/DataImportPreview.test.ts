@@ -157,3 +157,24 @@ describe('DataImportPreview', () => {
     expect(wrapper.find('[data-test="import-confirm"]').attributes('disabled')).toBeDefined()
   })
 })
+
+describe('DataImportPreview with hand edits', () => {
+  it('lists the hand edits a re-import would overwrite and passes the choice on', async () => {
+    const { document, warnings } = parsedWithoutYear()
+    const wrapper = mount(DataImportPreview, {
+      props: {
+        document, warnings, sourceLabel: '文本文件', fileName: '卫健局.txt', linesAreRows: false, storedCodes: new Set<string>(), isSaving: false,
+        yearChoices: [2022], year: 2022, department: document.department,
+        handEdits: [{ index: 0, code: document.projects[0]!.code, name: document.projects[0]!.name, conflicts: [{ label: '预算数', current: '130.00 万元', incoming: '128.60 万元' }] }],
+        takeDocument: new Set<number>(),
+      },
+    })
+    expect(wrapper.find('[data-test="preview-hand-edits"]').text()).toContain('预算数130.00 万元128.60 万元')
+    await wrapper.find('[data-test="hand-edits-take"] input').setValue(true)
+    expect(wrapper.emitted('take-document')).toEqual([[0, true]])
+  })
+
+  it('shows nothing about hand edits when there are none', () => {
+    expect(mountPreview().find('[data-test="preview-hand-edits"]').exists()).toBe(false)
+  })
+})
