@@ -125,7 +125,8 @@ export function buildSpendCurveOption({ curve, title: given, variant = 'screen',
   const style = VARIANT_STYLES[variant]
   const line = (width: number) => ({ width: width * style.lineWidth })
   // Leave room above the plot for the title, the toolbox and both axis names.
-  const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2
+  // A caption's subtitle is longer and sits above the left axis name: one more line of room.
+  const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2 + (caption === undefined ? 0 : Math.round(style.fontSize * 0.8))
   // ECharts reserves no room for a legend that wraps (apache/echarts#16912); the 序时 fallback
   // name is long enough to wrap on a half-width or printed chart, so leave a second row for it.
   const legendRows = isTimeProgressPlan(curve) ? 2 : 1
