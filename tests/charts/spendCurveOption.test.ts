@@ -202,3 +202,26 @@ describe('budget adjustments on the spend chart', () => {
     expect(JSON.stringify(option.title)).toContain('调整后预算数 2.00 万元')
   })
 })
+
+describe('saved images say what they show (issue 11 item 7)', () => {
+  const item = DEMO_ITEMS[0]!
+  const curve = buildProjectSpendCurve(item.project, item.spending, 7)
+  const saveName = (o: ReturnType<typeof buildSpendCurveOption>) =>
+    (o.toolbox as { feature: { saveAsImage: { name: string } } }).feature.saveAsImage.name
+  it.each<[string | undefined, string]>([
+    ['法律援助经费', '法律援助经费-执行进度-2020年1-7月'],
+    [undefined, '秦皇岛市北戴河区司法局-执行进度-2020年1-7月'],
+  ])('title %s → %s.png, with department and year in the picture', (title, name) => {
+    const option = buildSpendCurveOption({ curve, title, variant: 'projector', caption: { department: '秦皇岛市北戴河区司法局', year: 2020 } })
+    expect(saveName(option)).toBe(name)
+    const heading = option.title as { text?: string; subtext: string }
+    expect(heading.subtext).toContain('秦皇岛市北戴河区司法局 · 2020年1–7月')
+  })
+  it('two projects’ slides save under different names', () => {
+    const other = DEMO_ITEMS[1]!
+    const names = [item, other].map((i) =>
+      saveName(buildSpendCurveOption({ curve: buildProjectSpendCurve(i.project, i.spending, 7), title: i.project.name, caption: { department: 'd', year: 2020 } })),
+    )
+    expect(new Set(names).size).toBe(2)
+  })
+})

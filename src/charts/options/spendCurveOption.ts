@@ -25,6 +25,14 @@ export interface SpendCurveOptionInput {
   readonly curve: SpendCurve
   readonly title?: string
   readonly variant?: ChartVariant
+  /** Department and year: drawn under the title and put in the PNG's name, so a saved image says what it shows. */
+  readonly caption?: { readonly department: string; readonly year: number }
+}
+
+/** The PNG name of a spend curve, e.g. 法律援助经费-执行进度-2020年1-7月 (no .png: ECharts adds it). */
+export function spendCurveImageName(curve: SpendCurve, title?: string, caption?: SpendCurveOptionInput['caption']): string {
+  if (caption === undefined) return imageFileName(title ?? '执行进度', `截至${curve.month}月`)
+  return imageFileName(title ?? caption.department, '执行进度', `${caption.year}年1-${curve.month}月`)
 }
 
 /** Axis labels of months 0..12: 年初, 1月 … 12月. */
@@ -118,24 +126,28 @@ function adjustmentMarks(curve: SpendCurve, fontSize: number) {
   }))
 }
 
+/** The line under a spend curve's title: department and year when known, the budget and the as-of month. */
+function spendCurveSubtitle(curve: SpendCurve, caption: SpendCurveOptionInput['caption']): string {
+  const scope = caption === undefined ? '' : `${caption.department} · ${caption.year}年1–${curve.month}月 · `
+  return `${scope}${curve.adjustments.length > 0 ? '调整后预算数' : '预算数'} ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`
+}
+
 /** ECharts option of a spend curve (pure; values straight from the domain's SpendCurve). */
-export function buildSpendCurveOption({ curve, title, variant = 'screen' }: SpendCurveOptionInput): ChartOption {
+export function buildSpendCurveOption({ curve, title: given, variant = 'screen', caption }: SpendCurveOptionInput): ChartOption {
+  // With a caption the picture always carries a title, so a saved PNG names what it shows.
+  const title = given ?? (caption === undefined ? undefined : '资金执行进度')
   const style = VARIANT_STYLES[variant]
   const line = (width: number) => ({ width: width * style.lineWidth })
   // Leave room above the plot for the title, the toolbox and both axis names.
-  const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2
+  // A caption's subtitle is longer and sits above the left axis name: one more line of room.
+  const top = (title === undefined ? 44 : 84) + (style.fontSize - 12) * 2 + (caption === undefined ? 0 : Math.round(style.fontSize * 0.8))
   // ECharts reserves no room for a legend that wraps (apache/echarts#16912); the 序时 fallback
   // name is long enough to wrap on a half-width or printed chart, so leave a second row for it.
   const legendRows = isTimeProgressPlan(curve) ? 2 : 1
   const bottom = 72 + (legendRows - 1) * (Math.round(style.fontSize * 1.3) + 10)
   const { left, right } = spendCurveAxes(curve)
   return {
-    ...baseOption(
-      variant,
-      imageFileName(title ?? '执行进度', `截至${curve.month}月`),
-      title,
-      `${curve.adjustments.length > 0 ? '调整后预算数' : '预算数'} ${formatWan(curve.budget)} 万元 · 截至${curve.month}月底`,
-    ),
+    ...baseOption(variant, spendCurveImageName(curve, given, caption), title, spendCurveSubtitle(curve, caption)),
     color: [CHART_COLORS.plan, CHART_COLORS.timeProgress, CHART_COLORS.actual, CHART_COLORS.forecast, CHART_COLORS.monthly],
     legend: { bottom: 4, itemGap: 16, textStyle: { fontSize: style.fontSize } },
     grid: { left: 56, right: 64, top, bottom },
