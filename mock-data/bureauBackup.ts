@@ -11,7 +11,7 @@ import { bureauDepartment, bureauProjectCount, generateBureau, type BureauOption
 import type { GeneratedProject } from './generate'
 
 /** Tables of the format the generator leaves empty (no notes, log or meetings yet). */
-const EMPTY_TABLES: readonly BackupTableName[] = ['notes', 'changes', 'settings', 'imports', 'monthLocks', 'meetingAgendaFlags', 'decisions', 'actionItems']
+const EMPTY_TABLES: readonly BackupTableName[] = ['notes', 'changes', 'settings', 'imports', 'monthLocks', 'meetingAgendaFlags', 'decisions', 'actionItems', 'budgetAdjustments', 'targetAdjustments']
 /** Rows per chunk handed to the writer. */
 const CHUNK_ROWS = 2000
 
