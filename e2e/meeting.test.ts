@@ -194,10 +194,11 @@ describe('meeting mode with the demo department', () => {
     await wb.xlsx.readFile((await download.path())!)
     assert.deepEqual(wb.worksheets.map((ws) => ws.name), ['汇总', ...AGENDA_AT_JULY])
     const sheet = wb.getWorksheet('法制工作专项经费')!
-    assert.equal(sheet.getCell('E6').value, 4)
-    assert.equal(sheet.getCell('G6').value, 0.8)
-    assert.equal(sheet.getCell('J6').value, 0.2)
-    assert.equal(wb.getWorksheet('汇总')!.getCell('M4').value, '调整预算')
+    // 年初预算数 E, 年度预算调整 F, 调整后预算数 G, 执行数 H, 执行率 K (the demo has no adjustments).
+    assert.deepEqual(['E6', 'F6', 'G6'].map((a) => sheet.getCell(a).value), [4, 0, 4])
+    assert.equal(sheet.getCell('H6').value, 0.8)
+    assert.equal(sheet.getCell('K6').value, 0.2)
+    assert.equal(wb.getWorksheet('汇总')!.getCell('O4').value, '调整预算')
     // 年度指标值 keeps its operator; the confirmed 有可能 is ticked for every indicator.
     assert.deepEqual([13, 14, 15].map((r) => sheet.getCell(`E${r}`).value), ['=100%', '=100%', '=100%'])
     assert.deepEqual([13, 14, 15].map((r) => sheet.getCell(`N${r}`).value), ['√', '√', '√'])
