@@ -61,8 +61,9 @@ describe('AdjustmentBudgetForm', () => {
     const items = [...document.querySelectorAll('.el-form-item')]
     const dateItem = items.find((item) => item.textContent?.includes('调整日期（批复日期）'))!
     const fiscalItem = items.find((item) => item.textContent?.includes('财政资金（万元）'))!
-    expect(dateItem.querySelector('.el-form-item__error')?.textContent).toMatch(/不在 2020 年度内/)
-    expect(fiscalItem.querySelector('.el-form-item__error')?.textContent).toMatch(/-2\.00 万元/)
+    // Element Plus shows a form item's error after its transition: wait for it.
+    await vi.waitFor(() => expect(dateItem.querySelector('.el-form-item__error')?.textContent).toMatch(/不在 2020 年度内/), { timeout: 2000 })
+    await vi.waitFor(() => expect(fiscalItem.querySelector('.el-form-item__error')?.textContent).toMatch(/-2\.00 万元/), { timeout: 2000 })
   })
 })
 
