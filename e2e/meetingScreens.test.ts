@@ -90,7 +90,10 @@ describe('meeting screens and presets (issue 11)', () => {
     const drawer = page.locator('.el-drawer')
     await drawer.waitFor()
     await page.waitForTimeout(500)
+    // The drawer's body scrolls (earlier decisions and indicator notes make it tall): each
+    // button, scrolled to, lies wholly inside the 1024×768 screen.
     for (const button of await drawer.locator('button:visible').all()) {
+      await button.scrollIntoViewIfNeeded()
       const box = await button.boundingBox()
       assert.ok(box !== null && box.x >= 0 && box.x + box.width <= 1024 && box.y + box.height <= 768, `button inside the viewport: ${JSON.stringify(box)}`)
     }

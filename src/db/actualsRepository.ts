@@ -3,7 +3,7 @@ import type { Fen, ManualStatus, MonitoringNote, Month } from '@/domain/types'
 import { getChanges, logChange, newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { assertProjectMonthUnlocked, listLocks } from './lockRepository'
-import { loadProject, loadProjectData, type ProjectData, type Scope } from './monitorRepository'
+import { loadProject, loadProjectData, projectDataTables, type ProjectData, type Scope } from './monitorRepository'
 import type { ChangeRecord, IndicatorValueRecord, MonthLockRecord, NoteRecord } from './records'
 
 
@@ -293,7 +293,7 @@ export function observeEntryData(
 
 /** Entry data of one project: its actuals and notes, and the 已报送 months of its department; null if unknown. */
 export async function loadEntryProject(projectId: string, database: MonitorDatabase = defaultDb): Promise<EntryData | null> {
-  const tables = [database.projects, database.indicators, database.spending, database.indicatorValues, database.notes, database.monthLocks]
+  const tables = [...projectDataTables(database), database.monthLocks]
   return database.transaction('r', tables, async () => {
     const data = await loadProject(projectId, database)
     if (!data) return null
