@@ -10,6 +10,8 @@ import {
 } from '@/db/adjustmentRepository'
 import type { MonitorDatabase } from '@/db/database'
 import { loadProject, loadProjectData } from '@/db/monitorRepository'
+import { loadEntryData, loadEntryProject } from '@/db/actualsRepository'
+import { lockMonth } from '@/db/lockRepository'
 import { evaluateProjectData } from '@/domain'
 import { sampleDatabase } from './factories'
 
@@ -50,6 +52,18 @@ describe('budget adjustments', () => {
     const scoped = await loadProjectData(SCOPE, database)
     expect(scoped.find((d) => d.project.id === A)?.budgetAdjustments?.map((a) => a.fiscal)).toEqual([-2_500_000])
     expect(scoped.find((d) => d.project.id === B)?.budgetAdjustments).toEqual([])
+  })
+
+  // Every reader that wraps the project loader in its own transaction must name the adjustment
+  // tables too (a SubTransactionError left 项目全年录入 saying the project did not exist).
+  it('reaches 录入 (department and one project) and 标记已报送 with the budget in force', async () => {
+    database = await sampleDatabase()
+    await addBudgetAdjustment(cut, '李会计', database)
+    expect((await loadEntryProject(A, database))?.projects[0]?.budgetAdjustments).toHaveLength(1)
+    expect((await loadEntryData(SCOPE, database)).projects.find((d) => d.project.id === A)?.budgetAdjustments).toHaveLength(1)
+    await lockMonth(2021, '201001', 6, '李会计', database)
+    const round = (await database.reportedRounds.toArray())[0]!
+    expect(round.evaluations.find((e) => e.project.id === A)?.spend.budget).toBe(10_000_000)
   })
 
   it.each([
