@@ -27,6 +27,20 @@ describe('EntryIndicatorNotes', () => {
     w.unmount()
   })
 
+  it('keeps a 原因说明 being typed when an earlier save (the reasons) comes back from the database', async () => {
+    const w = mountNotes()
+    const form = () => w.get(`[data-indicator="${lagging.indicator.name}"]`)
+    await form().findAll('.el-checkbox input')[2]!.setValue(true)
+    await form().get('[data-test="indicator-explanation"]').setValue('两个调解委员会')
+    // The reasons' save is stored and the live query hands the rows back, without the text typed since.
+    const stored: IndicatorNote = { ...saved(w)[0]!, explanation: '' }
+    await w.setProps({ rows: buildIndicatorNoteRows(project.indicators, [stored], 7) })
+    await nextTick()
+    const input = form().get('[data-test="indicator-explanation"]').element as HTMLInputElement
+    expect(input.value).toBe('两个调解委员会')
+    w.unmount()
+  })
+
   it('saves the reasons ticked and the 原因说明 per indicator, the suggestion unconfirmed', async () => {
     const w = mountNotes()
     const form = w.get(`[data-indicator="${lagging.indicator.name}"]`)
