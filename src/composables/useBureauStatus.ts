@@ -1,38 +1,19 @@
 // The bureau's 报送情况 page: the listing of a year, deadlines, departments and offline packages.
-import { shallowRef, watch, type Ref } from 'vue'
+import { shallowRef, type Ref } from 'vue'
 import { describeApiError } from '@/api/client'
 import { api } from '@/api/session'
+import { useApiLoad } from './useApiLoad'
 import type { StatusListing } from '@/api/types'
 
 /** 报送情况 of `year` with the bureau's actions on it; every action reloads the listing. */
 export function useBureauStatus(year: Ref<number>) {
   const listing = shallowRef<StatusListing | null>(null)
-  const failure = shallowRef<string | null>(null)
-  const isBusy = shallowRef(false)
   const packageMessage = shallowRef<{ text: string; isError: boolean } | null>(null)
   const created = shallowRef<{ login: string; password: string | null } | null>(null)
 
-  async function load(): Promise<void> {
-    try {
-      listing.value = await api.status(year.value)
-      failure.value = null
-    } catch (error) {
-      failure.value = describeApiError(error)
-    }
-  }
-  async function act(work: () => Promise<void>): Promise<void> {
-    isBusy.value = true
-    failure.value = null
-    try {
-      await work()
-      await load()
-    } catch (error) {
-      failure.value = describeApiError(error)
-    } finally {
-      isBusy.value = false
-    }
-  }
-  watch(year, () => void load(), { immediate: true })
+  const { failure, isBusy, load, act } = useApiLoad(year, async () => {
+    listing.value = await api.status(year.value)
+  })
 
   return {
     listing, failure, isBusy, packageMessage, created, load,

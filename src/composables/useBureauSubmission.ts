@@ -1,46 +1,26 @@
 // One submission under review by the bureau: its content, the round's revisions, 问询 and log,
 // and the review actions (审核通过, 退回, 问询, closing a 问询).
-import { computed, shallowRef, watch, type Ref } from 'vue'
-import { describeApiError } from '@/api/client'
+import { computed, shallowRef, type Ref } from 'vue'
 import { describeTarget, readRoundProjects } from '@/api/roundContent'
 import { api } from '@/api/session'
+import { useApiLoad } from './useApiLoad'
 import type { RoundHistory, Submission } from '@/api/types'
 
 /** Loads submission `id` with its round and offers the bureau's actions; each reloads it. */
 export function useBureauSubmission(id: Ref<number>) {
   const submission = shallowRef<Submission | null>(null)
   const history = shallowRef<RoundHistory | null>(null)
-  const failure = shallowRef<string | null>(null)
-  const isBusy = shallowRef(false)
   const askTarget = shallowRef<{ projectId: string; indicatorId: string | null; label: string } | null>(null)
   const projects = computed(() => readRoundProjects(submission.value?.content))
   const latestRevision = computed(() => history.value?.revisions[0]?.revision ?? null)
   /** Only the latest revision, waiting for review, can be approved, returned or asked about. */
   const canReview = computed(() => submission.value?.state === 'submitted' && submission.value.revision === latestRevision.value)
 
-  async function load(): Promise<void> {
-    try {
-      const loaded = await api.getSubmission(id.value)
-      history.value = await api.round(loaded.department.code, loaded.year, loaded.month)
-      submission.value = loaded
-      failure.value = null
-    } catch (error) {
-      failure.value = describeApiError(error)
-    }
-  }
-  async function act(work: () => Promise<unknown>): Promise<void> {
-    isBusy.value = true
-    failure.value = null
-    try {
-      await work()
-      await load()
-    } catch (error) {
-      failure.value = describeApiError(error)
-    } finally {
-      isBusy.value = false
-    }
-  }
-  watch(id, () => void load(), { immediate: true })
+  const { failure, isBusy, load, act } = useApiLoad(id, async () => {
+    const loaded = await api.getSubmission(id.value)
+    history.value = await api.round(loaded.department.code, loaded.year, loaded.month)
+    submission.value = loaded
+  })
 
   return {
     submission, history, projects, failure, isBusy, askTarget, canReview, load,
