@@ -3,8 +3,9 @@ import type { Fen, ManualStatus, MonitoringNote, Month } from '@/domain/types'
 import { getChanges, logChange, newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { assertProjectMonthUnlocked, listLocks } from './lockRepository'
-import { loadProject, loadProjectData, projectDataTables, type ProjectData, type Scope } from './monitorRepository'
+import { loadProject, loadProjectDataFromRows, projectDataTables, type ProjectData, type Scope } from './monitorRepository'
 import type { ChangeRecord, IndicatorValueRecord, MonthLockRecord, NoteRecord } from './records'
+import { refreshProjectSummaries, summaryTables } from './summaryRepository'
 
 
 /** An indicator entry as stored and logged: a number and/or a hand-set status. */
@@ -34,7 +35,17 @@ const actualsTables = (database: MonitorDatabase) => [
   database.notes,
   database.monthLocks,
   database.changes,
+  ...summaryTables(database),
 ]
+
+/** The project an indicator belongs to (for its summary); null if unknown. */
+async function projectOfIndicator(database: MonitorDatabase, indicatorId: string): Promise<string | null> {
+  return (await database.indicators.get(indicatorId))?.projectId ?? null
+}
+
+/** Refreshes the summaries of the projects written (their ids; null for an unknown indicator). */
+const refreshWritten = (database: MonitorDatabase, projectIds: readonly (string | null)[]) =>
+  refreshProjectSummaries(database, projectIds.filter((id): id is string => id !== null))
 
 /** Writes (or clears) a spending cell inside a transaction; returns the change id, null if unchanged. */
 async function writeSpending(
@@ -146,7 +157,10 @@ export async function setSpending(
   database: MonitorDatabase = defaultDb,
 ): Promise<number | null> {
   return database.transaction('rw', actualsTables(database), () =>
-    writeSpending(database, projectId, month, amount, actor),
+    writeSpending(database, projectId, month, amount, actor).then(async (id) => {
+      await refreshWritten(database, [projectId])
+      return id
+    }),
   )
 }
 
@@ -159,7 +173,10 @@ export async function setIndicatorValue(
   database: MonitorDatabase = defaultDb,
 ): Promise<number | null> {
   return database.transaction('rw', actualsTables(database), () =>
-    writeIndicator(database, indicatorId, month, entry, actor),
+    writeIndicator(database, indicatorId, month, entry, actor).then(async (id) => {
+      await refreshWritten(database, [await projectOfIndicator(database, indicatorId)])
+      return id
+    }),
   )
 }
 
@@ -170,7 +187,10 @@ export async function saveNote(
   database: MonitorDatabase = defaultDb,
 ): Promise<number | null> {
   return database.transaction('rw', actualsTables(database), () =>
-    writeNote(database, note.projectId, note.month, toNoteRecord(note), actor),
+    writeNote(database, note.projectId, note.month, toNoteRecord(note), actor).then(async (id) => {
+      await refreshWritten(database, [note.projectId])
+      return id
+    }),
   )
 }
 
@@ -189,6 +209,10 @@ export async function applyEntries(
           : await writeIndicator(database, write.indicatorId, write.month, write.entry, actor)
       if (id !== null) ids.push(id)
     }
+    const projects = await Promise.all(
+      writes.map((write) => (write.kind === 'spending' ? write.projectId : projectOfIndicator(database, write.indicatorId))),
+    )
+    await refreshWritten(database, projects)
     return ids
   })
 }
@@ -248,6 +272,7 @@ export async function undoChanges(
       if (JSON.stringify(current) !== JSON.stringify(change.newValue)) throw new UndoConflictError(change.summary)
       await writeLoggedValue(database, change, change.oldValue, actor, '撤销：')
     }
+    await refreshWritten(database, changes.map((change) => change.projectId))
   })
 }
 
@@ -261,7 +286,9 @@ export async function restoreChange(
   return database.transaction('rw', actualsTables(database), async () => {
     const change = await database.changes.get(id)
     if (!change) throw new Error('修改记录不存在')
-    return writeLoggedValue(database, change, side === 'old' ? change.oldValue : change.newValue, actor, '恢复：')
+    const changeId = await writeLoggedValue(database, change, side === 'old' ? change.oldValue : change.newValue, actor, '恢复：')
+    await refreshWritten(database, [change.projectId])
+    return changeId
   })
 }
 
@@ -277,7 +304,7 @@ export async function loadEntryData(
   database: MonitorDatabase = defaultDb,
 ): Promise<EntryData> {
   const [projects, locks] = await Promise.all([
-    loadProjectData(scope, database),
+    loadProjectDataFromRows(scope, database),
     listLocks(scope.year, scope.departmentCode, database),
   ])
   return { projects, locks }

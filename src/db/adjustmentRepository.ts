@@ -18,6 +18,7 @@ import type { Month } from '@/domain/types'
 import { parseTarget } from '@/importers/parseTarget'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { refreshProjectSummaries, summaryTables } from './summaryRepository'
 import { toBudgetAdjustment, toIndicator, toProject } from './mappers'
 import type { BudgetAdjustmentRecord, ProjectRecord, TargetAdjustmentRecord } from './records'
 
@@ -111,13 +112,17 @@ async function logBudget(database: MonitorDatabase, actor: string, before: Budge
   )
 }
 
+/** The tables an adjustment's write touches: its own, the change log and the project summaries. */
+const adjustmentTables = (database: MonitorDatabase) => [...summaryTables(database), database.changes]
+
 /** Records a 追加 / 调减 (amounts in 分) of a project, validated and logged; returns its id. */
 export async function addBudgetAdjustment(input: BudgetAdjustmentInput, actor: string, database: MonitorDatabase = defaultDb): Promise<number> {
-  return database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+  return database.transaction('rw', adjustmentTables(database), async () => {
     const row = rowOf(input, null, actor)
     await checkRow(database, row)
     const id = (await database.budgetAdjustments.add(row)) as number
     await logBudget(database, actor, null, { ...row, id })
+    await refreshProjectSummaries(database, [row.projectId])
     return id
   })
 }
@@ -129,7 +134,7 @@ export async function updateBudgetAdjustment(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+  await database.transaction('rw', adjustmentTables(database), async () => {
     const old = await database.budgetAdjustments.get(id)
     if (!old) return refuse({ date: '这笔调整已不存在，可能已被删除。请刷新页面。' })
     if (old.transferGroup !== null) refuse({ date: '调剂的两笔调整须一起修改：请删除这笔调剂后重新录入。' })
@@ -137,6 +142,7 @@ export async function updateBudgetAdjustment(
     await checkRow(database, row, id)
     await database.budgetAdjustments.put(row)
     await logBudget(database, actor, old, row)
+    await refreshProjectSummaries(database, [row.projectId])
   })
 }
 
@@ -145,7 +151,7 @@ export async function updateBudgetAdjustment(
  * would fall below 0 in some month without it (a later 调减 relied on it).
  */
 export async function removeBudgetAdjustment(id: number, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
-  await database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+  await database.transaction('rw', adjustmentTables(database), async () => {
     const old = await database.budgetAdjustments.get(id)
     if (!old) return
     const rows = old.transferGroup === null ? [old] : await database.budgetAdjustments.where('transferGroup').equals(old.transferGroup).toArray()
@@ -159,6 +165,7 @@ export async function removeBudgetAdjustment(id: number, actor: string, database
     }
     await database.budgetAdjustments.bulkDelete(rows.map((row) => row.id as number))
     for (const row of rows) await logBudget(database, actor, row, null)
+    await refreshProjectSummaries(database, rows.map((row) => row.projectId))
   })
 }
 
@@ -170,7 +177,7 @@ export async function addBudgetTransfer(input: BudgetTransferInput, actor: strin
   if (input.toProjectId === input.fromProjectId) refuse({ toProjectId: '调入项目不能是本项目。请选择另一个项目。' })
   if (input.toProjectId === '') refuse({ toProjectId: '请选择调入的项目。' })
   if (input.fiscal < 0 || input.other < 0) refuse({ fiscal: '调剂金额请填正数：从本项目调出、调入所选项目。' })
-  return database.transaction('rw', [database.projects, database.budgetAdjustments, database.changes], async () => {
+  return database.transaction('rw', adjustmentTables(database), async () => {
     const target = await projectOf(database, input.toProjectId, 'toProjectId')
     // Not crypto.randomUUID: it exists only in secure contexts, and the app may be served over plain http.
     const group = `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -189,13 +196,14 @@ export async function addBudgetTransfer(input: BudgetTransferInput, actor: strin
       const id = (await database.budgetAdjustments.add(row)) as number
       await logBudget(database, actor, null, { ...row, id })
     }
+    await refreshProjectSummaries(database, [out.projectId, into.projectId])
     return group
   })
 }
 
 /** Records a new version of an indicator's target (parsed with parseTarget), validated and logged; returns its id. */
 export async function addTargetAdjustment(input: TargetAdjustmentInput, actor: string, database: MonitorDatabase = defaultDb): Promise<number> {
-  return database.transaction('rw', [database.indicators, database.targetAdjustments, database.changes], async () => {
+  return database.transaction('rw', adjustmentTables(database), async () => {
     const record = await database.indicators.get(input.indicatorId)
     if (!record) return refuse({ targetRaw: '找不到该指标，可能已被删除。请刷新页面后重试。' })
     const indicator = toIndicator(record)
@@ -221,13 +229,14 @@ export async function addTargetAdjustment(input: TargetAdjustmentInput, actor: s
     await database.changes.add(
       newChange({ actor, kind: 'target', projectId: indicator.projectId, indicatorId: indicator.id, month: input.month, oldValue: null, newValue: { ...row, id }, summary }),
     )
+    await refreshProjectSummaries(database, [indicator.projectId])
     return id
   })
 }
 
 /** Removes a target version (the previous one, or the original, is in force again), logged. */
 export async function removeTargetAdjustment(id: number, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
-  await database.transaction('rw', [database.targetAdjustments, database.changes], async () => {
+  await database.transaction('rw', adjustmentTables(database), async () => {
     const old = await database.targetAdjustments.get(id)
     if (!old) return
     await database.targetAdjustments.delete(id)
@@ -235,6 +244,7 @@ export async function removeTargetAdjustment(id: number, actor: string, database
     await database.changes.add(
       newChange({ actor, kind: 'target', projectId: old.projectId, indicatorId: old.indicatorId, month: old.month, oldValue: old, newValue: null, summary }),
     )
+    await refreshProjectSummaries(database, [old.projectId])
   })
 }
 

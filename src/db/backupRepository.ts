@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { planRestoreRounds, type RestoreRoundsMode } from './restoreRounds'
+import { DERIVED_TABLES, summariesOf } from './summaryRows'
 import { BACKUP_TABLE_LABELS, BACKUP_TABLE_NAMES, type BackupTableName, type BackupTables, type ExtraTables } from '@/schema/backupFile'
 
 /** Every table the app knows, as rows: what a backup holds and a restore writes. */
@@ -28,7 +29,8 @@ export async function exportBackup(database: MonitorDatabase = defaultDb): Promi
     for (const name of BACKUP_TABLE_NAMES) tables[name] = await rowsOf(database, name).toArray()
     const extraTables: Record<string, Record<string, unknown>[]> = {}
     for (const table of database.tables) {
-      if (!known.has(table.name)) extraTables[table.name] = await rowsOf(database, table.name).toArray()
+      // Derived tables (the project summaries) are rebuilt on restore, never carried.
+      if (!known.has(table.name) && !DERIVED_TABLES.includes(table.name)) extraTables[table.name] = await rowsOf(database, table.name).toArray()
     }
     return { tables: tables as DatabaseTables, extraTables }
   })
@@ -110,7 +112,9 @@ export async function restoreBackup(
   rounds: { readonly mode: RestoreRoundsMode; readonly actor: string } = { mode: 'keep', actor: '恢复备份' },
   onProgress: (progress: RestoreProgress) => void = () => undefined,
 ): Promise<void> {
-  const unknown = Object.keys(snapshot.extraTables).filter((name) => !database.tables.some((table) => table.name === name))
+  // A derived table in a file (none is written) is ignored: it is rebuilt from the rows.
+  const extraTables = Object.entries(snapshot.extraTables).filter(([name]) => !DERIVED_TABLES.includes(name))
+  const unknown = extraTables.map(([name]) => name).filter((name) => !database.tables.some((table) => table.name === name))
   if (unknown.length > 0) {
     throw new RestoreRejectedError(`备份中有本程序不认识的数据表（${unknown.join('、')}），可能来自更新版本的程序；未写入任何数据。`)
   }
@@ -125,7 +129,9 @@ export async function restoreBackup(
       for (const table of database.tables) await table.clear()
       const entries = [
         ...BACKUP_TABLE_NAMES.map((name) => [name, tables[name] as Record<string, unknown>[]] as const),
-        ...Object.entries(snapshot.extraTables),
+        ...extraTables,
+        // The summaries of the restored rows, built from them (a backup does not carry them).
+        ['projectSummaries', summariesOf(tables) as unknown as Record<string, unknown>[]] as const,
       ]
       await writeInBatches(database, entries, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
       // Logged where keeping made a difference: a lock the backup does not hold as it is here.

@@ -15,12 +15,14 @@ import type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ProjectSummaryRecord,
   ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
   TargetAdjustmentRecord,
 } from './records'
 import type { OutboxRecord } from '@/api/outbox'
+import { rebuildSummariesWith } from './summaryRows'
 
 export const DATABASE_NAME = 'budget-performance-monitor'
 
@@ -44,6 +46,7 @@ export type MonitorDatabase = Dexie & {
   indicatorNotes: Table<IndicatorNoteRecord, [string, number]>
   meetingRecords: Table<MeetingMinutesRecord, [number, string, number]>
   outbox: EntityTable<OutboxRecord, 'id'>
+  projectSummaries: Table<ProjectSummaryRecord, string>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -121,6 +124,14 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       outbox: '++id, [year+departmentCode+month], state',
     },
   },
+  // v7: one summary row per project (ProjectSummaryRecord), keyed by project id so a scope is
+  // one primary-key range; derived from the rows (built by the upgrade, rebuilt on restore).
+  {
+    version: 7,
+    stores: {
+      projectSummaries: 'projectId',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -153,6 +164,9 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   db.version(4).stores(storesOf(4))
   db.version(5).stores(storesOf(5))
   db.version(6).stores(storesOf(6))
+  db.version(7)
+    .stores(storesOf(7))
+    .upgrade((transaction) => rebuildSummariesWith((name) => transaction.table(name)))
   return db
 }
 

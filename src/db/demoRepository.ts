@@ -3,6 +3,7 @@ import { projectId } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { importDocument, ImportRejectedError, type ImportableDocument } from './importRepository'
 import { getSettings, saveSettings } from './settingsRepository'
+import { rebuildSummaries, refreshProjectSummaries } from './summaryRepository'
 
 /** Demo actuals, addressed by project code and 三级指标 name as in the document. */
 export interface DemoActuals {
@@ -33,6 +34,9 @@ const ALL_TABLES = (database: MonitorDatabase) => [
   database.decisions,
   database.actionItems,
   database.reportedRounds,
+  database.budgetAdjustments,
+  database.targetAdjustments,
+  database.projectSummaries,
 ]
 
 /** True when no project has ever been stored (first start). */
@@ -79,6 +83,7 @@ export async function loadDemo(
         actions: note.actions,
       })),
     )
+    await rebuildSummaries(database, `${summary.year}/${summary.departmentCode}/`)
     await saveSettings({ demo: { year: summary.year, departmentCode: summary.departmentCode }, demoDismissed: false }, database)
   })
 }
@@ -101,6 +106,7 @@ export async function clearDemo(database: MonitorDatabase = defaultDb): Promise<
     await database.decisions.where('projectId').anyOf(ids).delete()
     await database.actionItems.where('projectId').anyOf(ids).delete()
     await database.projects.bulkDelete(ids)
+    await refreshProjectSummaries(database, ids)
     await database.imports.where('[year+departmentCode]').equals([demo.year, demo.departmentCode]).delete()
     await database.monthLocks.filter((row) => row.year === demo.year && row.departmentCode === demo.departmentCode).delete()
     await database.reportedRounds.filter((row) => row.year === demo.year && row.departmentCode === demo.departmentCode).delete()

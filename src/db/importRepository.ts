@@ -13,6 +13,7 @@ import {
 import type { BudgetSplit, Department, IndicatorTarget, SpendPlan } from '@/domain/types'
 import { projectId } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { rebuildSummaries, summaryTables } from './summaryRepository'
 import { toProject, toProjectRecord } from './mappers'
 import type { IndicatorRecord, ProjectRecord } from './records'
 
@@ -92,7 +93,7 @@ export async function importDocument(
 
   return database.transaction(
     'rw',
-    [database.departments, database.projects, database.indicators, database.changes, database.imports],
+    [database.departments, ...summaryTables(database), database.changes, database.imports],
     async () => {
       const counts = { projectsCreated: 0, projectsUpdated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, indicatorsKept: 0 }
       await database.departments.put({ code: departmentCode, name: document.department.name })
@@ -158,6 +159,8 @@ export async function importDocument(
         newValue: { fileName: options.fileName, projects: document.projects.length, indicators: indicatorCount },
         summary: `导入 ${options.fileName}：${document.projects.length} 个项目，${indicatorCount} 个指标`,
       })
+      // Every project of the department: ids start with `year/department/`.
+      await rebuildSummaries(database, `${year}/${departmentCode}/`)
       return { year, departmentCode, ...counts }
     },
   )

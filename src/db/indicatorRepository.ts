@@ -1,6 +1,7 @@
 import { INDICATOR_KIND_LABELS, type NumericKind } from '@/domain/indicatorKind'
 import { logChange, newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { refreshProjectSummaries, summaryTables } from './summaryRepository'
 
 /**
  * Sets an indicator's 口径 (累计 or 时点; null = back to the document's kind), logged, in one
@@ -12,7 +13,7 @@ export async function setIndicatorKind(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.indicators, database.changes], async () => {
+  await database.transaction('rw', [...summaryTables(database), database.changes], async () => {
     const row = await database.indicators.get(indicatorId)
     if (!row) throw new Error(`指标不存在：${indicatorId}`)
     if (row.kind === 'qualitative' || row.targetValue === null) {
@@ -38,5 +39,6 @@ export async function setIndicatorKind(
         summary: `「${row.name}」指标口径：${INDICATOR_KIND_LABELS[before]} → ${INDICATOR_KIND_LABELS[after]}${note}`,
       }),
     )
+    await refreshProjectSummaries(database, [row.projectId])
   })
 }

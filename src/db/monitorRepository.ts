@@ -5,6 +5,8 @@ import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, toSpending, toTargetAdjustment } from './mappers'
 import type { DepartmentRecord, IndicatorValueRecord } from './records'
+import { loadSummaries, observeSummaries, type LiveList } from './summaryRepository'
+import { upperOf } from './summaryRows'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
 export interface Scope {
@@ -67,15 +69,27 @@ export function projectDataTables(database: MonitorDatabase) {
     database.notes,
     database.budgetAdjustments,
     database.targetAdjustments,
+    database.projectSummaries,
   ]
 }
 
 /**
  * Everything needed to evaluate the projects of a scope at any as-of month, in document
  * order: each project with its indicators, monthly spending, indicator entries, notes and its
- * budget and target adjustments (so every figure uses the budget and target in force).
+ * budget and target adjustments (so every figure uses the budget and target in force). Read
+ * from the per-project summaries (one row a project, one primary-key range), equal to
+ * loadProjectDataFromRows.
  */
 export async function loadProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ProjectData[]> {
+  return database.transaction('r', projectDataTables(database), () => loadSummaries(scopeKeyPrefix(scope), database))
+}
+
+/**
+ * loadProjectData read from the monthly rows themselves (the source of truth), for entry and
+ * to check the summaries against. Spending and notes, keyed [projectId+month], are read as one
+ * range of their primary key; the other tables through their projectId index.
+ */
+export async function loadProjectDataFromRows(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ProjectData[]> {
   return database.transaction(
     'r',
     projectDataTables(database),
@@ -89,9 +103,9 @@ export async function loadProjectData(scope: Scope, database: MonitorDatabase = 
       const prefix = scopeKeyPrefix(scope)
       const [indicators, spending, values, notes, budgetAdjustments, targetAdjustments] = await Promise.all([
         database.indicators.where('projectId').startsWith(prefix).toArray(),
-        database.spending.where('projectId').startsWith(prefix).toArray(),
+        database.spending.where(':id').between([prefix], [upperOf(prefix)], true, true).toArray(),
         database.indicatorValues.where('projectId').startsWith(prefix).toArray(),
-        database.notes.where('projectId').startsWith(prefix).toArray(),
+        database.notes.where(':id').between([prefix], [upperOf(prefix)], true, true).toArray(),
         database.budgetAdjustments.where('projectId').startsWith(prefix).toArray(),
         database.targetAdjustments.where('projectId').startsWith(prefix).toArray(),
       ])
@@ -123,9 +137,12 @@ export async function loadProjectData(scope: Scope, database: MonitorDatabase = 
   )
 }
 
-/** Live version of loadProjectData: re-emits when any of the scope's rows change (any tab). */
-export function observeProjectData(scope: Scope, database: MonitorDatabase = defaultDb): Observable<ProjectData[]> {
-  return liveQuery(() => loadProjectData(scope, database))
+/**
+ * Live version of loadProjectData: re-emits when any of the scope's projects change (any tab),
+ * re-reading only the changed projects' summaries (observeSummaries).
+ */
+export function observeProjectData(scope: Scope, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
+  return observeSummaries(scopeKeyPrefix(scope), database)
 }
 
 /** One project with its indicators (in document order), monthly spending, indicator entries and notes; null if unknown. */

@@ -7,6 +7,7 @@ import { parseTarget } from '@/importers/parseTarget'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { newStableId } from './importRepository'
+import { refreshProjectSummaries, summaryTables } from './summaryRepository'
 import { toIndicator, toProject } from './mappers'
 import type { ChangeRecord, IndicatorRecord, ProjectRecord } from './records'
 
@@ -47,7 +48,7 @@ export function observeRegister(year: number, departmentCode: string, database: 
   return liveQuery(() => loadRegister(year, departmentCode, database))
 }
 
-const PROJECT_TABLES = (database: MonitorDatabase) => [database.departments, database.projects, database.indicators, database.changes]
+const PROJECT_TABLES = (database: MonitorDatabase) => [database.departments, ...summaryTables(database), database.changes]
 
 /**
  * Creates a project by hand, with its indicators, in one transaction; its id never derives from
@@ -84,6 +85,7 @@ export async function createProject(
     ]
     await writeIndicators(database, id, [], input.indicators, actor, changes)
     await database.changes.bulkAdd(changes)
+    await refreshProjectSummaries(database, [id])
     return id
   })
 }
@@ -129,12 +131,13 @@ export async function saveProject(id: string, draft: ProjectDraft, actor: string
     }
     await writeIndicators(database, id, indicators, input.indicators, actor, changes)
     if (changes.length > 0) await database.changes.bulkAdd(changes)
+    await refreshProjectSummaries(database, [id])
   })
 }
 
 /** Archives (删除) a project or brings it back (恢复); its actuals stay stored either way; logged. */
 export async function setProjectArchived(id: string, isArchived: boolean, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
-  await database.transaction('rw', [database.projects, database.changes], async () => {
+  await database.transaction('rw', [...summaryTables(database), database.changes], async () => {
     const stored = await database.projects.get(id)
     if (!stored || Boolean(stored.archivedAt) === isArchived) return
     const archivedAt = isArchived ? new Date().toISOString() : null
@@ -150,12 +153,13 @@ export async function setProjectArchived(id: string, isArchived: boolean, actor:
         summary: `${isArchived ? '删除（归档）' : '恢复'}项目「${stored.name}」（${stored.code}）${isArchived ? '，已录入的数据保留' : ''}`,
       }),
     )
+    await refreshProjectSummaries(database, [id])
   })
 }
 
 /** Brings an archived indicator back (恢复), logged. */
 export async function restoreIndicator(id: string, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
-  await database.transaction('rw', [database.indicators, database.changes], async () => {
+  await database.transaction('rw', [...summaryTables(database), database.changes], async () => {
     const stored = await database.indicators.get(id)
     if (!stored?.archivedAt) return
     await database.indicators.put({ ...stored, archivedAt: null })
@@ -171,6 +175,7 @@ export async function restoreIndicator(id: string, actor: string, database: Moni
         summary: `恢复指标「${stored.name}」`,
       }),
     )
+    await refreshProjectSummaries(database, [stored.projectId])
   })
 }
 

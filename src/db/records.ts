@@ -1,3 +1,7 @@
+import type { BudgetAdjustment } from '@/domain/budgetAdjustment'
+import type { TargetAdjustment } from '@/domain/targetAdjustment'
+import type { Indicator, ManualStatus, MonitoringNote, Project } from '@/domain/types'
+
 /**
  * The stored rows. Each is defined once, as a schema in src/schema/records.ts; the types come
  * from there (type-only: the database code ships no validator).
@@ -24,3 +28,24 @@ export type {
   SpendingRecord,
   TargetAdjustmentRecord,
 } from '@/schema/records'
+
+/**
+ * A project's summary (v7, derived: rebuilt from the rows above, never in a backup): what
+ * evaluating it at any as-of month needs, in one row. Spending and each indicator's entries
+ * are columns by month (months ascending); the rest are the domain values as mapped.
+ */
+export interface ProjectSummaryRecord {
+  readonly projectId: string
+  /** Position in its source document, for document order */
+  readonly order: number
+  readonly project: Project
+  /** In document order */
+  readonly indicators: readonly Indicator[]
+  readonly spendingMonths: number[]
+  readonly spendingAmounts: number[]
+  /** Entries per indicator (by indicator id): month, value and hand-set status, month ascending */
+  readonly values: { readonly indicatorId: string; readonly months: number[]; readonly values: (number | null)[]; readonly statuses: (ManualStatus | null)[] }[]
+  readonly notes: readonly MonitoringNote[]
+  readonly budgetAdjustments: readonly BudgetAdjustment[]
+  readonly targetAdjustments: readonly TargetAdjustment[]
+}

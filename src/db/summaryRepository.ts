@@ -1,0 +1,160 @@
+import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie'
+import type { ProjectData } from '@/domain/projectData'
+import { db as defaultDb, type MonitorDatabase } from './database'
+import type { ProjectSummaryRecord } from './records'
+import { projectDataOf, rebuildSummariesWith, summaryOf, upperOf } from './summaryRows'
+
+export { DERIVED_TABLES, projectDataOf, summariesOf, summaryOf, type ProjectRows } from './summaryRows'
+
+/**
+ * Per-project summaries (v7): one row per project holding everything the overview, the
+ * department page and the meeting evaluate at any as-of month — the project, its indicators,
+ * the months of spending and of each indicator's entries (columns, not one row a month), its
+ * notes and adjustments — so a scope of 10,000 projects reads 10,000 rows, not 300,000.
+ * The monthly rows stay the source of truth: every write that changes a project's rows calls
+ * refreshProjectSummaries (or rebuildSummaries) in the same transaction.
+ */
+
+/** The tables a summary is built from and written to: a writer's transaction includes them all. */
+export function summaryTables(database: MonitorDatabase) {
+  return [
+    database.projects,
+    database.indicators,
+    database.spending,
+    database.indicatorValues,
+    database.notes,
+    database.budgetAdjustments,
+    database.targetAdjustments,
+    database.projectSummaries,
+  ]
+}
+
+/** rebuildSummariesWith on the database's own tables, in one transaction with summaryTables. */
+export async function rebuildSummaries(database: MonitorDatabase = defaultDb, prefix = ''): Promise<void> {
+  await database.transaction('rw', summaryTables(database), () => rebuildSummariesWith((name) => database.table(name), prefix))
+}
+
+/**
+ * Rewrites the summaries of the given projects from their rows (deletes those of projects no
+ * longer stored). Every writer of project data calls it in its own transaction, which must
+ * include summaryTables(database) (Dexie refuses a table the outer transaction lacks).
+ */
+export async function refreshProjectSummaries(database: MonitorDatabase, projectIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(projectIds)]
+  if (ids.length === 0) return
+  await database.transaction('rw', summaryTables(database), async () => {
+    for (const id of ids) {
+      const project = await database.projects.get(id)
+      if (!project) {
+        await database.projectSummaries.delete(id)
+        continue
+      }
+      const [indicators, spending, values, notes, budgetAdjustments, targetAdjustments] = await Promise.all([
+        database.indicators.where('projectId').equals(id).toArray(),
+        database.spending.where('[projectId+month]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+        database.indicatorValues.where('projectId').equals(id).toArray(),
+        database.notes.where('[projectId+month]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+        database.budgetAdjustments.where('projectId').equals(id).toArray(),
+        database.targetAdjustments.where('projectId').equals(id).toArray(),
+      ])
+      await database.projectSummaries.put(summaryOf({ project, indicators, spending, values, notes, budgetAdjustments, targetAdjustments }))
+    }
+  })
+}
+
+/** Summaries of a scope's projects (id prefix), by primary-key range, as project data in document order. */
+export async function loadSummaries(prefix: string, database: MonitorDatabase = defaultDb): Promise<ProjectData[]> {
+  const rows = await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray()
+  return sortedData(rows)
+}
+
+function sortedData(rows: ProjectSummaryRecord[]): ProjectData[] {
+  rows.sort((a, b) => a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order)
+  return rows.map(projectDataOf)
+}
+
+/** The keys a storagemutated part names one by one; null when it names a range (a clear, a range delete). */
+function keysOf(tree: IntervalTree | undefined): string[] | null {
+  const keys: string[] = []
+  const walk = (node: IntervalTree | null | undefined): boolean => {
+    if (!node || !('from' in node)) return true
+    if (cmp(node.from, node.to) !== 0 || typeof node.from !== 'string') return false
+    keys.push(node.from)
+    return walk(node.l) && walk(node.r)
+  }
+  return walk(tree) ? keys : null
+}
+
+/** A live list: what useLiveQuery subscribes to (no dexie type in composables). */
+export interface LiveList<T> {
+  subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void }
+}
+
+/** Above this many changed projects a change re-reads the scope instead of patching it. */
+const PATCH_LIMIT = 500
+
+/**
+ * Live project data of a scope from the summaries: read once, then each committed write (this
+ * tab or another: Dexie's storagemutated) re-reads only the summaries it changed and replaces
+ * those projects, keeping the others' objects. A range change (clear, restore) re-reads all.
+ */
+export function observeSummaries(prefix: string, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
+  return {
+    subscribe(observer) {
+      let isClosed = false
+      let rows = new Map<string, ProjectSummaryRecord>()
+      let data = new Map<string, ProjectData>()
+      // One read at a time, in order; a change during a read is applied after it.
+      let queue: Promise<void> = Promise.resolve()
+      const emit = () => {
+        const sorted = [...rows.values()].sort((a, b) => a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order)
+        observer.next(sorted.map((row) => data.get(row.projectId)!))
+      }
+      const readAll = async () => {
+        const all = await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray()
+        rows = new Map(all.map((row) => [row.projectId, row]))
+        data = new Map(all.map((row) => [row.projectId, projectDataOf(row)]))
+      }
+      const patch = async (keys: readonly string[]) => {
+        const found = await database.projectSummaries.bulkGet([...keys])
+        keys.forEach((key, i) => {
+          const row = found[i]
+          if (row) {
+            rows.set(key, row)
+            data.set(key, projectDataOf(row))
+          } else {
+            rows.delete(key)
+            data.delete(key)
+          }
+        })
+      }
+      const run = (step: () => Promise<void>) => {
+        queue = queue
+          .then(async () => {
+            if (isClosed) return
+            await step()
+            if (!isClosed) emit()
+          })
+          .catch((error: unknown) => {
+            if (!isClosed) observer.error(error)
+          })
+      }
+      const part = `idb://${database.name}/projectSummaries/`
+      const onMutated = (parts: ObservabilitySet) => {
+        if (!(part in parts)) return
+        const keys = keysOf(parts[part])
+        if (keys === null || keys.length > PATCH_LIMIT) return run(readAll)
+        const mine = keys.filter((key) => key.startsWith(prefix))
+        if (mine.length > 0) run(() => patch(mine))
+      }
+      Dexie.on.storagemutated.subscribe(onMutated)
+      run(readAll)
+      return {
+        unsubscribe() {
+          isClosed = true
+          Dexie.on.storagemutated.unsubscribe(onMutated)
+        },
+      }
+    },
+  }
+}
