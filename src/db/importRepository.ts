@@ -14,6 +14,7 @@ import type { BudgetSplit, Department, IndicatorTarget, SpendPlan } from '@/doma
 import { projectId } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { toProject, toProjectRecord } from './mappers'
+import { assertDepartmentWritable } from './pulledSubmissionRepository'
 import type { IndicatorRecord, ProjectRecord } from './records'
 
 /** What an importer hands to the store: one department's 绩效目标表 for one year. */
@@ -94,6 +95,7 @@ export async function importDocument(
     'rw',
     [database.departments, database.projects, database.indicators, database.changes, database.imports],
     async () => {
+      await assertDepartmentWritable(departmentCode, database)
       const counts = { projectsCreated: 0, projectsUpdated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, indicatorsKept: 0 }
       await database.departments.put({ code: departmentCode, name: document.department.name })
       const matches = await matchStoredProjects(database, year, departmentCode, document.projects.map((p) => p.code))

@@ -19,6 +19,7 @@ export type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  PulledMarker,
   ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,
