@@ -11,6 +11,7 @@ import { db as defaultDb, type MonitorDatabase } from './database'
 import { loadProjectData, projectDataTables } from './monitorRepository'
 import type {
   ActionItemRecord,
+  BudgetAdjustmentRecord,
   DepartmentRecord,
   IndicatorNoteRecord,
   IndicatorRecord,
@@ -81,7 +82,8 @@ export function pullTables(database: MonitorDatabase) {
 
 /**
  * Writes one department's submission into this browser, in one transaction: the department's
- * data of that year is replaced by the submission's (projects with their budget in force, plan,
+ * data of that year is replaced by the submission's (projects with their 年初预算数 and, as one
+ * adjustment from 1月, the difference to the budget in force; plan,
  * monthly spending and indicator entries of months 1..m, the month's notes and indicator notes,
  * the 整改 items), the month marked 已报送 with its round, and the department marked 来自报送.
  * The same submission pulled again changes nothing. Refused (PullRefusedError, nothing written)
@@ -116,6 +118,7 @@ export async function storePulledSubmission(
     await database.notes.bulkPut(rows.notes)
     await database.indicatorNotes.bulkPut(rows.indicatorNotes)
     await database.actionItems.bulkAdd(rows.actions)
+    await database.budgetAdjustments.bulkAdd(rows.adjustments)
     const round = content?.round
     const reportedAt = round?.reportedAt ?? submission.submittedAt
     const reportedBy = round?.reportedBy ?? department.name
@@ -174,15 +177,23 @@ function toRows(projects: readonly RoundProject[], year: number, code: string, m
   const rows = {
     projects: [] as ProjectRecord[], indicators: [] as IndicatorRecord[], spending: [] as SpendingRecord[], values: [] as IndicatorValueRecord[],
     notes: [] as NoteRecord[], indicatorNotes: [] as IndicatorNoteRecord[], actions: [] as ActionItemRecord[],
+    adjustments: [] as BudgetAdjustmentRecord[],
   }
   const used = new Set<string>()
   for (const [order, p] of projects.entries()) {
     let id = p.id.startsWith(prefix) && !used.has(p.id) ? p.id : makeProjectId(year, code, p.code || `~${order + 1}`)
     if (used.has(id)) id = `${prefix}~pulled${order + 1}`
     used.add(id)
+    const initial = p.budgetInitial ?? p.budget
+    const fiscal = (p.budget.fiscal ?? 0) - (initial.fiscal ?? 0)
+    const other = (p.budget.other ?? 0) - (initial.other ?? 0)
+    if (fiscal !== 0 || other !== 0) {
+      rows.adjustments.push({ projectId: id, date: `${year}-01-01`, fiscal, other, documentNo: '', reason: '报送时的年度预算调整合计', transferGroup: null, at: marker.pulledAt, actor: '来自报送' })
+    }
     rows.projects.push({
       id, year, departmentCode: code, code: p.code, name: p.name,
-      budgetTotal: p.budget.total, budgetFiscal: p.budget.fiscal, budgetOther: p.budget.other,
+      // 年初预算数; the budget in force comes back through one adjustment of the difference.
+      budgetTotal: initial.total, budgetFiscal: initial.fiscal, budgetOther: initial.other,
       purpose: p.purpose ?? '',
       plan: { 3: p.plan?.[3] ?? null, 6: p.plan?.[6] ?? null, 10: p.plan?.[10] ?? null, 12: p.plan?.[12] ?? null },
       goals: [...(p.goals ?? [])],
