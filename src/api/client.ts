@@ -104,6 +104,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     answer: async (inquiryId: number, answer: string) => (await call<{ inquiry: Inquiry }>('POST', `/api/inquiries/${inquiryId}/answer`, { answer })).inquiry,
     closeInquiry: async (inquiryId: number, note: string | null) =>
       (await call<{ inquiry: Inquiry }>('POST', `/api/inquiries/${inquiryId}/close`, note ? { note } : {})).inquiry,
+    /** The latest revision of every department's submission of a round, with its content (bureau only). */
+    roundSubmissions: async (year: number, month: number) =>
+      (await call<{ submissions: Submission[] }>('GET', `/api/rounds/${year}/${month}/submissions`)).submissions,
     status: (year: number) => call<StatusListing>('GET', `/api/status?year=${year}`),
     setDeadline: async (year: number, month: number, deadline: string) => {
       await call('PUT', `/api/rounds/${year}/${month}/deadline`, { deadline })

@@ -1,7 +1,9 @@
 // The content of a round document (SubmissionDocument.content) as the app writes it: the
 // department's projects at the round's month with their figures, indicator figures, the
-// month's 监控说明 and 整改 items. Money in 分, rates in %. The server checks only the ids.
-import type { IndicatorKind, Likelihood, Status } from '@/domain/types'
+// month's 监控说明 and 整改 items. Money in 分, rates in %. Format 2 (the frozen round) adds
+// the fields marked "since format 2"; a reader treats them as absent in format 1 documents.
+import type { ActionProgress } from '@/domain/actionProgress'
+import type { DeviationReason, IndicatorKind, Likelihood, Operator, Status, Thresholds } from '@/domain/types'
 
 export interface RoundIndicator {
   readonly id: string
@@ -12,6 +14,11 @@ export interface RoundIndicator {
   readonly target: string
   readonly unit: string | null
   readonly kind: IndicatorKind
+  /** Since format 2: 绩效指标描述, the target's operator and number, 指标值确定依据 */
+  readonly description?: string
+  readonly operator?: Operator | null
+  readonly targetValue?: number | null
+  readonly basis?: string | null
   /** Entries of months 1..m (index 0 = 1月); null where 未填报 */
   readonly monthlyValues: readonly (number | null)[]
   readonly actual: number | null
@@ -19,14 +26,48 @@ export interface RoundIndicator {
   readonly completion: number | null
   readonly status: Status
   readonly forecast: number | null
+  /** Since format 2: the indicator's monitoring note of the month (监控表 偏差原因 … 备注); null = none */
+  readonly note?: RoundIndicatorNote | null
+}
+
+/** An indicator's 监控说明 of the round's month, as the department wrote it. */
+export interface RoundIndicatorNote {
+  readonly reasons: readonly DeviationReason[]
+  readonly likelihood: Likelihood | null
+  /** 原因说明 */
+  readonly explanation: string
+  /** 备注 */
+  readonly remark: string
+  /** 全年预计完成情况 as rewritten by the department; null = the computed one */
+  readonly forecast: string | null
+}
+
+/** A 整改 item at the round's meeting. The lifecycle fields are there since format 2. */
+export interface RoundActionItem {
+  readonly text: string
+  readonly owner: string
+  readonly dueDate: string
+  readonly status: 'open' | 'closed'
+  /** As-of month of the meeting that created it */
+  readonly month?: number
+  readonly progress?: ActionProgress
+  readonly isOverdue?: boolean
+  readonly completionNote?: string
+  readonly completedOn?: string
+  readonly evidence?: string
 }
 
 export interface RoundProject {
   readonly id: string
   readonly code: string
   readonly name: string
-  /** 预算数 in force, in 分 */
-  readonly budget: { readonly total: number; readonly fiscal: number | null; readonly other: number | null }
+  /** 调整后预算数 (in force at the round's month), in 分 (format 1: the 年初预算数) */
+  readonly budget: RoundBudget
+  /** Since format 2: 年初预算数, 资金用途, 绩效目标, 资金支出计划 (cumulative % at 3/6/10/12月底) */
+  readonly budgetInitial?: RoundBudget
+  readonly purpose?: string
+  readonly goals?: readonly string[]
+  readonly plan?: { readonly 3: number | null; readonly 6: number | null; readonly 10: number | null; readonly 12: number | null }
   /** Spending of months 1..m in 分 (index 0 = 1月); null where 未填报 */
   readonly monthlySpending: readonly (number | null)[]
   /** 执行数 1–m月 in 分 */
@@ -41,13 +82,22 @@ export interface RoundProject {
   readonly status: Status
   readonly likelihood: Likelihood | null
   readonly missing: readonly string[]
-  readonly note: { readonly reasons: readonly string[]; readonly explanation: string; readonly actions: string } | null
+  readonly note: { readonly reasons: readonly string[]; readonly explanation: string; readonly actions: string; readonly likelihood?: Likelihood | null } | null
   readonly indicators: readonly RoundIndicator[]
-  readonly actionItems: readonly { readonly text: string; readonly owner: string; readonly dueDate: string; readonly status: 'open' | 'closed' }[]
+  readonly actionItems: readonly RoundActionItem[]
 }
+
+export interface RoundBudget { readonly total: number; readonly fiscal: number | null; readonly other: number | null }
 
 export interface RoundContent {
   readonly asOfMonth: number
+  /** Since format 2: which report of the month this is (the frozen round), and the thresholds it was judged with */
+  readonly round?: {
+    readonly revision: number
+    readonly reportedAt: string
+    readonly reportedBy: string
+    readonly thresholds: Thresholds
+  }
   readonly projects: readonly RoundProject[]
 }
 

@@ -20,6 +20,7 @@ import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { refreshProjectSummaries, summaryTables } from './summaryRepository'
 import { toBudgetAdjustment, toIndicator, toProject } from './mappers'
+import { assertProjectWritable } from './pulledSubmissionRepository'
 import type { BudgetAdjustmentRecord, ProjectRecord, TargetAdjustmentRecord } from './records'
 
 /** The fields of an adjustment form that can be wrong. */
@@ -76,6 +77,7 @@ function describeAdjustment(a: BudgetAdjustment): string {
 
 async function projectOf(database: MonitorDatabase, projectId: string, field: AdjustmentField = 'date'): Promise<ProjectRecord> {
   const project = await database.projects.get(projectId)
+  if (project) assertProjectWritable(project)
   return project ?? refuse({ [field]: '找不到该项目，可能已被删除。请刷新页面后重试。' })
 }
 

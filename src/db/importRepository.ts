@@ -15,6 +15,7 @@ import { projectId } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { rebuildSummaries, summaryTables } from './summaryRepository'
 import { toProject, toProjectRecord } from './mappers'
+import { assertDepartmentWritable } from './pulledSubmissionRepository'
 import type { IndicatorRecord, ProjectRecord } from './records'
 
 /** What an importer hands to the store: one department's 绩效目标表 for one year. */
@@ -95,6 +96,7 @@ export async function importDocument(
     'rw',
     [database.departments, ...summaryTables(database), database.changes, database.imports],
     async () => {
+      await assertDepartmentWritable(departmentCode, database)
       const counts = { projectsCreated: 0, projectsUpdated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, indicatorsKept: 0 }
       await database.departments.put({ code: departmentCode, name: document.department.name })
       const matches = await matchStoredProjects(database, year, departmentCode, document.projects.map((p) => p.code))

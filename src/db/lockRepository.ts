@@ -1,6 +1,7 @@
 import type { Month } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { assertProjectWritable, PulledReadOnlyError } from './pulledSubmissionRepository'
 import type { MonthLockRecord } from './records'
 import { reportTables, storeReportedRound } from './reportedRoundRepository'
 
@@ -49,6 +50,7 @@ export async function assertProjectMonthUnlocked(
 ): Promise<void> {
   const project = await database.projects.get(projectId)
   if (!project) throw new Error(`项目不存在：${projectId}`)
+  assertProjectWritable(project)
   // Inlined rather than via isMonthLocked: under fake-indexeddb that extra nested async call
   // let the transaction commit early (PrematureCommitError) before the caller's write.
   const lock = await database.monthLocks.get([project.year, project.departmentCode, month])
@@ -70,6 +72,7 @@ export async function lockMonth(
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
   await database.transaction('rw', reportTables(database), async () => {
+    await assertNotPulled(year, departmentCode, database)
     if (await database.monthLocks.get([year, departmentCode, month])) return
     const lock: MonthLockRecord = { year, departmentCode, month, lockedAt: new Date().toISOString(), lockedBy: actor }
     await database.monthLocks.add(lock)
@@ -87,6 +90,12 @@ export async function lockMonth(
       }),
     )
   })
+}
+
+/** Refuses (PulledReadOnlyError) to lock or reopen a month of a department pulled from the server. */
+async function assertNotPulled(year: number, departmentCode: string, database: MonitorDatabase): Promise<void> {
+  const pulled = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).filter((p) => p.pulledFrom !== undefined).first()
+  if (pulled?.pulledFrom) throw new PulledReadOnlyError(departmentCode, pulled.pulledFrom)
 }
 
 /** Thrown when a 已报送 month is reopened without saying why; the message is for the user. */
@@ -109,7 +118,8 @@ export async function reopenMonth(
   reason: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.monthLocks, database.reportedRounds, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.monthLocks, database.reportedRounds, database.changes], async () => {
+    await assertNotPulled(year, departmentCode, database)
     const lock = await database.monthLocks.get([year, departmentCode, month])
     if (!lock) return
     if (reason.trim() === '') throw new ReopenReasonMissingError()

@@ -9,6 +9,7 @@ import { db as defaultDb, type MonitorDatabase } from './database'
 import { newStableId } from './importRepository'
 import { refreshProjectSummaries, summaryTables } from './summaryRepository'
 import { toIndicator, toProject } from './mappers'
+import { assertDepartmentWritable, assertProjectWritable } from './pulledSubmissionRepository'
 import type { ChangeRecord, IndicatorRecord, ProjectRecord } from './records'
 
 /** One project of 项目管理 with all its indicators (archived ones too), in order. */
@@ -61,6 +62,7 @@ export async function createProject(
   database: MonitorDatabase = defaultDb,
 ): Promise<string> {
   return database.transaction('rw', PROJECT_TABLES(database), async () => {
+    await assertDepartmentWritable(scope.departmentCode, database)
     if (!(await database.departments.get(scope.departmentCode))) {
       throw new RegisterRejectedError({ name: `单位「${scope.departmentCode}」不存在：请先导入该单位的绩效目标表，或在页面上方选择单位` })
     }
@@ -99,6 +101,7 @@ export async function saveProject(id: string, draft: ProjectDraft, actor: string
   await database.transaction('rw', PROJECT_TABLES(database), async () => {
     const stored = await database.projects.get(id)
     if (!stored) throw new RegisterRejectedError({ name: '找不到这个项目，它可能已被删除：请返回项目列表' })
+    assertProjectWritable(stored)
     const siblings = (await database.projects.where('[year+departmentCode]').equals([stored.year, stored.departmentCode]).toArray()).filter(
       (row) => row.id !== id,
     )
@@ -140,6 +143,7 @@ export async function setProjectArchived(id: string, isArchived: boolean, actor:
   await database.transaction('rw', [...summaryTables(database), database.changes], async () => {
     const stored = await database.projects.get(id)
     if (!stored || Boolean(stored.archivedAt) === isArchived) return
+    assertProjectWritable(stored)
     const archivedAt = isArchived ? new Date().toISOString() : null
     await database.projects.put({ ...stored, archivedAt })
     await database.changes.add(

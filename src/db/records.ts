@@ -23,6 +23,7 @@ export type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  PulledMarker,
   ReportedRoundRecord,
   SettingRecord,
   SpendingRecord,

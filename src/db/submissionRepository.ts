@@ -1,14 +1,15 @@
 // Builds the round document a department 报送-s to the 财政局 from its data in IndexedDB.
 import { liveQuery, type Observable } from 'dexie'
 import { actionsAtMonth } from '@/domain/agenda'
-import { evaluateProjectData, noteOfMonth } from '@/domain/projectEvaluation'
-import { monthlySpendingOf } from '@/domain/spend'
+import type { ProjectData } from '@/domain/projectData'
+import { buildReportedRound, reportedNoteOf, type ReportedRound } from '@/domain/reportedRound'
 import { MONTHS, type Month } from '@/domain/types'
 import type { RoundContent, RoundProject } from '@/api/roundContent'
 import { SUBMISSION_FORMAT_VERSION, type SubmissionDocument } from '@/schema/submission'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { loadMeetingData } from './meetingRepository'
-import { loadProjectData } from './monitorRepository'
+import { loadMeetingData, type MeetingData } from './meetingRepository'
+import { loadProjectData, projectDataTables } from './monitorRepository'
+import { loadRoundHistory } from './reportedRoundRepository'
 import { latestOfRound, type OutboxRecord } from './outboxRepository'
 import { getSettings } from './settingsRepository'
 
@@ -21,40 +22,82 @@ export class RoundNotReadyError extends Error {
 }
 
 /**
- * The round document of a department's 已报送 month (1–m月), built from today's data through the
- * domain's evaluation. The one place a round document is made: when reported rounds are frozen as
- * snapshots, this reads the snapshot instead.
+ * The round document of a department's 已报送 month (1–m月): the round frozen when the month was
+ * marked 已报送 (its evaluations, notes, monthly entries and thresholds, see storeReportedRound),
+ * never today's re-computation, so a change after the report (a 调整预算, a corrected earlier
+ * month) does not change what is 报送-ed. The month's per-indicator notes are read from the
+ * table (they cannot change while the month is locked); the 整改 items are judged on the day
+ * the round was reported, as the meeting does. A locked month without a stored round (from
+ * before rounds were frozen) is built from today's data once, as the report would have been.
  */
 export async function buildRoundSubmission(
   year: number,
   departmentCode: string,
   month: Month,
-  reportedAt: Date,
+  submittedAt: Date,
   database: MonitorDatabase = defaultDb,
 ): Promise<SubmissionDocument> {
-  const [department, lock, data, meeting, settings] = await Promise.all([
-    database.departments.get(departmentCode),
-    database.monthLocks.get([year, departmentCode, month]),
-    loadProjectData({ year, departmentCode }, database),
-    loadMeetingData({ year, departmentCode }, database),
-    getSettings(database),
-  ])
-  if (!department) throw new RoundNotReadyError(`没有编码为“${departmentCode}”的部门。`)
-  if (!lock) throw new RoundNotReadyError(`${year}年${month}月尚未标记已报送：请先在录入页「标记${month}月已报送」，再报送到财政局。`)
-  if (data.length === 0) throw new RoundNotReadyError(`${year}年没有项目，无可报送的内容。`)
-  // The 整改 items are judged on the day the round is reported, like the meeting does.
-  const day = reportedAt.toLocaleDateString('sv-SE')
-  const projects = data.map((projectData): RoundProject => {
-    const evaluation = evaluateProjectData(projectData, month, settings.thresholds)
+  const tables = [...projectDataTables(database), database.departments, database.settings, database.monthLocks, database.reportedRounds,
+    database.meetingAgendaFlags, database.decisions, database.actionItems, database.meetingRecords, database.indicatorNotes]
+  return database.transaction('r', tables, async () => {
+    const [department, lock, history] = await Promise.all([
+      database.departments.get(departmentCode),
+      database.monthLocks.get([year, departmentCode, month]),
+      loadRoundHistory(year, departmentCode, month, database),
+    ])
+    if (!department) throw new RoundNotReadyError(`没有编码为“${departmentCode}”的部门。`)
+    if (!lock) throw new RoundNotReadyError(`${year}年${month}月尚未标记已报送：请先在录入页「标记${month}月已报送」，再报送到财政局。`)
+    const standing = history.filter((round) => round.reopenedAt === null).at(-1)
+    const round = standing ?? await roundFromToday(year, departmentCode, month, lock.lockedAt, lock.lockedBy, database)
+    if (round.evaluations.length === 0) throw new RoundNotReadyError(`${year}年没有项目，无可报送的内容。`)
+    const [meeting, fallback] = await Promise.all([
+      loadMeetingData({ year, departmentCode }, database),
+      // Rounds stored before the monthly entries were frozen: today's entries of months 1..m.
+      round.entries ? Promise.resolve(null) : loadProjectData({ year, departmentCode }, database),
+    ])
+    const content = roundContent(round, meeting, fallback)
+    return {
+      formatVersion: SUBMISSION_FORMAT_VERSION,
+      department: { code: department.code, name: department.name },
+      year,
+      month,
+      // When the department 报送-s to the bureau; content.round.reportedAt is when the month was marked 已报送.
+      reportedAt: submittedAt.toISOString(),
+      // Plain JSON: what reaches IndexedDB and the server is exactly what the package hashes.
+      content: JSON.parse(JSON.stringify(content)) as SubmissionDocument['content'],
+    }
+  })
+}
+
+async function roundFromToday(year: number, departmentCode: string, month: Month, reportedAt: string, reportedBy: string, database: MonitorDatabase): Promise<ReportedRound> {
+  const [data, settings] = await Promise.all([loadProjectData({ year, departmentCode }, database), getSettings(database)])
+  return buildReportedRound(data, { year, departmentCode, month, revision: 1, reportedAt, reportedBy }, settings.thresholds)
+}
+
+/** The content of a round document from a frozen round (see buildRoundSubmission). */
+function roundContent(round: ReportedRound, meeting: MeetingData, today: readonly ProjectData[] | null): RoundContent {
+  const { month } = round
+  const day = new Date(round.reportedAt).toLocaleDateString('sv-SE')
+  const through = MONTHS.filter((m) => m <= month)
+  const spending = round.entries?.spending ?? today?.flatMap((row) => row.spending) ?? []
+  const values = round.entries?.values ?? today?.flatMap((row) => row.values) ?? []
+  const spendOf = new Map(spending.filter((s) => s.month <= month).map((s) => [`${s.projectId}|${s.month}`, s.amount]))
+  const valueOf = new Map(values.filter((v) => v.month <= month).map((v) => [`${v.indicatorId}|${v.month}`, v.value]))
+  const indicatorNoteOf = new Map(meeting.indicatorNotes.filter((n) => n.month === month).map((n) => [n.indicatorId, n]))
+  const projects = round.evaluations.map((evaluation): RoundProject => {
     const { project, spend } = evaluation
-    const note = noteOfMonth(projectData.notes, month)
-    const through = MONTHS.filter((m) => m <= month)
+    const note = reportedNoteOf(round, project.id)
+    const { initial, inForce } = spend.budgetInForce
     return {
       id: project.id,
       code: project.code,
       name: project.name,
-      budget: { total: project.budget.total, fiscal: project.budget.fiscal, other: project.budget.other },
-      monthlySpending: monthlySpendingOf(project.id, projectData.spending, month).slice(0, month),
+      budget: { total: inForce.total, fiscal: inForce.fiscal, other: inForce.other },
+      budgetInitial: { total: initial.total, fiscal: initial.fiscal, other: initial.other },
+      purpose: project.purpose,
+      goals: [...project.goals],
+      plan: { ...project.plan },
+      monthlySpending: through.map((m) => spendOf.get(`${project.id}|${m}`) ?? null),
       executed: spend.executed,
       executionRate: spend.executionRate,
       planned: spend.planned,
@@ -63,34 +106,50 @@ export async function buildRoundSubmission(
       status: evaluation.status,
       likelihood: evaluation.likelihood,
       missing: evaluation.missing,
-      note: note && { reasons: [...note.reasons], explanation: note.explanation, actions: note.actions },
-      indicators: evaluation.indicators.map((e) => ({
-        id: e.indicator.id,
-        level1: e.indicator.level1,
-        level2: e.indicator.level2,
-        name: e.indicator.name,
-        target: e.indicator.target.raw,
-        unit: e.indicator.target.unit,
-        kind: e.indicator.target.kind,
-        monthlyValues: through.map((m) => projectData.values.find((v) => v.indicatorId === e.indicator.id && v.month === m)?.value ?? null),
-        actual: e.actual,
-        completion: e.completion,
-        status: e.status,
-        forecast: e.forecast,
-      })),
+      note: note && { reasons: [...note.reasons], explanation: note.explanation, actions: note.actions, likelihood: note.likelihood },
+      indicators: evaluation.indicators.map((e) => {
+        const indicatorNote = indicatorNoteOf.get(e.indicator.id)
+        return {
+          id: e.indicator.id,
+          level1: e.indicator.level1,
+          level2: e.indicator.level2,
+          name: e.indicator.name,
+          description: e.indicator.description,
+          target: e.indicator.target.raw,
+          operator: e.indicator.target.operator,
+          targetValue: e.indicator.target.value,
+          unit: e.indicator.target.unit,
+          kind: e.indicator.target.kind,
+          basis: e.indicator.basis,
+          monthlyValues: through.map((m) => valueOf.get(`${e.indicator.id}|${m}`) ?? null),
+          actual: e.actual,
+          completion: e.completion,
+          status: e.status,
+          forecast: e.forecast,
+          note: indicatorNote
+            ? { reasons: [...indicatorNote.reasons], likelihood: indicatorNote.likelihood, explanation: indicatorNote.explanation, remark: indicatorNote.remark, forecast: indicatorNote.forecast }
+            : null,
+        }
+      }),
       actionItems: actionsAtMonth(meeting.actions.filter((a) => a.projectId === project.id), month, day)
-        .map(({ item, state }) => ({ text: item.text, owner: item.owner, dueDate: item.dueDate, status: state })),
+        .map(({ item, state, progress, isOverdue }) => ({
+          text: item.text,
+          owner: item.owner,
+          dueDate: item.dueDate,
+          status: state,
+          month: item.month,
+          progress,
+          isOverdue,
+          completionNote: item.completionNote ?? '',
+          completedOn: item.completedOn ?? '',
+          evidence: item.evidence ?? '',
+        })),
     }
   })
-  const content: RoundContent = { asOfMonth: month, projects }
   return {
-    formatVersion: SUBMISSION_FORMAT_VERSION,
-    department: { code: department.code, name: department.name },
-    year,
-    month,
-    reportedAt: reportedAt.toISOString(),
-    // Plain JSON: what reaches IndexedDB and the server is exactly what the package hashes.
-    content: JSON.parse(JSON.stringify(content)) as SubmissionDocument['content'],
+    asOfMonth: month,
+    round: { revision: round.revision, reportedAt: round.reportedAt, reportedBy: round.reportedBy, thresholds: { ...round.thresholds } },
+    projects,
   }
 }
 

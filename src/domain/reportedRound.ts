@@ -20,8 +20,10 @@ import {
   DEVIATION_REASON_LABELS,
   LIKELIHOOD_LABELS,
   STATUS_LABELS,
+  type IndicatorValue,
   type MonitoringNote,
   type Month,
+  type MonthlySpending,
   type Thresholds,
 } from './types'
 
@@ -47,6 +49,14 @@ export interface ReportedRound extends ReportedRoundMeta {
   readonly notes: readonly MonitoringNote[]
   /** summarizeProjects of the evaluations: the department totals reported */
   readonly summary: DepartmentSummary
+  /**
+   * The monthly entries of months 1..m as reported (a month before m may be edited after the
+   * report while it is not locked itself). Absent on rounds stored before they were kept.
+   */
+  readonly entries?: {
+    readonly spending: readonly MonthlySpending[]
+    readonly values: readonly (IndicatorValue & { readonly projectId: string })[]
+  }
 }
 
 /** One figure that differs between the round and today: both values as shown on the page. */
@@ -81,7 +91,12 @@ export function buildReportedRound(
     const note = noteOfMonth(row.notes, meta.month)
     return note === null ? [] : [note]
   })
-  return { ...meta, thresholds: t, evaluations, notes, summary: summarizeProjects(evaluations, t) }
+  const entries = {
+    spending: data.flatMap((row) => row.spending.filter((s) => s.month <= meta.month).map((s) => ({ projectId: s.projectId, month: s.month, amount: s.amount }))),
+    values: data.flatMap((row) => row.values.filter((v) => v.month <= meta.month)
+      .map((v) => ({ indicatorId: v.indicatorId, projectId: row.project.id, month: v.month, value: v.value, manualStatus: v.manualStatus }))),
+  }
+  return { ...meta, thresholds: t, evaluations, notes, summary: summarizeProjects(evaluations, t), entries }
 }
 
 /** A figure as shown: `key` tells two indicators of the same name apart, `label` is for people. */

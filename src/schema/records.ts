@@ -31,8 +31,22 @@ const timestamp = v.pipe(
 const planPoint = (checkpoint: number) => v.nullable(finite(`数字或空（${checkpoint}月底累计支出计划，%）`))
 const kindOf = v.picklist(['cumulative', 'level', 'qualitative'], 'cumulative / level / qualitative 之一')
 
-/** 单位, keyed by its unit code (单位编码). */
-export const DepartmentRecordSchema = v.object({ code: text, name: text })
+/**
+ * Where a department's data came from when the bureau pulled it from the 财政局 server (来自报送):
+ * the submission (server id), its round and revision, when it was submitted and pulled. Such a
+ * department and its projects are read-only in this browser.
+ */
+export const PulledMarkerSchema = v.object({
+  submissionId: v.pipe(integer, v.minValue(1, '正整数编号')),
+  year,
+  month,
+  revision: v.pipe(integer, v.minValue(1, '正整数（第几版）')),
+  submittedAt: timestamp,
+  pulledAt: timestamp,
+})
+
+/** 单位, keyed by its unit code (单位编码); `pulled` only on a department pulled from the server. */
+export const DepartmentRecordSchema = v.object({ code: text, name: text, pulled: v.optional(PulledMarkerSchema) })
 
 /** Fields a user edited by hand (项目管理) since the last import: a re-import keeps them unless told otherwise. */
 const editedFields = v.optional(v.array(text, '字段名列表'))
@@ -65,6 +79,8 @@ export const ProjectRecordSchema = v.object({
   importedCode: v.optional(text),
   editedFields,
   archivedAt,
+  /** Set on the projects of a department pulled from the server (来自报送): read-only. */
+  pulledFrom: v.optional(PulledMarkerSchema),
 })
 
 export const IndicatorRecordSchema = v.object({
@@ -345,6 +361,7 @@ export const TargetAdjustmentRecordSchema = v.object({
 })
 
 export type DepartmentRecord = v.InferOutput<typeof DepartmentRecordSchema>
+export type PulledMarker = v.InferOutput<typeof PulledMarkerSchema>
 export type ProjectRecord = v.InferOutput<typeof ProjectRecordSchema>
 export type IndicatorRecord = v.InferOutput<typeof IndicatorRecordSchema>
 export type SpendingRecord = v.InferOutput<typeof SpendingRecordSchema>

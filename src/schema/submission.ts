@@ -4,9 +4,15 @@
 // and WebCrypto (global in browsers and Node ≥ 20) for the package checksum.
 import * as v from 'valibot'
 
-/** Submission format versions this code reads; a document names the one it was written in. */
-export const SUBMISSION_FORMAT_VERSIONS = [1] as const
-export const SUBMISSION_FORMAT_VERSION = 1
+/**
+ * Submission format versions this code reads; a document names the one it was written in.
+ * 1: the round's figures as computed on the day of 报送. 2: the round frozen when the month was
+ * marked 已报送 (content.round), with per-indicator notes, 整改 lifecycle fields, each project's
+ * 年初预算数 / 资金用途 / 绩效目标 / 资金支出计划 and each indicator's target parts. Every field
+ * added in 2 is optional here, so a version 1 document still validates.
+ */
+export const SUBMISSION_FORMAT_VERSIONS = [1, 2] as const
+export const SUBMISSION_FORMAT_VERSION = 2
 /** Offline package layout version (the wrapper, not the document inside). */
 export const PACKAGE_VERSION = 1
 /** Marks a file as an offline submission package. */
@@ -46,23 +52,65 @@ export const MonthSchema = v.pipe(
 
 const IdSchema = text('编号', 200)
 
-/** What the server currently requires of `content`: an object whose projects (and their indicators),
- * when present, carry unique string ids, so a 问询 can point at one of them. The full round
- * document schema replaces this once the record schemas are final. */
+/** Free text a department wrote (原因说明, 备注, 整改措施…): may be empty, at most 2,000 characters. */
+const freeText = (label: string) => v.pipe(v.string(`${label}应为文字`), v.maxLength(2000, `${label}不能超过 2000 个字符`))
+/** 偏差原因 keys (DEVIATION_REASONS in src/domain/types; not imported: the server reads this file alone). */
+const REASONS = ['funding', 'institution', 'staffing', 'facilities', 'other'] as const
+const LIKELIHOODS = ['certain', 'possible', 'impossible'] as const
+
+/** An indicator's 监控说明 of the month (format 2); absent or null = none. */
+const IndicatorNoteSchema = v.optional(v.nullable(v.looseObject(
+  {
+    reasons: v.array(v.picklist(REASONS, `偏差原因应为 ${REASONS.join(' / ')} 之一`), '偏差原因应为列表'),
+    likelihood: v.nullable(v.picklist(LIKELIHOODS, `完成目标可能性应为 ${LIKELIHOODS.join(' / ')} 之一或空`)),
+    explanation: freeText('原因说明'),
+    remark: freeText('备注'),
+  },
+  '指标监控说明应为对象',
+)))
+
+/** A 整改 item (format 1 had text, owner, dueDate, status; 2 adds the lifecycle fields). */
+const ActionItemSchema = v.looseObject(
+  {
+    text: freeText('整改措施'),
+    owner: freeText('责任人'),
+    status: v.picklist(['open', 'closed'], '整改状态应为 open / closed'),
+    progress: v.optional(v.picklist(['notStarted', 'inProgress', 'done'], '整改进度应为 notStarted / inProgress / done')),
+    completionNote: v.optional(freeText('完成说明')),
+    evidence: v.optional(freeText('证明材料')),
+  },
+  '整改事项应为对象',
+)
+
+/** Which report of the month the document carries (format 2). */
+const RoundRefSchema = v.optional(v.looseObject(
+  {
+    revision: v.pipe(v.number('报送版次应为数字'), v.integer('报送版次应为正整数'), v.minValue(1, '报送版次应为正整数')),
+    reportedAt: v.pipe(v.string('标记已报送时间应为文字'), v.isoTimestamp('标记已报送时间应为 ISO 8601 格式')),
+  },
+  '报送轮次信息应为对象',
+))
+
+/** What the server requires of `content`: an object whose projects (and their indicators), when
+ * present, carry unique string ids, so a 问询 can point at one of them; the per-indicator notes,
+ * 整改 items and round reference, when present, have the shape the app reads. Other fields are
+ * kept as they are (older documents lack the format 2 fields). */
 export const SubmissionContentSchema = v.pipe(
   // looseObject accepts arrays (typeof [] is 'object') and returns a copy; a round's content is never one.
   v.unknown(),
   v.check((content) => typeof content === 'object' && content !== null && !Array.isArray(content), '报送内容应为对象'),
   v.looseObject(
     {
+      round: RoundRefSchema,
       projects: v.optional(
         v.array(
           v.looseObject(
             {
               id: IdSchema,
               indicators: v.optional(
-                v.array(v.looseObject({ id: IdSchema }, '指标应为对象'), '指标列表应为数组'),
+                v.array(v.looseObject({ id: IdSchema, note: IndicatorNoteSchema }, '指标应为对象'), '指标列表应为数组'),
               ),
+              actionItems: v.optional(v.array(ActionItemSchema, '整改事项应为数组')),
             },
             '项目应为对象',
           ),

@@ -1,12 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readRoundProjects } from '@/api/roundContent'
 import { reloadDemo } from '@/composables/useDemo'
-import { db } from '@/db/database'
-import { lockMonth } from '@/db/lockRepository'
+import { addBudgetAdjustment } from '@/db/adjustmentRepository'
+import { setIndicatorValue, setSpending } from '@/db/actualsRepository'
+import { db, type MonitorDatabase } from '@/db/database'
+import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
+import { addActionItem } from '@/db/meetingRepository'
+import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { loadProjectData } from '@/db/monitorRepository'
 import { buildRoundSubmission, RoundNotReadyError } from '@/db/submissionRepository'
 import { evaluateProjectData } from '@/domain/projectEvaluation'
 import { buildSubmissionPackage, parseSubmission, readSubmissionPackage } from '@/schema/submission'
+import { sampleDatabase } from './factories'
 
 const YEAR = 2020
 const DEPARTMENT = '315002'
@@ -22,7 +27,7 @@ describe('round document of the demo department at 7月', () => {
     const document = await buildRoundSubmission(YEAR, DEPARTMENT, 7, REPORTED_AT)
     const parsed = parseSubmission(document)
     expect(parsed.ok ? [] : parsed.problems).toEqual([])
-    expect(document).toMatchObject({ formatVersion: 1, department: { code: DEPARTMENT, name: '秦皇岛市北戴河区司法局' }, year: YEAR, month: 7, reportedAt: '2020-08-05T02:30:00.000Z' })
+    expect(document).toMatchObject({ formatVersion: 2, department: { code: DEPARTMENT, name: '秦皇岛市北戴河区司法局' }, year: YEAR, month: 7, reportedAt: '2020-08-05T02:30:00.000Z' })
   })
 
   it('carries every project with the figures the app shows (domain evaluation at 7月)', async () => {
@@ -65,5 +70,98 @@ describe('round document of the demo department at 7月', () => {
     const before = await db.changes.count()
     await buildRoundSubmission(YEAR, DEPARTMENT, 7, REPORTED_AT)
     expect(await db.changes.count()).toBe(before)
+  })
+})
+
+describe('round document from the round frozen at 已报送', () => {
+  const A = '2021/201001/201-01-A'
+  const B = '2021/201001/201-01-B'
+  const SAMPLE = '201001'
+  let database: MonitorDatabase
+  afterEach(async () => {
+    await database.delete()
+  })
+
+  async function reportedSample(): Promise<MonitorDatabase> {
+    database = await sampleDatabase()
+    for (const month of [1, 2, 3, 4, 5, 6, 7] as const) await setSpending(A, month, 1_000_000, '王会计', database)
+    await setSpending(B, 7, 500_000, '王会计', database)
+    const [indicator] = await database.indicators.where('projectId').equals(A).sortBy('order')
+    await setIndicatorValue(indicator!.id, 7, { value: 30, manualStatus: null }, '王会计', database)
+    await saveIndicatorNote({ indicatorId: indicator!.id, projectId: A, month: 7, reasons: ['funding'], likelihood: 'possible', explanation: '演出档期推迟', remark: '八月补演', forecast: null }, '王会计', database)
+    await addActionItem({ projectId: A, month: 7, text: '加快演出进度', owner: '张科长', dueDate: '2021-09-30' }, '王会计', database)
+    await lockMonth(2021, SAMPLE, 7, '王会计', database)
+    return database
+  }
+
+  const submit = () => buildRoundSubmission(2021, SAMPLE, 7, new Date('2021-08-06T01:00:00Z'), database)
+  const projectsOf = async () => readRoundProjects((await submit()).content)
+
+  it.each([
+    ['a 调减预算 dated before the month ends', async () => {
+      await addBudgetAdjustment({ projectId: A, date: '2021-05-20', fiscal: -2_500_000, other: 0, documentNo: '文财预〔2021〕8号', reason: '' }, '李会计', database)
+    }],
+    ['a corrected earlier month (not locked itself)', async () => { await setSpending(A, 3, 4_000_000, '王会计', database) }],
+    ['an 整改 item added in the 8月 meeting', async () => {
+      await addActionItem({ projectId: B, month: 8, text: '八月新增', owner: '李', dueDate: '' }, '王会计', database)
+    }],
+  ])('sends what was reported, not today’s figures, after %s', async (_label, change) => {
+    await reportedSample()
+    const before = await submit()
+    await change()
+    expect(await submit()).toEqual(before)
+  })
+
+  it('carries the budget in force, the frozen execution and the round it was reported in', async () => {
+    await reportedSample()
+    const document = await submit()
+    const [a] = readRoundProjects(document.content)
+    expect(a!.budget.total).toBe(12_500_000)
+    expect(a!.executed).toBe(7_000_000)
+    expect(a!.monthlySpending).toEqual([1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000])
+    expect(a!.plan).toEqual({ 3: 20, 6: 50, 10: 80, 12: 100 })
+    expect((document.content as { round?: { revision: number; reportedBy: string } }).round).toMatchObject({ revision: 1, reportedBy: '王会计' })
+    expect(parseSubmission(document).ok).toBe(true)
+  })
+
+  it('includes each indicator’s note of the month and the 整改 items with their progress', async () => {
+    await reportedSample()
+    const [a, b] = await projectsOf()
+    expect(a!.indicators[0]!.note).toEqual({ reasons: ['funding'], likelihood: 'possible', explanation: '演出档期推迟', remark: '八月补演', forecast: null })
+    expect(a!.indicators[1]!.note).toBeNull()
+    expect(a!.actionItems).toEqual([expect.objectContaining({ text: '加快演出进度', owner: '张科长', dueDate: '2021-09-30', status: 'open', progress: 'notStarted', month: 7 })])
+    expect(b!.actionItems).toEqual([])
+  })
+
+  it('reports again after 重新打开: the new round (revision 2), with the change made in between', async () => {
+    await reportedSample()
+    await reopenMonth(2021, SAMPLE, 7, '王会计', '补录支出', database)
+    await setSpending(B, 7, 900_000, '王会计', database)
+    await lockMonth(2021, SAMPLE, 7, '王会计', database)
+    const document = await submit()
+    expect(readRoundProjects(document.content)[1]!.executed).toBe(900_000)
+    expect((document.content as { round?: { revision: number } }).round?.revision).toBe(2)
+  })
+})
+
+describe('submission schema across format versions', () => {
+  const v1 = {
+    formatVersion: 1, department: { code: '315002', name: '司法局' }, year: 2020, month: 7, reportedAt: '2020-08-05T00:00:00Z',
+    content: { asOfMonth: 7, projects: [{ id: 'p1', name: '法律援助经费', indicators: [{ id: 'i1' }], actionItems: [{ text: '补录', owner: '王', dueDate: '', status: 'open' }] }] },
+  }
+
+  it('still reads a format 1 document without the fields format 2 added', () => {
+    expect(parseSubmission(v1)).toMatchObject({ ok: true })
+    expect(readRoundProjects(v1.content)[0]!.indicators[0]!.note).toBeUndefined()
+  })
+
+  it.each([
+    ['an unknown 偏差原因', { reasons: ['weather'], likelihood: null, explanation: '', remark: '' }, 'content.projects[0].indicators[0].note.reasons[0]'],
+    ['a 原因说明 that is not text', { reasons: [], likelihood: null, explanation: 5, remark: '' }, 'content.projects[0].indicators[0].note.explanation'],
+  ])('refuses an indicator note with %s, naming the field', (_label, note, path) => {
+    const document = { ...v1, formatVersion: 2, content: { ...v1.content, projects: [{ ...v1.content.projects[0], indicators: [{ id: 'i1', note }] }] } }
+    const parsed = parseSubmission(document)
+    expect(parsed.ok).toBe(false)
+    expect(!parsed.ok && parsed.problems.map((p) => p.path)).toContain(path)
   })
 })

@@ -20,7 +20,7 @@ describe.each(ENGINES)('bad input and attacks on %s', (engine) => {
   useLoggedInServer(engine, { submissionBodyLimit: 256 * 1024 }, (server) => ({ test, h, bureau, department } = server))
 
   it.each([
-    ['formatVersion', { formatVersion: 2 }, '不支持的报送格式版本 2（支持：1）'],
+    ['formatVersion', { formatVersion: 3 }, '不支持的报送格式版本 3（支持：1、2）'],
     ['department.code', { department: { code: '', name: '司法局' } }, '部门编码不能为空'],
     ['department.name', { department: { code: '315002' } }, '缺少字段 name'],
     ['year', { year: '2026' }, '年度应为数字'],
