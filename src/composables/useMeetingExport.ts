@@ -42,7 +42,9 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
       const month = monitor.month.value
       const departmentName = meeting.departmentName.value
       const departmentCode = monitor.departmentCode.value ?? entries[0]?.evaluation.project.departmentCode ?? ''
-      const forms = entries.map((e) => buildMonitoringForm(e.evaluation, meeting.noteOf(e.evaluation.project.id), departmentName))
+      // The setting: print the adjusted target (original noted) or the original (adjusted noted).
+      const display = monitor.settings.value.targetDisplay
+      const forms = entries.map((e) => buildMonitoringForm(e.evaluation, meeting.noteOf(e.evaluation.project.id), departmentName, display))
       const outcomes = new Map(
         entries.map((e) => [e.evaluation.project.id, { decision: e.decision?.decision ?? null, openActions: e.openActionCount }]),
       )

@@ -1,6 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { compareWithReported, evaluateProjectData, noteOfMonth, reportedNoteOf, type ReportedDifference, type ReportedRound } from '@/domain'
+import { applyReportedSpend } from '@/domain/reportedSpendCurve'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
 import { EMPTY_CATALOG, observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
@@ -72,7 +73,16 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
     if (!shown?.isInRound) return current.value
     return shown.round.evaluations.find((e) => e.project.id === projectId.value) ?? current.value
   })
-  const curve = computed(() => (data.value === null ? null : buildProjectSpendCurve(data.value.project, data.value.spending, month.value, data.value.budgetAdjustments)))
+  // The spend chart draws each 已报送 month holding the project as reported, today's figure beside it.
+  const curve = computed(() => {
+    if (data.value === null) return null
+    const today = buildProjectSpendCurve(data.value.project, data.value.spending, month.value, data.value.budgetAdjustments)
+    const reportedSpend = rounds.data.value.flatMap((r) => {
+      const e = r.evaluations.find((x) => x.project.id === projectId.value)
+      return e ? [{ month: r.month, spend: e.spend }] : []
+    })
+    return applyReportedSpend(today, reportedSpend)
+  })
   const note = computed(() => {
     const shown = reported.value
     if (shown?.isInRound) return reportedNoteOf(shown.round, projectId.value)
@@ -84,6 +94,8 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
     data,
     evaluation,
     reported,
+    /** Today's evaluation at the month (the shown one is the reported round's when 已报送) */
+    current,
     curve,
     note,
     month,

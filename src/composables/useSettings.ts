@@ -2,6 +2,7 @@ import { computed } from 'vue'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
 import { saveSettingsLogged } from '@/db/changeLogRepository'
 import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
+import type { TargetDisplay } from '@/domain/monitoringForm'
 import { DEFAULT_SETTINGS, observeSettings, saveSettings } from '@/db/settingsRepository'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -42,6 +43,8 @@ export function useSettings() {
     saveThresholds: (thresholds: Thresholds) => saveSettingsLogged({ thresholds: { ...thresholds } }, actorOrAnonymous()),
     /** Remembers the 录入 page's spending mode (monthly or 1–m月累计) across visits and tabs. */
     saveSpendingEntry: (mode: SpendingEntryMode) => saveSettings({ spendingEntry: mode }),
+    /** Whether outputs print the adjusted target (original noted) or the original (adjusted noted); logged. */
+    saveTargetDisplay: (display: TargetDisplay) => saveSettingsLogged({ targetDisplay: display }, actorOrAnonymous()),
     resetThresholds: () => saveSettingsLogged({ thresholds: { ...DEFAULT_THRESHOLDS } }, actorOrAnonymous()),
   }
 }

@@ -176,30 +176,80 @@ export async function removeBudgetAdjustment(id: number, actor: string, database
  * under one 文号, in one transaction; returns the transfer's group key.
  */
 export async function addBudgetTransfer(input: BudgetTransferInput, actor: string, database: MonitorDatabase = defaultDb): Promise<string> {
-  if (input.toProjectId === input.fromProjectId) refuse({ toProjectId: '调入项目不能是本项目。请选择另一个项目。' })
-  if (input.toProjectId === '') refuse({ toProjectId: '请选择调入的项目。' })
-  if (input.fiscal < 0 || input.other < 0) refuse({ fiscal: '调剂金额请填正数：从本项目调出、调入所选项目。' })
+  checkTransferInput(input)
   return database.transaction('rw', adjustmentTables(database), async () => {
-    const target = await projectOf(database, input.toProjectId, 'toProjectId')
     // Not crypto.randomUUID: it exists only in secure contexts, and the app may be served over plain http.
     const group = `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
     const common = { date: input.date, documentNo: input.documentNo, reason: input.reason }
     const out = rowOf({ ...common, projectId: input.fromProjectId, fiscal: 0 - input.fiscal, other: 0 - input.other }, group, actor)
     const into = rowOf({ ...common, projectId: input.toProjectId, fiscal: input.fiscal, other: input.other }, group, actor)
     await checkRow(database, out)
-    try {
-      await checkRow(database, into)
-    } catch (error) {
-      // The receiving project's errors are about the chosen project, not this project's fields.
-      if (error instanceof AdjustmentInvalidError) refuse({ toProjectId: `调入「${target.name}」：${Object.values(error.errors).join(' ')}` })
-      throw error
-    }
+    await checkReceiving(database, into)
     for (const row of [out, into]) {
       const id = (await database.budgetAdjustments.add(row)) as number
       await logBudget(database, actor, null, { ...row, id })
     }
     await refreshProjectSummaries(database, [out.projectId, into.projectId])
     return group
+  })
+}
+
+function checkTransferInput(input: BudgetTransferInput): void {
+  if (input.toProjectId === input.fromProjectId) refuse({ toProjectId: '调入项目不能是本项目。请选择另一个项目。' })
+  if (input.toProjectId === '') refuse({ toProjectId: '请选择调入的项目。' })
+  if (input.fiscal < 0 || input.other < 0) refuse({ fiscal: '调剂金额请填正数：从本项目调出、调入所选项目。' })
+}
+
+/** Checks the receiving side of a 调剂; its errors are about the chosen project, so they go to that field. */
+async function checkReceiving(database: MonitorDatabase, row: BudgetAdjustmentRecord, exceptId?: number): Promise<void> {
+  const target = await projectOf(database, row.projectId, 'toProjectId')
+  try {
+    await checkRow(database, row, exceptId)
+  } catch (error) {
+    if (error instanceof AdjustmentInvalidError) refuse({ toProjectId: `调入「${target.name}」：${Object.values(error.errors).join(' ')}` })
+    throw error
+  }
+}
+
+/** The two rows of a 调剂 (调出 first), or null when the transfer is gone. */
+export async function loadTransfer(
+  group: string,
+  database: MonitorDatabase = defaultDb,
+): Promise<{ out: BudgetAdjustmentRecord; into: BudgetAdjustmentRecord } | null> {
+  const rows = await database.budgetAdjustments.where('transferGroup').equals(group).toArray()
+  const out = rows.find((r) => r.fiscal + r.other < 0)
+  const into = rows.find((r) => r !== out)
+  return rows.length === 2 && out && into ? { out, into } : null
+}
+
+/**
+ * Changes a 调剂 (date, amounts, 文号, reason, receiving project): both rows in one transaction,
+ * each checked against its project's other adjustments, both logged old → new. `input` is put
+ * as from the project giving the money, amounts positive; that project cannot change.
+ */
+export async function updateBudgetTransfer(group: string, input: BudgetTransferInput, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  checkTransferInput(input)
+  await database.transaction('rw', adjustmentTables(database), async () => {
+    const old = await loadTransfer(group, database)
+    if (old === null) return refuse({ date: '这笔调剂已不存在，可能已被删除。请刷新页面。' })
+    if (old.out.projectId !== input.fromProjectId) refuse({ date: '调剂的调出项目不能修改：请删除这笔调剂后重新录入。' })
+    const common = { date: input.date, documentNo: input.documentNo, reason: input.reason }
+    const out = { ...rowOf({ ...common, projectId: old.out.projectId, fiscal: 0 - input.fiscal, other: 0 - input.other }, group, actor), id: old.out.id }
+    const into = { ...rowOf({ ...common, projectId: input.toProjectId, fiscal: input.fiscal, other: input.other }, group, actor), id: old.into.id }
+    await checkRow(database, out, old.out.id)
+    await checkReceiving(database, into, old.into.id)
+    if (old.into.projectId !== into.projectId) {
+      // The project that no longer receives the money must not be left below 0 without it.
+      const project = toProject(await projectOf(database, old.into.projectId, 'toProjectId'))
+      const rest = (await adjustmentsOf(database, project.id)).filter((a) => a.id !== old.into.id)
+      const negative = findNegativeBudget(project, rest)
+      if (negative !== null)
+        refuse({ toProjectId: `改调入项目后「${project.name}」${negative.month}月的调整后预算数将小于 0（${formatWan(negative.value)} 万元）。请先删除或修改它后面的调减。` })
+    }
+    await database.budgetAdjustments.bulkPut([out, into])
+    await logBudget(database, actor, old.out, out)
+    await logBudget(database, actor, old.into, into)
+    await refreshProjectSummaries(database, [out.projectId, into.projectId, old.into.projectId])
   })
 }
 
@@ -241,8 +291,10 @@ export async function removeTargetAdjustment(id: number, actor: string, database
   await database.transaction('rw', adjustmentTables(database), async () => {
     const old = await database.targetAdjustments.get(id)
     if (!old) return
+    const indicator = await database.indicators.get(old.indicatorId)
     await database.targetAdjustments.delete(id)
-    const summary = `删除调整目标：${old.targetRaw}（${old.month}月起）`
+    const name = indicator ? `「${indicator.name}」` : ''
+    const summary = `删除${name}调整目标：${old.targetRaw}（${old.month}月起${old.reason ? `，${old.reason}` : ''}）`
     await database.changes.add(
       newChange({ actor, kind: 'target', projectId: old.projectId, indicatorId: old.indicatorId, month: old.month, oldValue: old, newValue: null, summary }),
     )

@@ -70,7 +70,7 @@ export async function getChanges(ids: readonly number[], database: MonitorDataba
 
 /** Saves settings and logs old → new of each changed key, in one transaction. */
 export async function saveSettingsLogged(
-  patch: Partial<Pick<AppSettings, 'actor' | 'thresholds'>>,
+  patch: Partial<Pick<AppSettings, 'actor' | 'thresholds' | 'targetDisplay'>>,
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
@@ -81,7 +81,7 @@ export async function saveSettingsLogged(
     )
     if (keys.length === 0) return
     await saveSettings(patch, database)
-    const labels: Record<keyof typeof patch, string> = { actor: '填报人姓名', thresholds: '判定阈值' }
+    const labels: Record<keyof typeof patch, string> = { actor: '填报人姓名', thresholds: '判定阈值', targetDisplay: '输出中调整后目标的显示' }
     await database.changes.bulkAdd(
       keys.map((key) =>
         newChange({

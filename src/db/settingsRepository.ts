@@ -1,5 +1,6 @@
 import { liveQuery, type Observable } from 'dexie'
 import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
+import type { TargetDisplay } from '@/domain/monitoringForm'
 import { DEFAULT_THRESHOLDS, type ThresholdRules, type Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 
@@ -19,6 +20,12 @@ export interface AppSettings {
   readonly demoDismissed: boolean
   /** How the 录入 page takes spending: each month's amount, or 1–m月累计 (a preference, not logged). */
   readonly spendingEntry: SpendingEntryMode
+  /**
+   * Which 年度指标值 the outputs (print, slides, the meeting page, the monitoring form) show for an
+   * adjusted target: the adjusted one with the original noted (default), or the original with
+   * the adjusted one noted.
+   */
+  readonly targetDisplay: TargetDisplay
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -27,6 +34,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   demo: null,
   demoDismissed: false,
   spendingEntry: 'monthly',
+  targetDisplay: 'adjusted',
 }
 
 /** Reads all settings, filling defaults for keys never saved. */
@@ -39,6 +47,7 @@ export async function getSettings(database: MonitorDatabase = defaultDb): Promis
     demo: isDemoMarker(saved.demo) ? saved.demo : null,
     demoDismissed: saved.demoDismissed === true,
     spendingEntry: saved.spendingEntry === 'cumulative' ? 'cumulative' : 'monthly',
+    targetDisplay: saved.targetDisplay === 'original' ? 'original' : 'adjusted',
   }
 }
 

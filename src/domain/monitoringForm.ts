@@ -126,7 +126,7 @@ function quantityText(q: FormQuantity | null, fallback: string): string {
 export type TargetDisplay = 'adjusted' | 'original'
 
 /** The note of the other version of an adjusted target, for 备注; '' when the target was not adjusted. */
-function targetNote(e: IndicatorEvaluation, display: TargetDisplay): string {
+export function targetNote(e: IndicatorEvaluation, display: TargetDisplay): string {
   if (e.originalTarget === null) return ''
   return display === 'adjusted' ? `原目标 ${formatTarget(e.originalTarget)}` : `调整后目标 ${formatTarget(e.indicator.target)}`
 }

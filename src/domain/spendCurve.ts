@@ -44,6 +44,22 @@ export interface SpendCurve {
   readonly reportedProjects: readonly number[]
   /** Projects in the curve: 1 for a project, the department's count for a department */
   readonly projectCount: number
+  /**
+   * Months whose 执行率 is drawn as a 已报送 round reported it (applyReportedSpend), with
+   * today's figure beside it; absent or empty when every point is today's.
+   */
+  readonly reported?: readonly ReportedSpendPoint[]
+}
+
+/** A month of the curve drawn as reported: the reported and today's 执行率 (%) and budget (分). */
+export interface ReportedSpendPoint {
+  readonly month: Month
+  readonly reportedRate: number | null
+  readonly currentRate: number | null
+  readonly reportedBudget: Fen
+  readonly currentBudget: Fen
+  /** Whether today's figures differ from the reported ones (报送后有变动) */
+  readonly isChanged: boolean
 }
 
 /** A budget adjustment as the chart marks it: at its month, with its change in 分 and a label. */
@@ -63,7 +79,7 @@ const CURVE_MONTHS: readonly number[] = Array.from({ length: 13 }, (_, m) => m)
  * The forecast continuation: from 执行率(m) at the as-of month to 全年预计执行率 (forecastRateOf)
  * at 12月, following the plan's shape in between (the project keeps its pace relative to plan).
  */
-function forecastLine(planned: readonly number[], rate: number | null, asOf: Month): readonly (number | null)[] {
+export function forecastLine(planned: readonly number[], rate: number | null, asOf: Month): readonly (number | null)[] {
   const plannedNow = planned[asOf] ?? 0
   const yearEnd = forecastRateOf(rate, plannedNow, asOf)
   if (rate === null || yearEnd === null) return CURVE_MONTHS.map(() => null)

@@ -7,6 +7,7 @@ import {
   removeBudgetAdjustment,
   removeTargetAdjustment,
   updateBudgetAdjustment,
+  updateBudgetTransfer,
 } from '@/db/adjustmentRepository'
 import type { MonitorDatabase } from '@/db/database'
 import { loadProject, loadProjectData } from '@/db/monitorRepository'
@@ -132,6 +133,57 @@ describe('budget adjustments', () => {
     expect(same.errors.toProjectId).toMatch(/不能是本项目/)
     expect(await rows()).toEqual([])
     expect(await logged('budget')).toEqual([])
+  })
+})
+
+describe('editing a 调剂', () => {
+  const transfer = { fromProjectId: A, toProjectId: B, date: '2021-06-10', fiscal: 1_000_000, other: 0, documentNo: '文财预〔2021〕9号', reason: '' }
+  const C = '2021/201001/201-01-C'
+  const sides = async () => (await rows()).map((r) => [r.projectId, r.date, r.fiscal, r.documentNo])
+  async function withThirdProject(): Promise<MonitorDatabase> {
+    const db = await sampleDatabase()
+    const a = (await db.projects.get(A))!
+    await db.projects.put({ ...a, id: C, code: '201-01-C', name: '非遗保护经费', order: a.order + 2 })
+    return db
+  }
+
+  it('refuses to move the 调入 to another project when the first one relied on it (a later 调减), and changes nothing', async () => {
+    database = await withThirdProject()
+    const group = await addBudgetTransfer(transfer, '李会计', database)
+    // B: 2.00 万元 财政资金 + 1.00 调入; a 调减 of 2.50 万元 财政资金 in 8月 needs the 调入.
+    await addBudgetAdjustment({ projectId: B, date: '2021-08-01', fiscal: -2_500_000, other: 0, documentNo: '', reason: '压减' }, '李会计', database)
+    const before = await sides()
+    const error = await errorOf(updateBudgetTransfer(group, { ...transfer, toProjectId: C }, '王会计', database))
+    expect(error.errors.toProjectId).toMatch(/改调入项目后「图书馆免费开放补助」8月的调整后预算数将小于 0/)
+    expect(await sides()).toEqual(before)
+  })
+
+  it.each([
+    ['the amount and 文号', { fiscal: 2_000_000, documentNo: '文财预〔2021〕10号' }, [[A, '2021-06-10', -2_000_000, '文财预〔2021〕10号'], [B, '2021-06-10', 2_000_000, '文财预〔2021〕10号']]],
+    ['the date', { date: '2021-07-01' }, [[A, '2021-07-01', -1_000_000, '文财预〔2021〕9号'], [B, '2021-07-01', 1_000_000, '文财预〔2021〕9号']]],
+    ['the receiving project', { toProjectId: C }, [[A, '2021-06-10', -1_000_000, '文财预〔2021〕9号'], [C, '2021-06-10', 1_000_000, '文财预〔2021〕9号']]],
+  ] as const)('changes %s on both sides in one transaction and logs both old → new', async (_label, change, expected) => {
+    database = await withThirdProject()
+    const group = await addBudgetTransfer(transfer, '李会计', database)
+    await updateBudgetTransfer(group, { ...transfer, ...change }, '王会计', database)
+    expect(await sides()).toEqual(expected)
+    expect((await rows()).every((r) => r.transferGroup === group)).toBe(true)
+    const edits = (await database.changes.where('kind').equals('budget').toArray()).filter((c) => c.summary.startsWith('修改：'))
+    expect(edits.map((c) => [c.actor, (c.oldValue as { projectId: string }).projectId])).toEqual([['王会计', A], ['王会计', B]])
+  })
+
+  it.each([
+    ['more than the giving project has', { fiscal: 20_000_000 }, 'fiscal', /调整后预算数变为 -7\.50 万元/],
+    ['to the giving project itself', { toProjectId: A }, 'toProjectId', /不能是本项目/],
+    ['a date outside the year', { date: '2022-01-05' }, 'date', /不在 2021 年度内/],
+  ] as const)('refuses %s at its field and leaves both sides as they were', async (_label, change, field, message) => {
+    database = await sampleDatabase()
+    const group = await addBudgetTransfer(transfer, '李会计', database)
+    const before = await sides()
+    const error = await errorOf(updateBudgetTransfer(group, { ...transfer, ...change }, '王会计', database))
+    expect(error.errors[field]).toMatch(message)
+    expect(await sides()).toEqual(before)
+    expect((await logged('budget')).filter((s) => s.startsWith('修改：'))).toEqual([])
   })
 })
 

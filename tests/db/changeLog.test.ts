@@ -71,4 +71,13 @@ describe('change log', () => {
     ])
     expect(log[1]?.oldValue).toMatchObject({ yellowFrom: -5 })
   })
+
+  it('keeps the 调整后目标 display setting (default adjusted) and logs its change old → new', async () => {
+    expect((await getSettings(database)).targetDisplay).toBe('adjusted')
+    await saveSettingsLogged({ targetDisplay: 'original' }, '王会计', database)
+    await saveSettingsLogged({ targetDisplay: 'original' }, '王会计', database)
+    expect((await getSettings(database)).targetDisplay).toBe('original')
+    const log = await database.changes.where('kind').equals('settings').toArray()
+    expect(log.map((r) => [r.summary, r.oldValue, r.newValue, r.actor])).toEqual([['修改设置：输出中调整后目标的显示', 'adjusted', 'original', '王会计']])
+  })
 })

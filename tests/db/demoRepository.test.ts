@@ -67,7 +67,7 @@ describe('demo data', () => {
 describe('settings', () => {
   it('fills defaults and ignores malformed thresholds', async () => {
     database = freshDatabase()
-    expect(await getSettings(database)).toEqual({ actor: '', thresholds: DEFAULT_THRESHOLDS, demo: null, demoDismissed: false, spendingEntry: 'monthly' })
+    expect(await getSettings(database)).toEqual({ actor: '', thresholds: DEFAULT_THRESHOLDS, demo: null, demoDismissed: false, spendingEntry: 'monthly', targetDisplay: 'adjusted' })
     await database.settings.put({ key: 'thresholds', value: { yellowFrom: -3, redBelow: 'x' } })
     await saveSettings({ actor: '李科长' }, database)
     const settings = await getSettings(database)

@@ -57,7 +57,9 @@ export function spendCurveTooltip(curve: SpendCurve, k: number): string {
   rows.push(tooltipRow(CHART_COLORS.timeProgress, '序时进度', formatPercent(curve.timeProgress[k] ?? 0)))
   if (k <= curve.month) {
     const actual = curve.actual[k] ?? null
-    rows.push(tooltipRow(CHART_COLORS.actual, '执行率', actual === null ? '未填报' : formatPercent(actual)))
+    const reported = curve.reported?.find((p) => p.month === k)
+    rows.push(tooltipRow(CHART_COLORS.actual, reported ? '执行率（报送时）' : '执行率', actual === null ? '未填报' : formatPercent(actual)))
+    if (reported?.isChanged) rows.push(tooltipNote(`报送后有变动：当前数据 ${formatPercent(reported.currentRate)}（预算数 ${formatWan(reported.currentBudget)} 万元）`))
     // A department month may cover only the projects that reported it (a project's own blank
     // month already reads 未填报 above).
     const coverage = curve.projectCount > 1 && k > 0 ? formatCoverage(curve.reportedProjects[k] ?? 0, curve.projectCount) : null
@@ -109,6 +111,15 @@ function planData(curve: SpendCurve, symbolSize: number): NonNullable<LineSeries
       // on its left so the two never overlap.
       label: { show: true, position: k === 12 ? 'left' : 'top', formatter: text, color: CHART_COLORS.plan },
     }
+  })
+}
+
+/** 执行率 points; a month drawn as a 已报送 round reported it is a diamond, hollow when today's figure differs. */
+function actualData(curve: SpendCurve, symbolSize: number): NonNullable<LineSeriesOption['data']> {
+  return curve.actual.map((value, k) => {
+    const reported = curve.reported?.find((p) => p.month === k)
+    if (reported === undefined || value === null) return value
+    return { value, symbol: reported.isChanged ? 'emptyDiamond' : 'diamond', symbolSize: symbolSize + 4 }
   })
 }
 
@@ -185,7 +196,7 @@ export function buildSpendCurveOption({ curve, title: given, variant = 'screen',
       {
         type: 'line',
         name: '执行率',
-        data: [...curve.actual],
+        data: actualData(curve, style.symbolSize),
         symbol: 'circle',
         symbolSize: style.symbolSize,
         lineStyle: line(1.4),

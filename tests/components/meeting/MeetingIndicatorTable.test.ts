@@ -22,3 +22,18 @@ describe('MeetingIndicatorTable', () => {
     expect(cells('社区矫正经费', 1)).toEqual(['≥15 次', '≥95%', '≤1%'])
   })
 })
+
+describe('MeetingIndicatorTable: an adjusted target by the 调整后目标 setting', () => {
+  // 社区矫正经费's first indicator (≥15 次) adjusted to ≥12 次.
+  const [first, ...rest] = indicatorsOf('社区矫正经费')
+  const adjusted = { ...first!, originalTarget: first!.indicator.target, indicator: { ...first!.indicator, target: { ...first!.indicator.target, raw: '≥12次', value: 12 } } }
+  it.each([
+    ['adjusted', '≥12 次', '原目标 ≥15 次'],
+    ['original', '≥15 次', '调整后目标 ≥12 次'],
+  ] as const)('%s: 年度指标值 %s, noted %s; an unadjusted target has no note', (targetDisplay, printed, note) => {
+    const wrapper = mount(MeetingIndicatorTable, { props: { indicators: [adjusted, ...rest], month: 7, targetDisplay } })
+    const targets = wrapper.findAll('[data-test="meeting-target"]').map((t) => t.text())
+    expect(targets).toEqual([printed, '≥95%', '≤1%'])
+    expect(wrapper.findAll('[data-test="meeting-target-note"]').map((t) => t.text())).toEqual([note])
+  })
+})
