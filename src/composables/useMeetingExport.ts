@@ -4,10 +4,15 @@ import { buildMonitoringReport } from '@/domain/monitoringReport'
 import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
 import { thresholdsName } from '@/domain/presets'
 import { describeError } from '@/db/storageErrors'
+import type { PackFile } from '@/exporters/meetingPack'
 import type { MeetingState } from './useMeeting'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const ZIP_TYPE = 'application/zip'
+
+/** Where a written file goes: offered for download, or collected into the meeting pack. */
+type Deliver = (bytes: ArrayBuffer, fileName: string, type?: string) => void
 
 /** Offers a file for download under the given name. */
 function download(bytes: ArrayBuffer, fileName: string, type = XLSX_TYPE): void {
@@ -30,6 +35,9 @@ function download(bytes: ArrayBuffer, fileName: string, type = XLSX_TYPE): void 
 export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<string>) {
   const isBusy = shallowRef(false)
   const failure = shallowRef<string | null>(null)
+  /** The meeting pack's step while it is built (监控表, 监控报告, 打包), else null. */
+  const packStep = shallowRef<string | null>(null)
+  let deliver: Deliver = download
 
   async function exportEntries(entries: readonly AgendaEntry[], projectName?: string): Promise<void> {
     const { monitor } = meeting
@@ -60,7 +68,7 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
         return line === null ? [] : [[e.evaluation.project.id, line] as const]
       }))
       const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes, presetName, mismatches })
-      download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
+      deliver(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
     } catch (error) {
       failure.value = `导出失败：${describeError(error)}`
     } finally {
@@ -91,7 +99,7 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
         thresholds: monitor.settings.value.thresholds,
       })
       const code = monitor.departmentCode.value ?? monitor.projectData.value[0]?.project.departmentCode ?? ''
-      download(await writeMonitoringReportDocx(report), monitoringReportFileName(year, month, code), DOCX_TYPE)
+      deliver(await writeMonitoringReportDocx(report), monitoringReportFileName(year, month, code), DOCX_TYPE)
     } catch (error) {
       failure.value = `导出失败：${describeError(error)}`
     } finally {
@@ -99,9 +107,46 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
     }
   }
 
+  /**
+   * The one-file meeting pack (.zip): the 监控表 workbook exactly as 导出监控表（全部议程项目）
+   * writes it and the 监控报告 draft exactly as 导出监控报告 does; fflate loads on first use.
+   */
+  async function exportPack(): Promise<void> {
+    const { monitor } = meeting
+    const year = monitor.year.value
+    if (year === null || packStep.value !== null) return
+    const files: PackFile[] = []
+    failure.value = null
+    deliver = (bytes, name) => files.push({ name, bytes })
+    try {
+      packStep.value = '正在生成监控表…'
+      await exportEntries(meeting.agenda.value.entries)
+      if (failure.value === null) {
+        packStep.value = '正在生成监控报告…'
+        await exportReport()
+      }
+    } finally {
+      deliver = download
+    }
+    try {
+      if (failure.value !== null) throw new Error(failure.value.replace(/^导出失败：/, ''))
+      if (files.length < 2) throw new Error('议程中没有项目，监控表未生成')
+      packStep.value = '正在打包…'
+      const { writeMeetingPack, meetingPackFileName } = await import('@/exporters/meetingPack')
+      const code = monitor.departmentCode.value ?? monitor.projectData.value[0]?.project.departmentCode ?? ''
+      download(writeMeetingPack({ files, date: toValue(today) }), meetingPackFileName(year, monitor.month.value, code), ZIP_TYPE)
+    } catch (error) {
+      failure.value = `会议材料打包失败：${describeError(error)}`
+    } finally {
+      packStep.value = null
+    }
+  }
+
   return {
     exportReport,
-    isBusy: computed(() => isBusy.value),
+    exportPack,
+    packStep: computed(() => packStep.value),
+    isBusy: computed(() => isBusy.value || packStep.value !== null),
     failure: computed(() => failure.value),
     exportAll: () => exportEntries(meeting.agenda.value.entries),
     exportProject: (projectId: string) => {

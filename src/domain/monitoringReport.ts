@@ -11,9 +11,11 @@ import { describeActionProgress } from './actionProgress'
 import type { MeetingAction } from './agenda'
 import { summarizeProjects } from './departmentSummary'
 import { formatPercent, formatPoints } from './format'
+import { hasNumericTarget } from './indicatorEvaluation'
 import { buildIndicatorNoteRows, type IndicatorNote } from './indicatorNotes'
 import { buildFormTotal } from './monitoringForm'
 import { formatWan } from './money'
+import { qualitativeStatusLabel } from './presets'
 import { isLagging, noteOfMonth, type ProjectEvaluation } from './projectEvaluation'
 import { DEFAULT_THRESHOLDS, DEVIATION_REASON_LABELS, LIKELIHOOD_LABELS, STATUS_LABELS, type DeviationReason, type MonitoringNote, type Month, type Thresholds } from './types'
 
@@ -105,9 +107,13 @@ function deviations(input: MonitoringReportInput): ReportSection {
     for (const r of rows) {
       const reasons = reasonsText(r.note?.reasons ?? [])
       const explanation = r.note?.explanation ? `；${clause(r.note.explanation)}` : ''
+      // A 定性 indicator has no figure: its hand-set light, in the preset's words (财政一体化's grades).
+      const progress = hasNumericTarget(r.evaluation.indicator)
+        ? ` ${r.actualText}（${STATUS_LABELS[r.evaluation.status]}）`
+        : `人工评定：${qualitativeStatusLabel(r.evaluation.status, input.thresholds)}`
       blocks.push({
         kind: 'paragraph',
-        text: `指标「${r.evaluation.indicator.name}」：年度指标值 ${r.target}，1–${input.month}月 ${r.actualText}（${STATUS_LABELS[r.evaluation.status]}）。偏差原因：${reasons}${explanation}。`,
+        text: `指标「${r.evaluation.indicator.name}」：年度指标值 ${r.target}，1–${input.month}月${progress}。偏差原因：${reasons}${explanation}。`,
       })
     }
   })

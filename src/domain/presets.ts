@@ -8,7 +8,7 @@
  */
 import { timeProgress } from './planCurve'
 import { comparable, spendStatus, worstStatus } from './status'
-import { DEFAULT_THRESHOLDS, type Month, type Operator, type Status, type ThresholdRules, type Thresholds } from './types'
+import { DEFAULT_THRESHOLDS, STATUS_LABELS, type ManualStatus, type Month, type Operator, type Status, type ThresholdRules, type Thresholds } from './types'
 
 export type PresetId = 'default' | 'fasp' | 'hefei' | 'sichuan'
 
@@ -37,7 +37,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'fasp',
     name: '财政一体化',
-    summary: '执行率 ÷ 序时进度：低于 60% 为红，60%–80% 为黄，80% 及以上为绿；累计指标同样对比序时，120% 及以上为蓝（超额）；水平指标对比全年目标；≤ 类指标只分绿、红。',
+    summary: '执行率 ÷ 序时进度：低于 60% 为红，60%–80% 为黄，80% 及以上为绿；累计指标同样对比序时，120% 及以上为蓝（超额）；水平指标对比全年目标；≤ 类指标只分绿、红；定性指标人工评定：达成目标为绿，部分达成目标并具有一定效果为黄，未达成目标且效果较差为红。',
     thresholds: { ...PLAN_THRESHOLDS, rules: 'fasp' },
   },
   {
@@ -149,6 +149,23 @@ export function judgeLevel(actual: number, operator: Operator, target: number, i
   if (isMet) return 'green'
   const tolerance = (Math.abs(target) * t.levelTolerancePct) / 100
   return comparable(Math.abs(actual - target)) <= comparable(tolerance) ? 'yellow' : 'red'
+}
+
+/** 财政一体化's grades of a 定性 indicator, by the light the user sets by hand. */
+export const FASP_QUALITATIVE_LABELS: Readonly<Record<ManualStatus, string>> = {
+  green: '达成目标',
+  yellow: '部分达成目标并具有一定效果',
+  red: '未达成目标且效果较差',
+}
+
+/**
+ * How a 定性 indicator's hand-set light is written under the thresholds' rules: 财政一体化 by its
+ * three grades, every other family as any light (绿·正常…). It has no ratio to pace, so never 超额.
+ */
+export function qualitativeStatusLabel(status: Status, t: Thresholds = DEFAULT_THRESHOLDS): string {
+  if (status === 'unreported') return STATUS_LABELS.unreported
+  const manual: ManualStatus = status === 'exceeded' ? 'green' : status
+  return rulesOf(t) === 'fasp' ? FASP_QUALITATIVE_LABELS[manual] : STATUS_LABELS[manual]
 }
 
 /**
