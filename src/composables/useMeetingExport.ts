@@ -117,11 +117,13 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
     if (year === null || packStep.value !== null) return
     const files: PackFile[] = []
     failure.value = null
+    // Read through a call: the two exports set it while awaited, which narrowing cannot see.
+    const failed = (): string | null => failure.value
     deliver = (bytes, name) => files.push({ name, bytes })
     try {
       packStep.value = '正在生成监控表…'
       await exportEntries(meeting.agenda.value.entries)
-      if (failure.value === null) {
+      if (failed() === null) {
         packStep.value = '正在生成监控报告…'
         await exportReport()
       }
@@ -129,7 +131,8 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
       deliver = download
     }
     try {
-      if (failure.value !== null) throw new Error(failure.value.replace(/^导出失败：/, ''))
+      const message = failed()
+      if (message !== null) throw new Error(message.replace(/^导出失败：/, ''))
       if (files.length < 2) throw new Error('议程中没有项目，监控表未生成')
       packStep.value = '正在打包…'
       const { writeMeetingPack, meetingPackFileName } = await import('@/exporters/meetingPack')

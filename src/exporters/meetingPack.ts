@@ -21,6 +21,14 @@ export interface MeetingPackInput {
   readonly date: string
 }
 
+/**
+ * Entries are marked as made on Unix (os 3) with mode rw-r--r--: Debian's unzip reads the names of
+ * a DOS-made entry (fflate's default) in the OEM code page despite the UTF-8 flag, garbling 监控表.
+ * Windows Explorer, 7-Zip and macOS read either as UTF-8.
+ */
+const UNIX = 3
+const FILE_MODE = 0o100644 * 0x10000
+
 /** Characters Windows refuses in a file name. */
 const UNSAFE_NAME = /[\\/:*?"<>|]/
 
@@ -33,7 +41,7 @@ export function writeMeetingPack(input: MeetingPackInput): ArrayBuffer {
     if (Object.hasOwn(entries, file.name)) throw new Error(`会议材料中有两个「${file.name}」`)
     const bytes = file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(file.bytes)
     if (bytes.length === 0) throw new Error(`「${file.name}」是空文件，未能生成`)
-    entries[file.name] = [bytes, { level: 0, mtime }]
+    entries[file.name] = [bytes, { level: 0, mtime, os: UNIX, attrs: FILE_MODE }]
   }
   if (input.files.length === 0) throw new Error('会议材料中没有文件')
   const zip = zipSync(entries)

@@ -77,6 +77,11 @@ describe('meeting pack (.zip) of the demo at 7月', () => {
     expect([date.getFullYear(), date.getMonth() + 1, date.getDate()]).toEqual([2020, 8, 6])
   })
 
+  it('marks its names UTF-8 from a Unix origin with rw-r--r--, so unzip on Linux does not garble them', () => {
+    // Debian's unzip reads names of a DOS-made archive in the OEM code page despite the UTF-8 flag.
+    for (const name of [WORKBOOK, REPORT]) expect(zip.file(name)!.unixPermissions).toBe(0o100644)
+  })
+
   it('keeps the workbook readable, with its sheets and the department figures', async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await zip.file(WORKBOOK)!.async('arraybuffer'))
