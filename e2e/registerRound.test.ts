@@ -213,6 +213,7 @@ describe('a project created by hand, reported at 6月, then adjusted', () => {
     await form.waitFor({ state: 'hidden' })
     const history = page.getByTestId('budget-history')
     await history.filter({ hasText: '调剂调出' }).filter({ hasText: '-0.50 万元' }).waitFor()
+    await history.getByTestId('budget-counterpart').filter({ hasText: '至「法律援助经费」' }).waitFor()
     await history.locator('li', { hasText: '北财预〔2020〕30号' }).getByTestId('budget-edit').click()
     await form.waitFor()
     assert.match(clean(await form.textContent()), /修改调剂：从「社区矫正经费」调出/)
@@ -227,7 +228,8 @@ describe('a project created by hand, reported at 6月, then adjusted', () => {
     // The page is reused for the other project: wait for its own history.
     const into = page.getByTestId('budget-history').locator('li', { hasText: '北财预〔2020〕30号' }).filter({ hasText: '调剂调入' })
     await into.waitFor()
-    assert.match(clean(await into.textContent()), /2020-06-10\s*调剂调入\s*\+0\.80 万元/)
+    await into.getByTestId('budget-counterpart').filter({ hasText: '自「社区矫正经费」' }).waitFor()
+    assert.match(clean(await into.textContent()), /2020-06-10\s*调剂调入\s*自「社区矫正经费」\s*\+0\.80 万元/)
     await into.getByTestId('budget-remove').click()
     await box.waitFor()
     assert.match(clean(await box.textContent()), /调剂的调出和调入两笔会一起删除/)

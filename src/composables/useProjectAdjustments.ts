@@ -26,6 +26,21 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
     targets.value = y === null ? [] : await loadTransferTargets(y)
   }, { immediate: true })
 
+  // The other project of each 调剂 of this project, by transfer group, for the history's wording.
+  const counterparts = shallowRef<ReadonlyMap<string, string>>(new Map())
+  watch([() => data.value?.budgetAdjustments, targets], async ([rows, list]) => {
+    const own = data.value?.project.id
+    const groups = [...new Set((rows ?? []).flatMap((a) => (a.transferGroup === null ? [] : [a.transferGroup])))]
+    const names = new Map<string, string>()
+    for (const group of groups) {
+      const transfer = await loadTransfer(group)
+      if (transfer === null) continue
+      const other = transfer.out.projectId === own ? transfer.into : transfer.out
+      names.set(group, list.find((p) => p.id === other.projectId)?.name ?? '另一项目')
+    }
+    counterparts.value = names
+  }, { immediate: true })
+
   function openBudget(mode: 'adjust' | 'transfer', edit: typeof editing.value = null, initial: BudgetFormValue | null = null) {
     // Set before opening: the form fills its fields when it opens.
     editing.value = edit
@@ -98,6 +113,7 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
     targetIndicator,
     targetErrors,
     budgetInitial,
+    counterparts,
     /** The project a 调剂 goes out of: this one, or the giving project of the 调剂 being edited */
     budgetFromName: computed(() => {
       const edited = editing.value

@@ -42,4 +42,15 @@ describe('AdjustmentBudgetPanel', () => {
     expect(wrapper.emitted('edit')).toEqual([[cut]])
     expect(wrapper.emitted('remove')).toEqual([[later]])
   })
+
+  it.each([
+    [-500_000, '至「法律援助经费」'],
+    [500_000, '自「法律援助经费」'],
+  ] as const)('names the other project of a 调剂 (%i 分): %s', (fiscal, text) => {
+    const transfer: BudgetAdjustment = { ...cut, fiscal, transferGroup: 't-1' }
+    const wrapper = mount(AdjustmentBudgetPanel, {
+      props: { budget: budgetInForce(project, [transfer], 6), adjustments: [transfer], month: 6, counterparts: new Map([['t-1', '法律援助经费']]) },
+    })
+    expect(wrapper.find('[data-test="budget-counterpart"]').text()).toBe(text)
+  })
 })
