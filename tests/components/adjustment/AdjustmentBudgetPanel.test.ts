@@ -26,6 +26,7 @@ describe('AdjustmentBudgetPanel', () => {
   ] as const)('reported %s: says where today’s budget differs and which adjustment came after the report', (reported, flags, note) => {
     const wrapper = panel(reported)
     expect(wrapper.findAll('[data-test="budget-after-report"]').map((f) => f.text())).toEqual(flags)
+    expect(wrapper.find('[data-test="budget-summary"]').text()).toMatch(reported ? /12\.00 万元\s*（报送时未调整）/ : /10\.00 万元$/)
     const shownNote = wrapper.find('[data-test="budget-reported-note"]')
     if (note === null) expect(shownNote.exists()).toBe(false)
     else expect(shownNote.text()).toMatch(note)
