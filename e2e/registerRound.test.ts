@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { openPage, pageErrors, startAppForSuite, waitForExpression } from './support'
 
@@ -140,6 +141,118 @@ describe('a project created by hand, reported at 6月, then adjusted', () => {
     await waitForExpression(page, `document.querySelector('[data-test="rate"]')?.textContent.trim() === '70.0%'`)
     assert.equal(await page.getByTestId('reported-notice').count(), 0)
     assert.match(clean(await page.getByTestId('header-budget').textContent()), /12\.00 → 10\.00 万元/)
+    assert.deepEqual(pageErrors(page), [])
+  })
+
+  it('lists and deletes a target version, prints the adjusted or the original target by the setting, and edits a 调剂 on both sides', async () => {
+    const CORRECTION = '2020/315002/315-0403-JBN-RY3P' // 社区矫正经费, on the 7月 agenda; 社区矫正宣传场次 ≥15 次
+    const LEGAL_AID = '2020/315002/315-0404-JBN-FLC6' // 法律援助经费
+    const TALKS = '社区矫正宣传场次'
+    const page = await openPage(app, '/settings')
+    await field(page, 'settings-actor-input').fill('王处长')
+    await page.getByTestId('settings-actor-save').click()
+    await page.locator('.el-message', { hasText: '已保存姓名' }).waitFor()
+
+    // 调整目标 from 7月: ≥20 次; the page lists 原目标 → 调整后目标 with month, reason and who.
+    await go(page, app.url, `/project/${encodeURIComponent(CORRECTION)}?m=7`)
+    const row = page.getByTestId('indicator-table').locator('tbody tr', { hasText: TALKS })
+    await row.getByText('调整目标').click()
+    await page.getByTestId('target-form').waitFor()
+    await field(page, 'target-raw').fill('≥20次')
+    await field(page, 'target-reason').fill('7月监控会议决定调整目标')
+    await page.getByTestId('target-save').click()
+    await page.getByTestId('target-form').waitFor({ state: 'hidden' })
+    const group = page.locator('[data-test="target-version-group"]', { hasText: TALKS })
+    await group.waitFor()
+    assert.match(clean(await group.getByTestId('target-version-original').textContent()), /原目标\s*≥15 次/)
+    assert.match(clean(await group.getByTestId('target-version').textContent()), /≥20 次\s*7月起\s*7月监控会议决定调整目标 · 王处长.*7月生效/)
+    for (const width of [390, 1366, 1920]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.screenshot({ path: `${SHOTS}/register-target-versions-${width}.png`, fullPage: true })
+    }
+    await page.setViewportSize({ width: 1366, height: 768 })
+
+    // The printed briefing: by default the adjusted target, the original noted under it.
+    const printed = async () => {
+      await go(page, app.url, '/meeting/print?m=7')
+      const table = page.locator('[data-test="print-project"][data-project="315-0403-JBN-RY3P"] [data-test="indicator-table"] tbody tr', { hasText: TALKS })
+      await table.waitFor()
+      return [clean(await table.getByTestId('meeting-target').textContent()), clean(await table.getByTestId('meeting-target-note').textContent())]
+    }
+    assert.deepEqual(await printed(), ['≥20 次', '原目标 ≥15 次'])
+    await go(page, app.url, '/settings')
+    await page.locator('[data-test="target-display-original"]').click()
+    await page.locator('.el-message', { hasText: '输出将打印原目标' }).waitFor()
+    for (const width of [390, 1366, 1920]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.screenshot({ path: `${SHOTS}/register-settings-${width}.png`, fullPage: true })
+    }
+    await page.setViewportSize({ width: 1366, height: 768 })
+    assert.deepEqual(await printed(), ['≥15 次', '调整后目标 ≥20 次'])
+    // The exported monitoring form too: 年度指标值 the original, the adjusted one in 备注.
+    await go(page, app.url, '/meeting?m=7')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-RY3P"]').getByTestId('agenda-export').click(),
+    ])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await download.path())!)
+    const cells: string[] = []
+    workbook.getWorksheet('社区矫正经费')?.eachRow((r) => r.eachCell((c) => cells.push(String(c.value ?? ''))))
+    assert.ok(cells.includes('≥15 次'), '年度指标值 is the original target')
+    assert.ok(!cells.includes('≥20 次'), 'the adjusted target is not the 年度指标值')
+    assert.ok(cells.some((c) => c.includes('调整后目标 ≥20 次')), 'the adjusted target is noted')
+
+    // Deleting the version asks first; the original target is in force again.
+    await go(page, app.url, `/project/${encodeURIComponent(CORRECTION)}?m=7`)
+    await group.getByTestId('target-version-remove').click()
+    const box = page.locator('.el-message-box')
+    await box.waitFor()
+    assert.match(clean(await box.textContent()), /删除「社区矫正宣传场次」7月起的调整后目标 ≥20 次？.*记入修改记录/)
+    await box.getByRole('button', { name: '删除' }).click()
+    await group.waitFor({ state: 'detached' })
+    assert.equal(clean(await row.getByTestId('indicator-target').textContent()).includes('调整后目标'), false)
+
+    // A 调剂 of 0.50 万元 to 法律援助经费, edited to 0.80 万元: both sides change; deleted from the receiving side: both go.
+    await page.getByTestId('budget-transfer').click()
+    const form = page.getByTestId('budget-form')
+    await form.waitFor()
+    await page.getByTestId('budget-target').click()
+    await page.getByRole('option', { name: '法律援助经费' }).click()
+    await page.locator('input[aria-label="调整日期"]').fill('2020-06-10')
+    await page.locator('input[aria-label="调整日期"]').press('Enter')
+    await field(page, 'budget-fiscal').fill('0.5')
+    await field(page, 'budget-document').fill('北财预〔2020〕30号')
+    await page.getByTestId('budget-save').click()
+    await form.waitFor({ state: 'hidden' })
+    const history = page.getByTestId('budget-history')
+    await history.filter({ hasText: '调剂调出' }).filter({ hasText: '-0.50 万元' }).waitFor()
+    await history.getByTestId('budget-counterpart').filter({ hasText: '至「法律援助经费」' }).waitFor()
+    await history.locator('li', { hasText: '北财预〔2020〕30号' }).getByTestId('budget-edit').click()
+    await form.waitFor()
+    assert.match(clean(await form.textContent()), /修改调剂：从「社区矫正经费」调出/)
+    assert.equal(await field(page, 'budget-fiscal').inputValue(), '0.5')
+    await field(page, 'budget-fiscal').fill('0.8')
+    await page.getByTestId('budget-save').click()
+    await form.waitFor({ state: 'hidden' })
+    await history.filter({ hasText: '-0.80 万元' }).waitFor()
+    await page.screenshot({ path: `${SHOTS}/register-transfer-1366.png`, fullPage: true })
+
+    await go(page, app.url, `/project/${encodeURIComponent(LEGAL_AID)}?m=7`)
+    // The page is reused for the other project: wait for its own history.
+    const into = page.getByTestId('budget-history').locator('li', { hasText: '北财预〔2020〕30号' }).filter({ hasText: '调剂调入' })
+    await into.waitFor()
+    await into.getByTestId('budget-counterpart').filter({ hasText: '自「社区矫正经费」' }).waitFor()
+    assert.match(clean(await into.textContent()), /2020-06-10\s*调剂调入\s*自「社区矫正经费」\s*\+0\.80 万元/)
+    await into.getByTestId('budget-remove').click()
+    await box.waitFor()
+    assert.match(clean(await box.textContent()), /调剂的调出和调入两笔会一起删除/)
+    await box.getByRole('button', { name: '删除' }).click()
+    await into.waitFor({ state: 'detached' })
+    await go(page, app.url, `/project/${encodeURIComponent(CORRECTION)}?m=7`)
+    await page.getByTestId('budget-panel').waitFor()
+    await page.getByTestId('budget-summary').filter({ hasText: '（未调整）' }).waitFor()
+    assert.equal(await page.getByTestId('budget-history').count(), 0)
     assert.deepEqual(pageErrors(page), [])
   })
 })

@@ -1,5 +1,6 @@
 import { computed, shallowRef, watch, type Ref } from 'vue'
-import { loadTransferTargets } from '@/db/adjustmentRepository'
+import { loadTransfer, loadTransferTargets } from '@/db/adjustmentRepository'
+import type { BudgetAdjustment } from '@/domain/budgetAdjustment'
 import type { ProjectData } from '@/domain/projectData'
 import { useAdjustments, type BudgetFormErrors, type BudgetFormValue, type TargetFormErrors, type TargetFormValue } from './useAdjustments'
 
@@ -16,16 +17,51 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
   const targetIndicator = shallowRef<string | null>(null)
   const targetErrors = shallowRef<TargetFormErrors>({})
   const targets = shallowRef<{ id: string; name: string }[]>([])
+  // The adjustment being edited: a 追加 / 调减 by id, or a 调剂 by group (put as from the giving project).
+  const editing = shallowRef<{ id: number } | { group: string; fromProjectId: string } | null>(null)
+  const budgetInitial = shallowRef<BudgetFormValue | null>(null)
   const year = computed(() => data.value?.project.year ?? null)
 
   watch(year, async (y) => {
     targets.value = y === null ? [] : await loadTransferTargets(y)
   }, { immediate: true })
 
-  function openBudget(mode: 'adjust' | 'transfer') {
+  // The other project of each 调剂 of this project, by transfer group, for the history's wording.
+  const counterparts = shallowRef<ReadonlyMap<string, string>>(new Map())
+  watch([() => data.value?.budgetAdjustments, targets], async ([rows, list]) => {
+    const own = data.value?.project.id
+    const groups = [...new Set((rows ?? []).flatMap((a) => (a.transferGroup === null ? [] : [a.transferGroup])))]
+    const names = new Map<string, string>()
+    for (const group of groups) {
+      const transfer = await loadTransfer(group)
+      if (transfer === null) continue
+      const other = transfer.out.projectId === own ? transfer.into : transfer.out
+      names.set(group, list.find((p) => p.id === other.projectId)?.name ?? '另一项目')
+    }
+    counterparts.value = names
+  }, { immediate: true })
+
+  function openBudget(mode: 'adjust' | 'transfer', edit: typeof editing.value = null, initial: BudgetFormValue | null = null) {
+    // Set before opening: the form fills its fields when it opens.
+    editing.value = edit
+    budgetInitial.value = initial
     budgetMode.value = mode
     budgetErrors.value = {}
     isBudgetOpen.value = true
+  }
+  /** Opens the budget form on a recorded adjustment; a 调剂 is edited whole, from the project giving the money. */
+  async function editBudget(a: BudgetAdjustment) {
+    if (a.transferGroup === null) {
+      if (a.id === undefined) return
+      const common = { date: a.date, documentNo: a.documentNo, reason: a.reason }
+      openBudget('adjust', { id: a.id }, { ...common, fiscal: a.fiscal, other: a.other, toProjectId: '' })
+      return
+    }
+    const transfer = await loadTransfer(a.transferGroup)
+    if (transfer === null) return
+    const { out, into } = transfer
+    const initial = { date: out.date, documentNo: out.documentNo, reason: out.reason, fiscal: -out.fiscal, other: -out.other, toProjectId: into.projectId }
+    openBudget('transfer', { group: a.transferGroup, fromProjectId: out.projectId }, initial)
   }
   function openTarget(indicatorId: string | null) {
     targetIndicator.value = indicatorId
@@ -48,10 +84,17 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
     const project = data.value?.project
     if (!project) return
     const { date, fiscal, other, documentNo, reason } = value
+    const edited = editing.value
+    const common = { date, fiscal, other, documentNo, reason }
+    const transfer = (fromProjectId: string) => ({ ...common, fromProjectId, toProjectId: value.toProjectId })
     const errors =
-      budgetMode.value === 'transfer'
-        ? await adjustments.addTransfer({ fromProjectId: project.id, toProjectId: value.toProjectId, date, fiscal, other, documentNo, reason })
-        : await adjustments.addBudget({ projectId: project.id, date, fiscal, other, documentNo, reason })
+      edited !== null && 'group' in edited
+        ? await adjustments.updateTransfer(edited.group, transfer(edited.fromProjectId))
+        : edited !== null
+          ? await adjustments.updateBudget(edited.id, common)
+          : budgetMode.value === 'transfer'
+            ? await adjustments.addTransfer(transfer(project.id))
+            : await adjustments.addBudget({ ...common, projectId: project.id })
     budgetErrors.value = errors ?? {}
     if (errors === null) isBudgetOpen.value = false
   }
@@ -69,7 +112,20 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
     isTargetOpen,
     targetIndicator,
     targetErrors,
-    transferTargets: computed(() => targets.value.filter((t) => t.id !== data.value?.project.id)),
+    budgetInitial,
+    counterparts,
+    /** The project a 调剂 goes out of: this one, or the giving project of the 调剂 being edited */
+    budgetFromName: computed(() => {
+      const edited = editing.value
+      const from = edited !== null && 'group' in edited ? edited.fromProjectId : data.value?.project.id
+      return targets.value.find((t) => t.id === from)?.name ?? data.value?.project.name ?? ''
+    }),
+    transferTargets: computed(() => {
+      const edited = editing.value
+      const from = edited !== null && 'group' in edited ? edited.fromProjectId : data.value?.project.id
+      return targets.value.filter((t) => t.id !== from)
+    }),
+    editBudget,
     openBudget,
     openTarget,
     saveBudget,

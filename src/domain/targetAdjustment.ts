@@ -48,17 +48,16 @@ function kindOf(original: IndicatorTarget, version: TargetAdjustment): Indicator
   return original.kind === 'qualitative' ? version.kind : original.kind
 }
 
+/** The target a version sets, as typed and parsed (its kind as parsed, before kindOf). */
+export function targetOfVersion(version: TargetAdjustment): IndicatorTarget {
+  return { raw: version.targetRaw, operator: version.operator, value: version.value, unit: version.unit, kind: version.kind }
+}
+
 /** 调整后目标 of an indicator at month m: the latest version effective at or before m, else the original target. */
 export function targetInForce(indicator: Indicator, adjustments: readonly TargetAdjustment[], month: Month): IndicatorTarget {
   const version = targetVersionAt(indicator.id, adjustments, month)
   if (version === null) return indicator.target
-  return {
-    raw: version.targetRaw,
-    operator: version.operator,
-    value: version.value,
-    unit: version.unit,
-    kind: kindOf(indicator.target, version),
-  }
+  return { ...targetOfVersion(version), kind: kindOf(indicator.target, version) }
 }
 
 /** The indicator as judged at month m: its target replaced by the target in force. */

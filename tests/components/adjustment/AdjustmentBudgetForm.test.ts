@@ -56,6 +56,23 @@ describe('AdjustmentBudgetForm', () => {
     expect(wrapper.emitted('submit')?.[1]?.[0]).toMatchObject({ fiscal: 1_250_000 })
   })
 
+  it.each([
+    ['a 调减', 'adjust', { date: '2020-05-20', fiscal: -2_500_000, other: 0, documentNo: '北财预〔2020〕12号', reason: '', toProjectId: '' }, '修改「法律援助经费」的预算调整', '2.5'],
+    ['a 调剂', 'transfer', { date: '2020-06-10', fiscal: 1_000_000, other: 0, documentNo: '北财预〔2020〕9号', reason: '调剂', toProjectId: 'b' }, '修改调剂：从「法律援助经费」调出', '1'],
+  ] as const)('opens on %s being edited with its values, and submits it unchanged as it was', async (_label, mode, initial, title, fiscalText) => {
+    const wrapper = mount(AdjustmentBudgetForm, {
+      props: { open: false, mode, year: 2020, projectName: '法律援助经费', targets: [{ id: 'b', name: '人民调解员补贴' }], errors: {}, initial },
+      attachTo: document.body,
+    })
+    await wrapper.setProps({ open: true })
+    await flushPromises()
+    expect(document.body.textContent).toContain(title)
+    expect(input('budget-fiscal').value).toBe(fiscalText)
+    expect(input('budget-document').value).toBe(initial.documentNo)
+    await click('budget-save')
+    expect(wrapper.emitted('submit')?.[0]?.[0]).toEqual(initial)
+  })
+
   it('shows the repository’s refusal at its field', async () => {
     await budgetForm({ date: '调整日期 2019-05-20 不在 2020 年度内。请填写 2020-01-01 至 2020-12-31 之间的日期。', fiscal: '这笔调减会使5月的财政资金调整后预算数变为 -2.00 万元（小于 0）。' })
     const items = [...document.querySelectorAll('.el-form-item')]
