@@ -1,70 +1,26 @@
-import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
-import { actionsAtMonth, describeMismatch, type AgendaEntry } from '@/domain/agenda'
+import { computed, shallowRef, type MaybeRefOrGetter } from 'vue'
+import { actionsAtMonth } from '@/domain/agenda'
 import { buildMonitoringReport } from '@/domain/monitoringReport'
-import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
-import { thresholdsName } from '@/domain/presets'
 import { describeError } from '@/db/storageErrors'
 import type { MeetingState } from './useMeeting'
+import { download, useWorkbookExport } from './useWorkbookExport'
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-/** Offers a file for download under the given name. */
-function download(bytes: ArrayBuffer, fileName: string, type = XLSX_TYPE): void {
-  const blob = new Blob([bytes], { type })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 /**
- * Exports the 项目支出绩效目标执行监控表 (.xlsx) of one agenda project or of the whole agenda.
- * The exporter and exceljs load only on the first export.
+ * The meeting page's exports: the 项目支出绩效目标执行监控表 (.xlsx) of the meeting's department —
+ * every project, with 整改清单 and 会议纪要, after the sign-off dialog (useWorkbookExport) — and
+ * the 监控报告 draft (.docx). The exporters and their libraries load only on the first export.
  */
 export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<string>) {
   const isBusy = shallowRef(false)
   const failure = shallowRef<string | null>(null)
-
-  async function exportEntries(entries: readonly AgendaEntry[], projectName?: string): Promise<void> {
-    const { monitor } = meeting
-    const year = monitor.year.value
-    if (year === null || entries.length === 0) return
-    isBusy.value = true
-    failure.value = null
-    try {
-      const { writeMonitoringWorkbook, monitoringWorkbookFileName } = await import('@/exporters/monitoringFormXlsx')
-      const month = monitor.month.value
-      const departmentName = meeting.departmentName.value
-      const departmentCode = monitor.departmentCode.value ?? entries[0]?.evaluation.project.departmentCode ?? ''
-      const forms = entries.map((e) => buildMonitoringForm(e.evaluation, meeting.noteOf(e.evaluation.project.id), departmentName))
-      const outcomes = new Map(
-        entries.map((e) => [e.evaluation.project.id, { decision: e.decision?.decision ?? null, openActions: e.openActionCount }]),
-      )
-      // One project's export sums up only the department; the whole agenda's gets its own total too.
-      const totals = [
-        ...(projectName === undefined ? [buildFormTotal('议程项目合计', entries.map((e) => e.evaluation))] : []),
-        buildFormTotal('部门合计', monitor.evaluations.value),
-      ]
-      const date = toValue(today)
-      const presetName = thresholdsName(meeting.monitor.settings.value.thresholds)
-      const mismatches = new Map(entries.flatMap((e) => {
-        const line = describeMismatch(e.evaluation)
-        return line === null ? [] : [[e.evaluation.project.id, line] as const]
-      }))
-      const bytes = await writeMonitoringWorkbook({ departmentCode, departmentName, year, month, date, forms, totals, outcomes, presetName, mismatches })
-      download(bytes, monitoringWorkbookFileName(year, month, departmentCode, projectName))
-    } catch (error) {
-      failure.value = `导出失败：${describeError(error)}`
-    } finally {
-      isBusy.value = false
-    }
-  }
+  const round = computed(() => {
+    const year = meeting.monitor.year.value
+    const departmentCode = meeting.record.value?.departmentCode ?? null
+    return year === null || departmentCode === null ? null : { year, departmentCode, month: meeting.monitor.month.value }
+  })
+  const workbook = useWorkbookExport(round, today, true)
 
   /** The 监控报告 draft (.docx) of the round over every project of the scope; docx loads on first use. */
   async function exportReport(): Promise<void> {
@@ -99,12 +55,15 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
 
   return {
     exportReport,
-    isBusy: computed(() => isBusy.value),
-    failure: computed(() => failure.value),
-    exportAll: () => exportEntries(meeting.agenda.value.entries),
+    workbook,
+    isBusy: computed(() => isBusy.value || workbook.isBusy.value),
+    failure: computed(() => failure.value ?? workbook.failure.value),
+    /** Opens the sign-off dialog for the whole department's workbook. */
+    exportAll: () => workbook.request(),
+    /** Opens the sign-off dialog for one project's sheet (with the 汇总 of the department). */
     exportProject: (projectId: string) => {
-      const entry = meeting.agenda.value.entries.find((e) => e.evaluation.project.id === projectId)
-      return entry ? exportEntries([entry], entry.evaluation.project.name) : Promise.resolve()
+      const evaluation = meeting.monitor.evaluations.value.find((e) => e.project.id === projectId)
+      return evaluation ? workbook.request({ id: projectId, name: evaluation.project.name }) : Promise.resolve()
     },
   }
 }
