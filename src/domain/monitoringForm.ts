@@ -170,6 +170,11 @@ export function describeProgress(evaluation: ProjectEvaluation): string {
 /** The project differences that concern its money (the 年度资金总额 row). */
 const SPEND_LABELS: ReadonlySet<string> = new Set(['预算数', '执行数', '执行率', '计划进度', '偏差'])
 
+/** True for a difference after 报送 of the project's money (shown in the 年度资金总额 row's 备注). */
+export function isSpendChange(d: ReportedDifference): boolean {
+  return SPEND_LABELS.has(d.label)
+}
+
 /** The project's own differences after 报送: those that are not an indicator's. */
 function projectChanges(evaluation: ProjectEvaluation, changes: readonly ReportedDifference[]): readonly ReportedDifference[] {
   const ofIndicators = new Set(evaluation.indicators.flatMap((e) => indicatorChanges(e.indicator.name, changes)))
@@ -193,7 +198,7 @@ export function buildMonitoringForm(
   const notes = new Map(indicatorNotes.filter((n) => n.month === month && n.projectId === project.id).map((n) => [n.indicatorId, n]))
   const own = projectChanges(evaluation, changes)
   const [whole, fiscal, other] = buildFundingRows(evaluation)
-  const spendChanges = describeChanges(own.filter((d) => SPEND_LABELS.has(d.label)))
+  const spendChanges = describeChanges(own.filter(isSpendChange))
   const funding: MonitoringForm['funding'] = [
     spendChanges === '' ? whole : { ...whole, remark: `${whole.remark}；${spendChanges}` },
     fiscal,

@@ -6,7 +6,7 @@
 import type { Worksheet } from 'exceljs'
 import type { ActionListRow, MinutesSheet, MonitoringWorkbookInput } from '@/domain/monitoringWorkbook'
 import { formatChineseDate } from '@/domain/meetingRecord'
-import { BODY_TOP, box, fitRow, header, LEFT, pageSetup, signOffRows, titleRows, widthFor } from './xlsxLayout'
+import { BODY_TOP, box, fitRow, header, LEFT, pageSetup, signOffRows, thirds, titleRows, widthFor } from './xlsxLayout'
 
 const ACTION_HEADERS = [
   '序号',
@@ -74,7 +74,7 @@ export function writeActionSheet(ws: Worksheet, rows: readonly ActionListRow[], 
     fitRow(ws, r, widths, [[row.projectName, 2, 2], [row.text, 4, 4], [row.completionNote, 8, 8], [row.evidence, 10, 10], [row.owner, 5, 5]], 24)
   })
   const after = top + 1 + Math.max(rows.length, 1)
-  signOffRows(ws, after + 1, ACTION_HEADERS.length, input.signOff, input.date)
+  signOffRows(ws, after + 1, thirds(ACTION_HEADERS.length), input.signOff, input.date)
   ws.pageSetup.printTitlesRow = `1:${top}`
 }
 
@@ -104,7 +104,7 @@ export function writeMinutesSheet(ws: Worksheet, minutes: MinutesSheet, input: M
   r++
   header(ws, r, 1, r, 1, '序号')
   header(ws, r, 2, r, 2, '项目名称')
-  header(ws, r, 3, r, 3, '议定事项')
+  header(ws, r, 3, r, 3, '决定')
   ws.getRow(r).height = 22
   r++
   if (minutes.decisions.length === 0) {
@@ -119,5 +119,5 @@ export function writeMinutesSheet(ws: Worksheet, minutes: MinutesSheet, input: M
     fitRow(ws, r, widths, [[d.projectName, 2, 2], [d.label, 3, 3]], 22)
     r++
   })
-  signOffRows(ws, r + 1, 3, input.signOff, input.date)
+  signOffRows(ws, r + 1, [[1, 2], [3, 3]], input.signOff, input.date)
 }

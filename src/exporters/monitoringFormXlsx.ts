@@ -15,7 +15,7 @@
 import type { Workbook, Worksheet } from 'exceljs'
 import { DECISION_LABELS } from '@/domain/agenda'
 import { fenToWan } from '@/domain/money'
-import { CHANGED_AFTER_REPORT, describeChanges, type FormQuantity, type FormTotal, type MonitoringForm } from '@/domain/monitoringForm'
+import { CHANGED_AFTER_REPORT, describeChanges, isSpendChange, type FormQuantity, type FormTotal, type MonitoringForm } from '@/domain/monitoringForm'
 import type { MonitoringWorkbookInput } from '@/domain/monitoringWorkbook'
 import { truncateToUnits } from '@/domain/text'
 import {
@@ -38,6 +38,7 @@ import {
   line,
   pageSetup,
   signOffRows,
+  thirds,
   titleRows,
   widthFor,
   type CellValue,
@@ -90,15 +91,15 @@ function formWidths(form: MonitoringForm): number[] {
   return [
     widthFor(['项目名称', '年度总体', '绩效指标', '项目资金', '预算执行'], 10, 9),
     capped(['一级指标', ...names.map((r) => r.level1)], 9, 12),
-    capped(['二级指标', ...names.map((r) => r.level2)], 9, 14),
+    capped(['二级指标', ...names.map((r) => r.level2)], 9, 19),
     20,
     widthFor(['年度指标值', '年初预算数', ...names.map((r) => r.formTarget)], 10, 10),
     widthFor([`1–${m}月执行情况`, '年度预算调整'], 10, 11),
     widthFor(['调整后预算数', '全年预计', '完成情况', ...names.map((r) => r.forecastText)], 10, 10),
     ...DEVIATION_REASONS.map((r) => widthFor([REASON_HEADERS[r]], 10, 5.5)),
     ...LIKELIHOODS.map((l) => widthFor([LIKELIHOOD_HEADERS[l]], 10, 6.5)),
-    30,
     28,
+    36,
   ]
 }
 
@@ -202,7 +203,7 @@ function footnoteLines(form: MonitoringForm, input: MonitoringWorkbookInput): st
   return [
     `项目整体完成目标可能性：${likelihood}（${form.isLikelihoodConfirmed ? '已确认' : '系统按全年预计测算，待确认'}）；状态：${STATUS_LABELS[form.status]}。`,
     form.actions === '' ? '' : `整改措施：${form.actions}`,
-    describeChanges(form.changes),
+    describeChanges(form.changes.filter((d) => !isSpendChange(d))),
     input.mismatches?.get(form.projectId) ?? '',
     '说明：偏差原因分析、完成目标可能性按指标在对应栏打“√”；未经确认的完成目标可能性为系统按全年预计测算（备注“系统测算”）。金额单位：万元。',
     `填报单位：${form.departmentCode} ${form.departmentName}`,
@@ -235,7 +236,7 @@ function writeProjectSheet(wb: Workbook, name: string, form: MonitoringForm, inp
     line(ws, row + 1 + i, 1, FORM_COLUMNS, text, { size: 9 })
     fitRow(ws, row + 1 + i, widths, [[text, 1, FORM_COLUMNS]], 16, 9)
   })
-  signOffRows(ws, row + 2 + lines.length, FORM_COLUMNS, input.signOff, input.date)
+  signOffRows(ws, row + 2 + lines.length, thirds(FORM_COLUMNS), input.signOff, input.date)
   ws.pageSetup.printTitlesRow = '1:3'
 }
 
@@ -275,12 +276,10 @@ function writeTotalRow(ws: Worksheet, r: number, total: FormTotal): void {
   ws.getRow(r).height = 22
 }
 
-/** 汇总 · 备注 of a project: what changed after 报送, in short. */
-function summaryRemark(form: MonitoringForm): string {
-  const indicators = form.indicators.filter((row) => row.changes.length > 0).map((row) => row.name)
-  const own = describeChanges(form.changes)
-  const parts = [own, indicators.length === 0 ? '' : `报送后有变动的指标：${indicators.join('、')}`].filter((p) => p !== '')
-  return parts.join('；')
+/** 汇总 · 备注 of a project: which figures changed after 报送 (the details are on its sheet). */
+export function summaryRemark(form: MonitoringForm): string {
+  const labels = [...form.changes.map((d) => d.label), ...form.indicators.filter((row) => row.changes.length > 0).map((row) => row.name)]
+  return labels.length === 0 ? '' : `${CHANGED_AFTER_REPORT}：${labels.join('、')}（详见项目表）`
 }
 
 function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
@@ -331,7 +330,7 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
   })
   const afterRows = top + 1 + input.forms.length
   input.totals.forEach((total, i) => writeTotalRow(ws, afterRows + i, total))
-  signOffRows(ws, afterRows + input.totals.length + 1, SUMMARY_HEADERS.length, input.signOff, input.date)
+  signOffRows(ws, afterRows + input.totals.length + 1, thirds(SUMMARY_HEADERS.length), input.signOff, input.date)
   ws.views = [{ state: 'frozen', ySplit: top }]
   ws.pageSetup.printTitlesRow = `1:${top}`
 }

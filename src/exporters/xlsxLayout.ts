@@ -15,7 +15,7 @@ export const FONT_SIZE = 10
 const THIN = { style: 'thin' } as const
 export const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 export const CENTER: Partial<Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true }
-export const LEFT: Partial<Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true }
+export const LEFT: Partial<Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 }
 export const HEADER_FILL = 'FFEEF2F6'
 /** Fill of a cell whose figures changed after 报送 (报送后有变动). */
 export const CHANGED_FILL = 'FFFCE8D5'
@@ -81,13 +81,13 @@ export function widthFor(texts: readonly string[], size = FONT_SIZE, min = 4): n
 
 /** Lines a text takes in a box `width` units wide (explicit breaks, then wrapping). */
 export function linesIn(text: string, width: number, size = FONT_SIZE): number {
-  const usable = Math.max(1, width - 1.2)
+  const usable = Math.max(1, width - 2.2)
   return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textUnits(part, size) / usable)), 0)
 }
 
 /** Row height in points for `lines` lines of text at `size` points. */
 export function heightFor(lines: number, size = FONT_SIZE): number {
-  return Math.max(18, Math.ceil(lines * size * 1.45 + 5))
+  return Math.max(18, Math.ceil(lines * size * 1.35 + 6))
 }
 
 /** Sum of the widths of columns first..last (1-based) of a width list. */
@@ -112,8 +112,8 @@ export function titleRows(ws: Worksheet, lastColumn: number, text: string, subti
   line(ws, 2, 1, lastColumn, subtitle, { size: 11, align: CENTER })
   ws.getRow(2).height = 20
   const status = roundStatusLine(input.reportedOn)
-  line(ws, 3, 1, lastColumn, status, { size: 11, isBold: true, align: { horizontal: 'right', vertical: 'middle' } })
-  ws.getCell(3, 1).font = { name: FONT, size: 11, bold: true, color: { argb: input.reportedOn ? 'FF1F6F3F' : 'FFB42318' } }
+  line(ws, 3, 1, lastColumn, status, { size: 12, isBold: true, align: { horizontal: 'right', vertical: 'middle' } })
+  ws.getCell(3, 1).font = { name: FONT, size: 12, bold: true, color: { argb: input.reportedOn ? 'FF1F6F3F' : 'FFB42318' } }
   ws.getRow(3).height = 20
 }
 
@@ -121,26 +121,37 @@ export function titleRows(ws: Worksheet, lastColumn: number, text: string, subti
 export const BODY_TOP = 4
 
 /**
- * The sign-off lines at row `top`: 填报人 · 联系电话 · 填报日期, then 单位负责人 · 财务负责人, each
- * "label：value" (blank values leave a line to sign on). Returns the next free row.
+ * The sign-off lines from row `top`, each "label：value" (a blank value leaves a line to sign on),
+ * in `slots` (column ranges) per row: 填报人 · 联系电话 · 填报日期 / 单位负责人 · 财务负责人 with three
+ * slots, 填报人 · 联系电话 / 单位负责人 · 财务负责人 / 填报日期 with two. Returns the next free row.
  */
-export function signOffRows(ws: Worksheet, top: number, lastColumn: number, signOff: SignOff | undefined, date: string): number {
+export function signOffRows(ws: Worksheet, top: number, slots: readonly (readonly [number, number])[], signOff: SignOff | undefined, date: string): number {
   const value = (text: string | undefined) => (text && text.trim() !== '' ? text.trim() : '＿＿＿＿＿＿')
-  const rows: readonly (readonly string[])[] = [
-    [`${SIGN_OFF_LABELS.preparer}：${value(signOff?.preparer)}`, `${SIGN_OFF_LABELS.phone}：${value(signOff?.phone)}`, `${SIGN_OFF_LABELS.date}：${date}`],
-    [`${SIGN_OFF_LABELS.unitHead}：${value(signOff?.unitHead)}`, `${SIGN_OFF_LABELS.financeHead}：${value(signOff?.financeHead)}`, ''],
-  ]
-  rows.forEach((texts, i) => {
-    const r = top + i
-    const step = Math.floor(lastColumn / 3)
-    texts.forEach((text, j) => {
-      const first = 1 + j * step
-      const last = j === 2 ? lastColumn : first + step - 1
-      line(ws, r, first, last, text, { size: 11, align: { horizontal: 'left', vertical: 'middle' } })
+  const texts = {
+    preparer: `${SIGN_OFF_LABELS.preparer}：${value(signOff?.preparer)}`,
+    phone: `${SIGN_OFF_LABELS.phone}：${value(signOff?.phone)}`,
+    unitHead: `${SIGN_OFF_LABELS.unitHead}：${value(signOff?.unitHead)}`,
+    financeHead: `${SIGN_OFF_LABELS.financeHead}：${value(signOff?.financeHead)}`,
+    date: `${SIGN_OFF_LABELS.date}：${date}`,
+  }
+  const order =
+    slots.length >= 3
+      ? [[texts.preparer, texts.phone, texts.date], [texts.unitHead, texts.financeHead]]
+      : [[texts.preparer, texts.phone], [texts.unitHead, texts.financeHead], [texts.date]]
+  order.forEach((row, i) => {
+    row.forEach((text, j) => {
+      const [first, last] = slots[j] ?? slots[slots.length - 1] ?? [1, 1]
+      line(ws, top + i, first, last, text, { size: 11, align: { horizontal: 'left', vertical: 'middle' } })
     })
-    ws.getRow(r).height = 24
+    ws.getRow(top + i).height = 24
   })
-  return top + rows.length
+  return top + order.length
+}
+
+/** Three sign-off slots over columns 1..lastColumn. */
+export function thirds(lastColumn: number): readonly (readonly [number, number])[] {
+  const step = Math.floor(lastColumn / 3)
+  return [[1, step], [step + 1, 2 * step], [2 * step + 1, lastColumn]]
 }
 
 /** A4 landscape, one page across, as many down as needed, with a page footer. */
