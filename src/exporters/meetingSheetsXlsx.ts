@@ -6,7 +6,7 @@
 import type { Worksheet } from 'exceljs'
 import type { ActionListRow, MinutesSheet, MonitoringWorkbookInput } from '@/domain/monitoringWorkbook'
 import { formatChineseDate } from '@/domain/meetingRecord'
-import { BODY_TOP, box, fitRow, header, LEFT, pageSetup, signOffRows, thirds, titleRows, widthFor } from './xlsxLayout'
+import { BODY_TOP, box, fitRow, header, LEFT, pageSetup, setWidths, signOffRows, thirds, titleRows, widthFor } from './xlsxLayout'
 
 const ACTION_HEADERS = [
   '序号',
@@ -39,7 +39,7 @@ export function writeActionSheet(ws: Worksheet, rows: readonly ActionListRow[], 
     widthFor(['逾期完成'], 10, 9),
     6,
   ]
-  ws.columns = widths.map((width) => ({ width }))
+  setWidths(ws, widths)
   pageSetup(ws)
   titleRows(ws, ACTION_HEADERS.length, '整改清单', `${input.departmentName}（${input.departmentCode}）　${input.year}年1–${input.month}月监控会议`, input)
   const top = BODY_TOP
@@ -81,7 +81,7 @@ export function writeActionSheet(ws: Worksheet, rows: readonly ActionListRow[], 
 /** The 会议纪要 sheet: the record's fields, then 议定事项 per project. */
 export function writeMinutesSheet(ws: Worksheet, minutes: MinutesSheet, input: MonitoringWorkbookInput): void {
   const widths = [12, 26, 60]
-  ws.columns = widths.map((width) => ({ width }))
+  setWidths(ws, widths)
   pageSetup(ws, 'portrait')
   titleRows(ws, 3, '会议纪要', `${input.departmentName}（${input.departmentCode}）　${input.year}年1–${input.month}月预算绩效运行监控会议`, input)
   const fields: readonly (readonly [string, string])[] = [

@@ -37,6 +37,7 @@ import {
   LEFT,
   line,
   pageSetup,
+  setWidths,
   signOffRows,
   thirds,
   titleRows,
@@ -214,7 +215,7 @@ function footnoteLines(form: MonitoringForm, input: MonitoringWorkbookInput): st
 function writeProjectSheet(wb: Workbook, name: string, form: MonitoringForm, input: MonitoringWorkbookInput): void {
   const ws = wb.addWorksheet(name)
   const widths = formWidths(form)
-  ws.columns = widths.map((width) => ({ width }))
+  setWidths(ws, widths)
   pageSetup(ws)
   titleRows(ws, FORM_COLUMNS, '项目支出绩效目标执行监控表', `（${form.year}年度　1–${form.month}月）`, input)
   const top = BODY_TOP
@@ -291,7 +292,7 @@ function writeSummarySheet(wb: Workbook, input: MonitoringWorkbookInput): void {
     const column = i === 1 ? input.forms.map((f) => f.projectCode) : i === 2 ? input.forms.map((f) => f.projectName) : []
     return Math.min(i === 2 ? 24 : 22, widthFor([labels[i]!, ...column, ...(i === 4 ? ['部门合计'] : [])], 10, 9))
   })
-  ws.columns = widths.map((width) => ({ width }))
+  setWidths(ws, widths)
   pageSetup(ws)
   const subtitle = `${input.departmentName}（${input.departmentCode}）　截至${m}月底　填报日期：${input.date}${input.presetName === undefined ? '' : `　红黄绿判定：${input.presetName}`}`
   titleRows(ws, SUMMARY_HEADERS.length, `${input.year}年项目支出绩效目标执行监控汇总表`, subtitle, input)

@@ -79,6 +79,14 @@ export function widthFor(texts: readonly string[], size = FONT_SIZE, min = 4): n
   return Math.max(min, Math.ceil((widest + 1.6) * 2) / 2)
 }
 
+/**
+ * Sets the column widths. exceljs leaves out a column of width exactly 9 (its default) from the
+ * file, and Excel / LibreOffice then show it at their own default of 8.43: nudge it.
+ */
+export function setWidths(ws: Worksheet, widths: readonly number[]): void {
+  ws.columns = widths.map((width) => ({ width: width === 9 ? 9.1 : width }))
+}
+
 /** Lines a text takes in a box `width` units wide (explicit breaks, then wrapping). */
 export function linesIn(text: string, width: number, size = FONT_SIZE): number {
   const usable = Math.max(1, width - 2.2)
