@@ -207,8 +207,8 @@ describe('meeting mode with the demo department', () => {
     assert.deepEqual([15, 16, 17].map((r) => sheet.getCell(`E${r}`).value), ['=100%', '=100%', '=100%'])
     assert.deepEqual([15, 16, 17].map((r) => sheet.getCell(`N${r}`).value ?? ''), ['', '', ''])
     const summary = wb.getWorksheet('汇总')!
-    const row = 5 + names.slice(1).indexOf('法制工作专项经费')
-    assert.equal(summary.getCell(`O${row}`).value, '调整预算')
+    const summaryRow = 5 + names.slice(1).indexOf('法制工作专项经费')
+    assert.equal(summary.getCell(`O${summaryRow}`).value, '调整预算')
     assert.ok(String(summary.getCell('F13').value).includes('0335-4041234'))
     assert.deepEqual([summary.getCell('A10').value, summary.getCell('E10').value], ['议程项目合计', 18.05])
     assert.deepEqual([summary.getCell('A11').value, summary.getCell('E11').value], ['部门合计', 21.05])
