@@ -69,7 +69,11 @@ export async function loadMonitoringWorkbookInput(round: WorkbookRound, today: s
     ...(options.withMeeting ? { meeting: { ...meeting, referenceDate: meetingReferenceDate(round.year, round.month, today) } } : {}),
   })
   if (options.projectId === undefined) return input
-  return { ...input, forms: input.forms.filter((f) => f.projectId === options.projectId) }
+  const forms = input.forms.filter((f) => f.projectId === options.projectId)
+  const names = new Set(forms.map((f) => f.projectName))
+  // One project's workbook: its sheet and its actions; 汇总 still sums up the whole department.
+  const totals = input.totals.filter((t) => t.label === '部门合计')
+  return { ...input, forms, totals, ...(input.actions ? { actions: input.actions.filter((a) => names.has(a.projectName)) } : {}) }
 }
 
 /** Offers a file for download under the given name. */
