@@ -121,6 +121,18 @@ export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>,
     }
   }
 
+  /**
+   * The workbook's bytes and file name without a dialog or a download (for the meeting pack):
+   * with `signOff`, or the department's saved block (填报人 from 设置 if none was saved).
+   */
+  async function write(signOff?: SignOff): Promise<{ readonly bytes: ArrayBuffer; readonly fileName: string }> {
+    const current = toValue(round)
+    if (current === null) throw new Error('请先选择一个部门')
+    const input = await loadMonitoringWorkbookInput(current, toValue(today), { withMeeting, ...(signOff ? { signOff } : {}) })
+    const { writeMonitoringWorkbook, monitoringWorkbookFileName } = await import('@/exporters/monitoringFormXlsx')
+    return { bytes: await writeMonitoringWorkbook(input), fileName: monitoringWorkbookFileName(current.year, current.month, current.departmentCode) }
+  }
+
   /** Saves the block and exports; returns the field errors instead when the block is not valid. */
   async function confirm(signOff: SignOff): Promise<Partial<Record<keyof SignOff, string>>> {
     const errors = checkSignOff(signOff)
@@ -150,6 +162,7 @@ export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>,
   return {
     request,
     confirm,
+    write,
     isBusy: computed(() => isBusy.value),
     failure: computed(() => failure.value),
     isDialogOpen,
