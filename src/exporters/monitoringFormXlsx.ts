@@ -97,7 +97,7 @@ function formWidths(form: MonitoringForm): number[] {
     widthFor(['年度指标值', '年初预算数', ...names.map((r) => r.formTarget)], 10, 10),
     widthFor([`1–${m}月执行情况`, '年度预算调整'], 10, 11),
     widthFor(['调整后预算数', '全年预计', '完成情况', ...names.map((r) => r.forecastText)], 10, 10),
-    ...DEVIATION_REASONS.map((r) => widthFor([REASON_HEADERS[r]], 10, 5.5)),
+    ...DEVIATION_REASONS.map((r) => widthFor([REASON_HEADERS[r]], 10, 6)),
     ...LIKELIHOODS.map((l) => widthFor([LIKELIHOOD_HEADERS[l]], 10, 6.5)),
     28,
     36,
