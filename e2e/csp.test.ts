@@ -110,7 +110,8 @@ describe('strict Content-Security-Policy', () => {
     await page.getByText('法律援助经费').first().waitFor()
 
     await visit('/meeting?m=7')
-    const [form] = await Promise.all([page.waitForEvent('download'), page.getByTestId('meeting-export-all').click()])
+    await page.getByTestId('meeting-export-all').click()
+    const [form] = await Promise.all([page.waitForEvent('download'), page.getByTestId('signoff-confirm').click()])
     assert.match(form.suggestedFilename(), /\.xlsx$/)
 
     await visit('/meeting/present?m=7')

@@ -185,31 +185,38 @@ describe('meeting mode with the demo department', () => {
     assert.equal(await page.getByTestId('print-page').count(), pageCount)
     assert.equal((await page.getByTestId('page-number').last().textContent())?.trim(), `第 ${pageCount} 页 / 共 ${pageCount} 页`)
 
-    // The monitoring form of all agenda projects, downloaded and read back.
+    // The monitoring form of every project of the department, downloaded and read back (after the sign-off dialog).
     await page.goto(new URL('#/meeting?m=7', app.url).href)
     await agendaNames(page)
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('meeting-export-all').click()])
+    await page.getByTestId('meeting-export-all').click()
+    await page.getByTestId('signoff-phone').fill('0335-4041234')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('signoff-confirm').click()])
     assert.equal(download.suggestedFilename(), '项目支出绩效目标执行监控表_2020年1-7月_315002.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile((await download.path())!)
-    assert.deepEqual(wb.worksheets.map((ws) => ws.name), ['汇总', ...AGENDA_AT_JULY])
+    const names = wb.worksheets.map((ws) => ws.name)
+    assert.deepEqual(names.slice(-2), ['整改清单', '会议纪要'])
+    assert.deepEqual([...names.slice(1, -2)].sort(), [...AGENDA_AT_JULY, '法律援助经费'].sort())
     const sheet = wb.getWorksheet('法制工作专项经费')!
+    assert.equal(sheet.getCell('A3').value, '草稿')
     // 年初预算数 E, 年度预算调整 F, 调整后预算数 G, 执行数 H, 执行率 K (the demo has no adjustments).
-    assert.deepEqual(['E6', 'F6', 'G6'].map((a) => sheet.getCell(a).value), [4, 0, 4])
-    assert.equal(sheet.getCell('H6').value, 0.8)
-    assert.equal(sheet.getCell('K6').value, 0.2)
-    assert.equal(wb.getWorksheet('汇总')!.getCell('O4').value, '调整预算')
-    // 年度指标值 keeps its operator; the confirmed 有可能 is ticked for every indicator.
-    assert.deepEqual([13, 14, 15].map((r) => sheet.getCell(`E${r}`).value), ['=100%', '=100%', '=100%'])
-    assert.deepEqual([13, 14, 15].map((r) => sheet.getCell(`N${r}`).value), ['√', '√', '√'])
+    assert.deepEqual(['E7', 'F7', 'G7'].map((a) => sheet.getCell(a).value), [4, 0, 4])
+    assert.equal(sheet.getCell('H7').value, 0.8)
+    assert.equal(sheet.getCell('K7').value, 0.2)
+    // 年度指标值 in one cell; the project's confirmed 有可能 is not copied onto its indicators.
+    assert.deepEqual([15, 16, 17].map((r) => sheet.getCell(`E${r}`).value), ['=100%', '=100%', '=100%'])
+    assert.deepEqual([15, 16, 17].map((r) => sheet.getCell(`N${r}`).value ?? ''), ['', '', ''])
     const summary = wb.getWorksheet('汇总')!
-    assert.deepEqual([summary.getCell('A8').value, summary.getCell('E8').value], ['议程项目合计', 18.05])
-    assert.deepEqual([summary.getCell('A9').value, summary.getCell('E9').value], ['部门合计', 21.05])
+    const summaryRow = 5 + names.slice(1).indexOf('法制工作专项经费')
+    assert.equal(summary.getCell(`O${summaryRow}`).value, '调整预算')
+    assert.ok(String(summary.getCell('F13').value).includes('0335-4041234'))
+    assert.deepEqual([summary.getCell('A10').value, summary.getCell('E10').value], ['议程项目合计', 18.05])
+    assert.deepEqual([summary.getCell('A11').value, summary.getCell('E11').value], ['部门合计', 21.05])
 
-    const [single] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-RY3P"]').getByTestId('agenda-export').click(),
-    ])
+    await page.locator('[data-test="agenda-item"][data-project="315-0403-JBN-RY3P"]').getByTestId('agenda-export').click()
+    // The block was kept for the department.
+    assert.equal(await page.getByTestId('signoff-phone').inputValue(), '0335-4041234')
+    const [single] = await Promise.all([page.waitForEvent('download'), page.getByTestId('signoff-confirm').click()])
     assert.match(single.suggestedFilename(), /_社区矫正经费\.xlsx$/)
 
     // 会议关注 is per meeting: taken off / added at 7月, it holds from 7月 on and leaves 6月 as it was.

@@ -1,6 +1,7 @@
 import { liveQuery, type Observable } from 'dexie'
 import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
 import type { TargetDisplay } from '@/domain/monitoringForm'
+import { readSignOff, type SignOff } from '@/domain/signOff'
 import { DEFAULT_THRESHOLDS, type ThresholdRules, type Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 
@@ -59,6 +60,23 @@ export async function saveSettings(patch: Partial<AppSettings>, database: Monito
 /** Live settings, re-emitted whenever any setting changes (in any tab). */
 export function observeSettings(database: MonitorDatabase = defaultDb): Observable<AppSettings> {
   return liveQuery(() => getSettings(database))
+}
+
+/** The settings key of a department's sign-off block (one row per department, backed up with the settings). */
+export function signOffKey(departmentCode: string): string {
+  return `signOff:${departmentCode}`
+}
+
+/** The 监控表 sign-off block saved for a department (填报人, 联系电话, 单位负责人, 财务负责人, 填报日期), or null. */
+export async function getSignOff(departmentCode: string, database: MonitorDatabase = defaultDb): Promise<SignOff | null> {
+  const row = await database.settings.get(signOffKey(departmentCode))
+  return row === undefined ? null : readSignOff(row.value)
+}
+
+/** Saves a department's sign-off block (not logged: it is a preference of the export, as the actor is). */
+export async function saveSignOff(departmentCode: string, signOff: SignOff, database: MonitorDatabase = defaultDb): Promise<void> {
+  const { preparer, phone, unitHead, financeHead, date } = signOff
+  await database.settings.put({ key: signOffKey(departmentCode), value: { preparer, phone, unitHead, financeHead, date } })
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,7 @@
  * Glossary: 监控说明（指标） indicator note, 执行情况 actual, 全年预计 forecast.
  */
 import type { IndicatorEvaluation } from './indicatorEvaluation'
-import { buildIndicatorRow } from './monitoringForm'
+import { buildIndicatorRow } from './formIndicatorRow'
 import { suggestIndicatorLikelihood } from './likelihood'
 import { isLaggingStatus } from './status'
 import type { DeviationReason, Likelihood, Month } from './types'

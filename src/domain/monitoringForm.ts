@@ -3,18 +3,17 @@
  * as values: what each cell of the form holds. Exporters lay it out; this file only decides
  * the figures and texts (domain.md, "The monitoring form").
  *
- * The monitoring note (偏差原因, 原因说明, 完成目标可能性) is kept per project, while the form has
- * a row per indicator: the project's reasons and explanation apply to all its indicator rows.
- * A 完成目标可能性 confirmed in the note is the judgement for every indicator of the project;
- * only without one does a row carry the app's suggestion for that indicator (rule 9), and each
- * row's 备注 says which of the two it is, so a tick never contradicts the confirmed judgement.
+ * Each indicator row carries its own monitoring note (formIndicatorRow.ts: 偏差原因, 完成目标可能性,
+ * 原因说明, 备注, 全年预计). The project keeps its spending note (预算执行偏差原因: the reasons and
+ * 原因说明 of its MonitoringNote) and its confirmed 完成目标可能性, printed for the project, never
+ * copied onto its indicators.
  */
 import { formatPercent, formatPoints } from './format'
-import type { IndicatorEvaluation } from './indicatorEvaluation'
-import { formatIndicatorValue, formatTarget } from './indicatorFormat'
-import { suggestIndicatorLikelihood } from './likelihood'
+import { buildIndicatorRow, describeChanges, indicatorChanges, type IndicatorFormRow, type TargetDisplay } from './formIndicatorRow'
+import type { IndicatorNote } from './indicatorNotes'
 import { formatWan } from './money'
 import { isNoteOf, type ProjectEvaluation } from './projectEvaluation'
+import type { ReportedDifference } from './reportedRound'
 import {
   STATUS_LABELS,
   type DeviationReason,
@@ -25,6 +24,18 @@ import {
   type Status,
 } from './types'
 
+// The indicator rows live in ./formIndicatorRow; re-exported for the form's users.
+export {
+  buildIndicatorRow,
+  CHANGED_AFTER_REPORT,
+  describeChanges,
+  formatFormTarget,
+  type FormQuantity,
+  type IndicatorFormRow,
+  type IndicatorRowOptions,
+  type TargetDisplay,
+  targetNote,
+} from './formIndicatorRow'
 // The 合计 rows of the 汇总 sheet live in ./formTotal; re-exported for the form's users.
 export { buildFormTotal, type FormTotal } from './formTotal'
 
@@ -49,35 +60,6 @@ export interface FundingRow {
   readonly remark: string
 }
 
-/** A number with its unit, as the form shows it (e.g. 63 件, 98.5 %). */
-export interface FormQuantity {
-  readonly value: number
-  readonly unit: string
-}
-
-export interface IndicatorFormRow {
-  readonly level1: string
-  readonly level2: string
-  readonly name: string
-  /** 年度指标值 as the project page writes it (formatTarget), e.g. "≥100 件", "=100%"; see TargetDisplay */
-  readonly target: string
-  /** 原目标 → 调整后目标 when the target was adjusted by month m (e.g. "≥100 件 → ≥80 件"); '' otherwise */
-  readonly targetChange: string
-  /** 1–m月执行情况; null when there is no number (then `actualText` says why) */
-  readonly actual: FormQuantity | null
-  readonly actualText: string
-  /** 全年预计完成情况; null when unknown */
-  readonly forecast: FormQuantity | null
-  readonly forecastText: string
-  readonly status: Status
-  /** 完成目标可能性 ticked for this indicator: the project's confirmed one, else the suggestion; null when 未填报 */
-  readonly likelihood: Likelihood | null
-  /** Where `likelihood` comes from: confirmed for the project in its note, or suggested by the app */
-  readonly likelihoodSource: 'confirmed' | 'suggested'
-  /** 备注 */
-  readonly remark: string
-}
-
 export interface MonitoringForm {
   readonly projectId: string
   readonly projectCode: string
@@ -98,83 +80,30 @@ export interface MonitoringForm {
   /** 年度总体目标 · 1–m月执行情况 */
   readonly progress: string
   readonly indicators: readonly IndicatorFormRow[]
-  /** 偏差原因分析 of the project (from the note of month m) */
+  /** 预算执行偏差原因 of the project (its note of month m): the reasons ticked */
   readonly reasons: readonly DeviationReason[]
-  /** 原因说明 */
+  /** 预算执行偏差原因 · 原因说明 of the project's note */
   readonly explanation: string
   /** 完成目标可能性 of the project: confirmed in the note, else suggested */
   readonly likelihood: Likelihood | null
   readonly isLikelihoodConfirmed: boolean
   /** 整改措施 written in the note */
   readonly actions: string
+  /**
+   * How today's project figures differ from the 已报送 round shown (预算数, 执行数, 执行率, 状态,
+   * 监控说明…; the indicators' are on their rows); empty when not reported or unchanged.
+   */
+  readonly changes: readonly ReportedDifference[]
 }
 
-/** Rounds a form quantity to at most 2 decimals, the precision the form is read at. */
-function quantity(value: number | null, unit: string | null): FormQuantity | null {
-  if (value === null || !Number.isFinite(value)) return null
-  return { value: Math.round(value * 100) / 100, unit: unit ?? '' }
-}
-
-function quantityText(q: FormQuantity | null, fallback: string): string {
-  return q === null ? fallback : formatIndicatorValue(q.value, q.unit)
-}
-
-/**
- * Which 年度指标值 the outputs print when a target was adjusted: the target in force (the
- * default, with the original noted in 备注) or the original (with the adjusted one noted).
- */
-export type TargetDisplay = 'adjusted' | 'original'
-
-/** The note of the other version of an adjusted target, for 备注; '' when the target was not adjusted. */
-export function targetNote(e: IndicatorEvaluation, display: TargetDisplay): string {
-  if (e.originalTarget === null) return ''
-  return display === 'adjusted' ? `原目标 ${formatTarget(e.originalTarget)}` : `调整后目标 ${formatTarget(e.indicator.target)}`
-}
-
-function indicatorRemark(e: IndicatorEvaluation, likelihood: Likelihood | null, isConfirmed: boolean, display: TargetDisplay): string {
-  const parts: string[] = []
-  const note = targetNote(e, display)
-  if (note !== '') parts.push(note)
-  if (e.status === 'red' || e.status === 'yellow') parts.push(STATUS_LABELS[e.status])
-  // The evaluation's 完成进度, for level indicators as for counts (as the project page shows it).
-  if (e.completion !== null) parts.push(`完成进度 ${formatPercent(e.completion)}`)
-  if (e.unreportedMonths.length > 0) parts.push(`${e.unreportedMonths.join('、')}月未填报`)
-  if (e.indicator.target.kind === 'qualitative') parts.push('定性指标，人工评定')
-  if (likelihood !== null) parts.push(`完成目标可能性：${isConfirmed ? '按项目确认' : '系统测算'}`)
-  return parts.join('；')
-}
-
-/**
- * One indicator row of the form; quantities in the target's unit. `confirmed` is the project's
- * 完成目标可能性 confirmed in its note: when given, it is the row's judgement instead of the suggestion.
- */
-export function buildIndicatorRow(
-  e: IndicatorEvaluation,
-  confirmed: Likelihood | null = null,
-  display: TargetDisplay = 'adjusted',
-): IndicatorFormRow {
-  const { target } = e.indicator
-  const printed = display === 'original' && e.originalTarget !== null ? e.originalTarget : target
-  const isQualitative = target.kind === 'qualitative' || target.value === null
-  const actual = isQualitative ? null : quantity(e.actual, target.unit)
-  const forecast = isQualitative ? null : quantity(e.forecast, target.unit)
-  const handText = e.status === 'unreported' ? '未填报' : STATUS_LABELS[e.status]
-  const likelihood = confirmed ?? suggestIndicatorLikelihood(e)
-  return {
-    level1: e.indicator.level1,
-    level2: e.indicator.level2,
-    name: e.indicator.name,
-    target: formatTarget(printed),
-    targetChange: e.originalTarget === null ? '' : `${formatTarget(e.originalTarget)} → ${formatTarget(target)}`,
-    actual,
-    actualText: isQualitative ? handText : quantityText(actual, '未填报'),
-    forecast,
-    forecastText: isQualitative ? '' : quantityText(forecast, '—'),
-    status: e.status,
-    likelihood,
-    likelihoodSource: confirmed === null ? 'suggested' : 'confirmed',
-    remark: indicatorRemark(e, likelihood, confirmed !== null, display),
-  }
+/** What a form is built with besides the evaluation and the project's note. */
+export interface MonitoringFormOptions {
+  /** Which version of an adjusted target the form prints */
+  readonly display?: TargetDisplay
+  /** Indicator notes (any months and projects: the form keeps its own indicators' of month m) */
+  readonly indicatorNotes?: readonly IndicatorNote[]
+  /** ReportedView.changes of this project: today's figures that differ from the 已报送 round */
+  readonly changes?: readonly ReportedDifference[]
 }
 
 /**
@@ -239,18 +168,43 @@ export function describeProgress(evaluation: ProjectEvaluation): string {
   return indicators.length === 0 ? `${spendText}。` : `${spendText}；${indicators.length} 项绩效指标：${statusText}。`
 }
 
+/** The project differences that concern its money (the 年度资金总额 row). */
+const SPEND_LABELS: ReadonlySet<string> = new Set(['预算数', '执行数', '执行率', '计划进度', '偏差'])
+
+/** True for a difference after 报送 of the project's money (shown in the 年度资金总额 row's 备注). */
+export function isSpendChange(d: ReportedDifference): boolean {
+  return SPEND_LABELS.has(d.label)
+}
+
+/** The project's own differences after 报送: those that are not an indicator's. */
+function projectChanges(evaluation: ProjectEvaluation, changes: readonly ReportedDifference[]): readonly ReportedDifference[] {
+  const ofIndicators = new Set(evaluation.indicators.flatMap((e) => indicatorChanges(e.indicator.name, changes)))
+  return changes.filter((d) => !ofIndicators.has(d))
+}
+
 /**
- * The whole form of one project at its as-of month; `note` is the project's note of that month,
- * `display` which version of an adjusted target the form prints.
+ * The whole form of one project at its as-of month; `note` is the project's note of that month
+ * (its spending note and confirmed likelihood). Indicator notes, the target version printed and
+ * the differences after 报送 come in `options`.
  */
 export function buildMonitoringForm(
   evaluation: ProjectEvaluation,
   note: MonitoringNote | null,
   departmentName: string,
-  display: TargetDisplay = 'adjusted',
+  options: MonitoringFormOptions = {},
 ): MonitoringForm {
   const { project, month } = evaluation
+  const { display = 'adjusted', indicatorNotes = [], changes = [] } = options
   const ownNote = note !== null && isNoteOf(note, project.id, month) ? note : null
+  const notes = new Map(indicatorNotes.filter((n) => n.month === month && n.projectId === project.id).map((n) => [n.indicatorId, n]))
+  const own = projectChanges(evaluation, changes)
+  const [whole, fiscal, other] = buildFundingRows(evaluation)
+  const spendChanges = describeChanges(own.filter(isSpendChange))
+  const funding: MonitoringForm['funding'] = [
+    spendChanges === '' ? whole : { ...whole, remark: `${whole.remark}；${spendChanges}` },
+    fiscal,
+    other,
+  ]
   return {
     projectId: project.id,
     projectCode: project.code,
@@ -262,14 +216,15 @@ export function buildMonitoringForm(
     status: evaluation.status,
     planned: evaluation.spend.planned,
     deviation: evaluation.spend.deviation,
-    funding: buildFundingRows(evaluation),
+    funding,
     goals: project.goals,
     progress: describeProgress(evaluation),
-    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, evaluation.likelihood, display)),
+    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, { note: notes.get(e.indicator.id) ?? null, display, changes })),
     reasons: ownNote?.reasons ?? [],
     explanation: ownNote?.explanation ?? '',
     likelihood: evaluation.likelihood ?? evaluation.suggestedLikelihood,
     isLikelihoodConfirmed: evaluation.likelihood !== null,
     actions: ownNote?.actions ?? '',
+    changes: own,
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateProject } from '@/domain'
 import { formatTarget } from '@/domain/indicatorFormat'
+import { suggestIndicatorLikelihood } from '@/domain/likelihood'
 import { buildFormTotal, buildFundingRows, buildIndicatorRow, buildMonitoringForm } from '@/domain/monitoringForm'
 import type { IndicatorTarget, Project } from '@/domain/types'
 import { demoAt } from '../exporters/demoEvaluations'
@@ -86,12 +87,15 @@ describe('indicator rows', () => {
     ])
   })
 
-  it('ticks the likelihood confirmed in the project’s note for every indicator, saying so', () => {
-    // 法制工作专项经费: the note of 7月 confirms 有可能; the system alone would say 确定能 for two rows.
+  it('never copies the project’s confirmed likelihood onto its indicators', () => {
+    // 法制工作专项经费: the note of 7月 confirms 有可能 for the project; its two indicators at 100 % stay 确定能.
     const form = formOf('法制工作专项经费')
+    const evaluation = demo.evaluations.find((e) => e.project.name === '法制工作专项经费')!
     expect(form.likelihood).toBe('possible')
-    expect(form.indicators.map((r) => r.likelihood)).toEqual(['possible', 'possible', 'possible'])
-    expect(form.indicators.every((r) => r.remark.endsWith('完成目标可能性：按项目确认'))).toBe(true)
+    expect(form.indicators.map((r) => r.likelihood)).toEqual(evaluation.indicators.map(suggestIndicatorLikelihood))
+    expect(form.indicators.map((r) => r.likelihood)).toEqual(['certain', 'certain', null])
+    expect(form.indicators.map((r) => r.reasons)).toEqual([[], [], []])
+    expect(form.indicators.slice(0, 2).every((r) => r.remark.endsWith('完成目标可能性：系统测算'))).toBe(true)
   })
 
   it('completion of level indicators as the project page shows it', () => {

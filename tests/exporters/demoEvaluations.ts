@@ -4,6 +4,7 @@
  */
 import { DEMO_INDICATORS, DEMO_NOTES, DEMO_SEED_TEXT, DEMO_SPENDING } from '../../mock-data/demo'
 import { evaluateProject, type ProjectEvaluation } from '@/domain'
+import type { ProjectData } from '@/domain/projectData'
 import { parseMoney } from '@/domain/money'
 import {
   projectId,
@@ -24,8 +25,8 @@ export interface DemoDepartment {
   readonly notes: readonly MonitoringNote[]
 }
 
-/** The demo's five projects evaluated at `month`, in document order, with the demo notes. */
-export function demoAt(month: Month): DemoDepartment {
+/** The demo department as stored: its five projects in document order, with actuals and the demo notes. */
+export function demoData(): { readonly departmentCode: string; readonly departmentName: string; readonly year: number; readonly data: readonly ProjectData[] } {
   const parsed = parseDocument(DEMO_SEED_TEXT)
   if (!parsed.ok) throw new Error(parsed.error.message)
   const { document } = parsed
@@ -40,7 +41,7 @@ export function demoAt(month: Month): DemoDepartment {
     likelihood: n.likelihood,
     actions: n.actions,
   }))
-  const evaluations = document.projects.map((p) => {
+  const data = document.projects.map((p): ProjectData => {
     const project: Project = { id: idOf(p.code), year, departmentCode: code, code: p.code, name: p.name, budget: p.budget, purpose: p.purpose, plan: p.plan, goals: p.goals }
     const indicators: Indicator[] = p.indicators.map((i) => ({
       id: `${project.id}#${i.order + 1}`,
@@ -64,8 +65,14 @@ export function demoAt(month: Month): DemoDepartment {
         value === null ? [] : [{ indicatorId: indicator.id, month: (index + 1) as Month, value, manualStatus: null }],
       )
     })
-    const note = notes.find((n) => n.projectId === project.id && n.month === month) ?? null
-    return evaluateProject({ project, indicators, spending, values, note }, month)
+    return { project, indicators, spending, values, notes: notes.filter((n) => n.projectId === project.id) }
   })
-  return { departmentCode: code, departmentName: document.department.name, year, evaluations, notes }
+  return { departmentCode: code, departmentName: document.department.name, year, data }
+}
+
+/** The demo's five projects evaluated at `month`, in document order, with the demo notes. */
+export function demoAt(month: Month): DemoDepartment {
+  const { departmentCode, departmentName, year, data } = demoData()
+  const evaluations = data.map((row) => evaluateProject({ ...row, note: row.notes.find((n) => n.month === month) ?? null }, month))
+  return { departmentCode, departmentName, year, evaluations, notes: data.flatMap((row) => row.notes) }
 }
