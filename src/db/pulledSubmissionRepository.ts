@@ -9,6 +9,7 @@ import { DEFAULT_THRESHOLDS, MONTHS, projectId as makeProjectId, type Month, typ
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { loadProjectData, projectDataTables } from './monitorRepository'
+import { getSettings, saveSettings } from './settingsRepository'
 import type {
   ActionItemRecord,
   BudgetAdjustmentRecord,
@@ -87,7 +88,8 @@ export function pullTables(database: MonitorDatabase) {
  * monthly spending and indicator entries of months 1..m, the month's notes and indicator notes,
  * the 整改 items), the month marked 已报送 with its round, and the department marked 来自报送.
  * The same submission pulled again changes nothing. Refused (PullRefusedError, nothing written)
- * when the department exists here and was not pulled: its own data is never overwritten.
+ * when the department exists here and was not pulled: its own data is never overwritten (the
+ * demo department excepted: it is replaced, and the demo is not loaded again).
  */
 export async function storePulledSubmission(
   submission: PulledSubmission,
@@ -101,6 +103,12 @@ export async function storePulledSubmission(
   if (code.includes('/')) throw new PullRefusedError(`报送的部门编码「${code}」含有“/”，无法存入本机。`)
   return database.transaction('rw', pullTables(database), async () => {
     const existing = await database.departments.get(code)
+    // The demo department (loaded on a browser's first start) is sample data: a pull replaces it.
+    const { demo } = await getSettings(database)
+    if (demo?.departmentCode === code && !existing?.pulled) {
+      await clearDepartmentYear(database, demo.year, code)
+      await saveSettings({ demo: null, demoDismissed: true }, database)
+    }
     if (existing && !existing.pulled && (await hasOwnData(database, code))) {
       throw new PullRefusedError(`本机已有部门「${existing.name}」（${code}）自己录入或导入的数据，未用报送数据覆盖。请在另一个浏览器配置中拉取，或先在「导入导出」中删除该部门。`)
     }

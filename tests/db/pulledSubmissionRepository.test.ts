@@ -11,6 +11,7 @@ import { loadCatalog, loadProjectData } from '@/db/monitorRepository'
 import { saveProject } from '@/db/projectRegisterRepository'
 import { PulledReadOnlyError, PullRefusedError, storePulledSubmission, type PulledSubmission } from '@/db/pulledSubmissionRepository'
 import { loadReportedRounds } from '@/db/reportedRoundRepository'
+import { getSettings, saveSettings } from '@/db/settingsRepository'
 import { buildRoundSubmission } from '@/db/submissionRepository'
 import { evaluateShownAt } from '@/domain/reportedRound'
 import { freshDatabase, sampleDatabase, sampleDocument } from './factories'
@@ -81,12 +82,12 @@ describe('pulling a submission into the bureau’s browser', () => {
       const project = (await db.projects.get(A))!
       return saveProject(A, { code: project.code, name: '改名', fiscalWan: '12.5', otherWan: '', purpose: '', plan: { 3: '', 6: '', 10: '', 12: '' }, goals: [], indicators: [] }, '财政局', db)
     }],
-  ])('refuses %s on a department 来自报送, in Chinese, changing nothing', async (_label, write) => {
+  ] as [string, (db: MonitorDatabase) => Promise<unknown>][])('refuses %s on a department 来自报送, in Chinese, changing nothing', async (_label, write) => {
     const bureau = bureauDatabase()
     await storePulledSubmission(await departmentSubmission(), '财政局', new Date(), bureau)
     const before = await loadProjectData({ year: 2021, departmentCode: CODE }, bureau)
     const changes = await bureau.changes.count()
-    const error = await Promise.resolve().then(() => write(bureau)).then(() => null, (e: unknown) => e)
+    const error: unknown = await (async () => write(bureau))().then(() => null, (e: unknown) => e)
     expect(error).toBeInstanceOf(PulledReadOnlyError)
     expect((error as Error).message).toMatch(/来自报送（2021年7月第 1 版），只读/)
     expect(await loadProjectData({ year: 2021, departmentCode: CODE }, bureau)).toEqual(before)
@@ -126,5 +127,17 @@ describe('pulling a submission into the bureau’s browser', () => {
     expect(error).toBeInstanceOf(PullRefusedError)
     expect((error as Error).message).toContain('本机已有部门「某区文化和旅游局」')
     expect((await bureau.departments.get(CODE))?.pulled).toBeUndefined()
+  })
+})
+
+describe('pulling over the demo department', () => {
+  it('replaces the demo department (sample data) and keeps the demo from loading again', async () => {
+    const bureau = await sampleDatabase()
+    opened.push(bureau)
+    await saveSettings({ demo: { year: 2021, departmentCode: CODE } }, bureau)
+    expect(await storePulledSubmission(await departmentSubmission(), '财政局', new Date(), bureau)).toBe('created')
+    const settings = await getSettings(bureau)
+    expect([settings.demo, settings.demoDismissed]).toEqual([null, true])
+    expect((await bureau.projects.toArray()).every((p) => p.pulledFrom?.revision === 1)).toBe(true)
   })
 })
