@@ -143,7 +143,7 @@ describe('bureau pulls a round of submissions into its browser', () => {
     await cell.click()
     await bureau.keyboard.type('0.05')
     await bureau.keyboard.press('Enter')
-    await waitForText(bureau, 'cell-message', /未保存：「秦皇岛市北戴河区司法局」的数据来自报送（2020年7月第 1 版），只读/)
+    await waitForText(bureau, 'cell-message', /未保存：部门 315002 的数据来自报送（2020年7月第 1 版），只读，不能在本机修改/)
     await go(bureau, running, '/entry?y=2020&d=315002&m=8')
     await bureau.locator('input[data-pos="0:0"]').waitFor()
     assert.equal(await bureau.locator('input[data-pos="0:0"]').inputValue(), '', 'nothing was stored')
