@@ -41,6 +41,21 @@ export function assertProjectWritable(project: Pick<ProjectRecord, 'departmentCo
   if (project.pulledFrom) throw new PulledReadOnlyError(project.departmentCode, project.pulledFrom)
 }
 
+/** Refuses (PulledReadOnlyError) a write to a pulled project, by id; call in a transaction that includes projects. */
+export async function assertProjectIdWritable(projectId: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  const project = await database.projects.get(projectId)
+  if (project) assertProjectWritable(project)
+}
+
+/**
+ * Refuses (PulledReadOnlyError) a write to a department's year pulled from the server (its
+ * projects carry the marker); call in a transaction that includes projects.
+ */
+export async function assertDepartmentYearWritable(year: number, departmentCode: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  const pulled = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).filter((p) => p.pulledFrom !== undefined).first()
+  if (pulled?.pulledFrom) throw new PulledReadOnlyError(departmentCode, pulled.pulledFrom)
+}
+
 /**
  * Refuses (PulledReadOnlyError) a write to a department pulled from the server. Call inside a
  * transaction that includes the departments table.

@@ -6,7 +6,7 @@ import type { MonitorDatabase } from '@/db/database'
 import { importDocument } from '@/db/importRepository'
 import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
-import { addActionItem, loadMeetingData } from '@/db/meetingRepository'
+import { addActionItem, loadMeetingData, saveMeetingRecord, setActionStatus, setAgendaFlag, setDecision } from '@/db/meetingRepository'
 import { loadCatalog, loadProjectData } from '@/db/monitorRepository'
 import { saveProject } from '@/db/projectRegisterRepository'
 import { PulledReadOnlyError, PullRefusedError, storePulledSubmission, type PulledSubmission } from '@/db/pulledSubmissionRepository'
@@ -139,5 +139,24 @@ describe('pulling over the demo department', () => {
     const settings = await getSettings(bureau)
     expect([settings.demo, settings.demoDismissed]).toEqual([null, true])
     expect((await bureau.projects.toArray()).every((p) => p.pulledFrom?.revision === 1)).toBe(true)
+  })
+})
+
+describe('meeting writes on a department 来自报送', () => {
+  it.each([
+    ['会议关注', (db: MonitorDatabase) => setAgendaFlag(A, 7, true, '财政局', db)],
+    ['会议决定', (db: MonitorDatabase) => setDecision(A, 7, { decision: 'continue', remark: '' }, '财政局', db)],
+    ['新增整改措施', (db: MonitorDatabase) => addActionItem({ projectId: A, month: 7, text: '新', owner: '李', dueDate: '' }, '财政局', db)],
+    ['完成整改措施', async (db: MonitorDatabase) => {
+      const [item] = await db.actionItems.toArray()
+      return setActionStatus(item!.id!, 'closed', 7, '财政局', db)
+    }],
+    ['会议纪要', (db: MonitorDatabase) => saveMeetingRecord({ year: 2021, departmentCode: CODE, month: 7, date: '', place: '三楼', host: '', attendees: '', notes: '' }, '财政局', db)],
+  ] as [string, (db: MonitorDatabase) => Promise<unknown>][])('refuses %s', async (_label, write) => {
+    const bureau = bureauDatabase()
+    await storePulledSubmission(await departmentSubmission(), '财政局', new Date(), bureau)
+    const before = await loadMeetingData({ year: 2021, departmentCode: CODE }, bureau)
+    await expect(write(bureau)).rejects.toBeInstanceOf(PulledReadOnlyError)
+    expect(await loadMeetingData({ year: 2021, departmentCode: CODE }, bureau)).toEqual(before)
   })
 })
