@@ -76,8 +76,8 @@ export interface PulledSubmission {
   readonly content: unknown
 }
 
-/** What a pull did to one department. */
-export type PullOutcome = 'created' | 'replaced' | 'unchanged'
+/** What a pull did to one department: `kept` = this browser holds a later round of that year, left as it is. */
+export type PullOutcome = 'created' | 'replaced' | 'unchanged' | 'kept'
 
 /** Every table a pull reads or writes. */
 export function pullTables(database: MonitorDatabase) {
@@ -102,7 +102,8 @@ export function pullTables(database: MonitorDatabase) {
  * adjustment from 1月, the difference to the budget in force; plan,
  * monthly spending and indicator entries of months 1..m, the month's notes and indicator notes,
  * the 整改 items), the month marked 已报送 with its round, and the department marked 来自报送.
- * The same submission pulled again changes nothing. Refused (PullRefusedError, nothing written)
+ * The same submission pulled again changes nothing, nor does an earlier round of a year whose
+ * later round is here (`kept`). Refused (PullRefusedError, nothing written)
  * when the department exists here and was not pulled: its own data is never overwritten (the
  * demo department excepted: it is replaced, and the demo is not loaded again).
  */
@@ -128,6 +129,9 @@ export async function storePulledSubmission(
       throw new PullRefusedError(`本机已有部门「${existing.name}」（${code}）自己录入或导入的数据，未用报送数据覆盖。请在另一个浏览器配置中拉取，或先在「导入导出」中删除该部门。`)
     }
     if (existing?.pulled?.submissionId === submission.id) return 'unchanged'
+    // A later round of the year holds months 1..m of this one too: an earlier round never replaces it.
+    const held = existing?.pulled
+    if (held && held.year === year && (held.month > month || (held.month === month && held.revision > submission.revision))) return 'kept'
     const marker: PulledMarker = { submissionId: submission.id, year, month, revision: submission.revision, submittedAt: submission.submittedAt, pulledAt: pulledAt.toISOString() }
     await clearDepartmentYear(database, year, code)
     const record: DepartmentRecord = { code, name: department.name, pulled: marker }

@@ -46,7 +46,7 @@ describe('拉取本轮报送 of 100 departments', () => {
     await pulling.pull(2026, 7)
     const elapsed = performance.now() - started
     expect(pulling.failure.value).toBeNull()
-    expect(pulling.result.value?.counts).toEqual({ created: DEPARTMENTS, replaced: 0, unchanged: 0 })
+    expect(pulling.result.value?.counts).toEqual({ created: DEPARTMENTS, replaced: 0, unchanged: 0, kept: 0 })
     expect(seen[0]?.phase).toBe('download')
     expect(seen.filter((p) => p.phase === 'store').map((p) => p.done)).toEqual(Array.from({ length: DEPARTMENTS }, (_, i) => i))
     expect(pulling.progress.value).toBeNull()

@@ -160,3 +160,14 @@ describe('meeting writes on a department 来自报送', () => {
     expect(await loadMeetingData({ year: 2021, departmentCode: CODE }, bureau)).toEqual(before)
   })
 })
+
+describe('pulling an earlier round after a later one', () => {
+  it('keeps the later round (it holds the earlier months too)', async () => {
+    const bureau = bureauDatabase()
+    const july = await departmentSubmission(1)
+    await storePulledSubmission(july, '财政局', new Date(), bureau)
+    const june = { ...july, id: 99, month: 6, content: { ...(july.content as object), asOfMonth: 6 } }
+    expect(await storePulledSubmission(june, '财政局', new Date(), bureau)).toBe('kept')
+    expect((await bureau.departments.get(CODE))?.pulled?.month).toBe(7)
+  })
+})
