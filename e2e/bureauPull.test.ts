@@ -2,7 +2,7 @@
 // the built app): a department reports 7月 and submits it; the bureau pulls the round into its
 // own browser, sees the department in 总览 marked 来自报送, and the entry page refuses edits there.
 import assert from 'node:assert/strict'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -36,7 +36,7 @@ async function startServer(): Promise<Running> {
 
 /** A fresh browser profile (its own IndexedDB and cookies) at 1366 wide. */
 async function openProfile(running: Running, path: string): Promise<Page> {
-  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
+  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -114,6 +114,16 @@ describe('bureau pulls a round of submissions into its browser', () => {
     // Bureau: pull 7月 (the newest month anything was 报送-ed in is offered first).
     const bureau = await openProfile(running, '/login')
     await logIn(bureau, BUREAU.login, BUREAU.password)
+    await go(bureau, running, '/bureau?y=2020')
+    await waitForText(bureau, 'status-315002-7', /待审核/)
+    // The submission's 监控表 downloads from its review page.
+    await bureau.getByTestId('status-315002-7').locator('a').click()
+    await bureau.getByTestId('submission-projects').waitFor()
+    const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByTestId('export-monitoring-form').click()])
+    assert.equal(download.suggestedFilename(), '项目支出绩效目标执行监控表_2020年1-7月_315002_第1版.xlsx')
+    const bytes = await readFile((await download.path())!)
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file')
+    await shot(bureau, 'bureau-submission-export')
     await go(bureau, running, '/bureau?y=2020')
     await waitForText(bureau, 'status-315002-7', /待审核/)
     assert.match(await bureau.locator('[data-test="pull-month"]').first().textContent() ?? '', /7月/)
