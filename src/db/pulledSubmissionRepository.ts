@@ -126,7 +126,7 @@ export async function storePulledSubmission(
       await saveSettings({ demo: null, demoDismissed: true }, database)
     }
     if (existing && !existing.pulled && (await hasOwnData(database, code))) {
-      throw new PullRefusedError(`本机已有部门「${existing.name}」（${code}）自己录入或导入的数据，未用报送数据覆盖。请在另一个浏览器配置中拉取，或先在「导入导出」中删除该部门。`)
+      throw new PullRefusedError(`本机已有部门「${existing.name}」（${code}）自己录入或导入的数据，未用报送数据覆盖。请在另一个浏览器配置（或另一台电脑）中拉取本轮报送。`)
     }
     if (existing?.pulled?.submissionId === submission.id) return 'unchanged'
     // A later round of the year holds months 1..m of this one too: an earlier round never replaces it.
