@@ -5,6 +5,7 @@
 import Dexie from 'dexie'
 import { readRoundProjects, type RoundContent, type RoundProject } from '@/api/roundContent'
 import { buildReportedRound } from '@/domain/reportedRound'
+import { parseTarget } from '@/importers/parseTarget'
 import { DEFAULT_THRESHOLDS, MONTHS, projectId as makeProjectId, type Month, type Thresholds } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
@@ -235,10 +236,12 @@ function toRows(projects: readonly RoundProject[], year: number, code: string, m
     }
     for (const [index, indicator] of p.indicators.entries()) {
       const indicatorId = indicator.id.startsWith(`${id}#`) ? indicator.id : `${id}#${index + 1}`
+      // A format 1 document has the 指标值 as written only: read its operator and number again.
+      const parsed = indicator.targetValue === undefined ? parseTarget(indicator.target).target : null
       rows.indicators.push({
         id: indicatorId, projectId: id, order: index,
         level1: indicator.level1, level2: indicator.level2, name: indicator.name, description: indicator.description ?? '',
-        targetRaw: indicator.target, operator: indicator.operator ?? null, targetValue: indicator.targetValue ?? null,
+        targetRaw: indicator.target, operator: indicator.operator ?? parsed?.operator ?? null, targetValue: indicator.targetValue ?? parsed?.value ?? null,
         unit: indicator.unit, kind: indicator.kind, basis: indicator.basis ?? null,
       })
       indicator.monthlyValues.forEach((value, at) => {

@@ -171,3 +171,18 @@ describe('pulling an earlier round after a later one', () => {
     expect((await bureau.departments.get(CODE))?.pulled?.month).toBe(7)
   })
 })
+
+describe('pulling a format 1 submission', () => {
+  it('reads each indicator’s target from the 指标值 as written, so its status is judged as before', async () => {
+    const submission = await departmentSubmission()
+    // Format 1 projects: no plan, 年初预算数 or target parts; indicators without notes.
+    const omit = <T extends object>(value: T, keys: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)))
+    const projects = readRoundProjects(submission.content).map((p) => ({
+      ...omit(p, ['plan', 'budgetInitial']), indicators: p.indicators.map((i) => omit(i, ['operator', 'targetValue', 'note'])),
+    }))
+    const bureau = bureauDatabase()
+    await storePulledSubmission({ ...submission, content: { asOfMonth: 7, projects } }, '财政局', new Date(), bureau)
+    const [indicator] = await bureau.indicators.where('projectId').equals(A).sortBy('order')
+    expect([indicator!.operator, indicator!.targetValue]).toEqual(['>=', 60])
+  })
+})
