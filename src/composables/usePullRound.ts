@@ -33,7 +33,7 @@ export function usePullRound() {
     progress.value = { phase: 'download', done: 0, total: 0 }
     try {
       const submissions = await api.roundSubmissions(year, month)
-      const counts: Record<PullOutcome, number> = { created: 0, replaced: 0, unchanged: 0 }
+      const counts: Record<PullOutcome, number> = { created: 0, replaced: 0, unchanged: 0, kept: 0 }
       const refused: { name: string; message: string }[] = []
       const actor = account.value?.login ?? '财政局'
       for (const [index, submission] of submissions.entries()) {

@@ -1,7 +1,7 @@
 import type { Month } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { assertProjectWritable, PulledReadOnlyError } from './pulledSubmissionRepository'
+import { assertDepartmentYearWritable, assertProjectWritable } from './pulledSubmissionRepository'
 import type { MonthLockRecord } from './records'
 import { reportTables, storeReportedRound } from './reportedRoundRepository'
 
@@ -72,7 +72,7 @@ export async function lockMonth(
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
   await database.transaction('rw', reportTables(database), async () => {
-    await assertNotPulled(year, departmentCode, database)
+    await assertDepartmentYearWritable(year, departmentCode, database)
     if (await database.monthLocks.get([year, departmentCode, month])) return
     const lock: MonthLockRecord = { year, departmentCode, month, lockedAt: new Date().toISOString(), lockedBy: actor }
     await database.monthLocks.add(lock)
@@ -90,12 +90,6 @@ export async function lockMonth(
       }),
     )
   })
-}
-
-/** Refuses (PulledReadOnlyError) to lock or reopen a month of a department pulled from the server. */
-async function assertNotPulled(year: number, departmentCode: string, database: MonitorDatabase): Promise<void> {
-  const pulled = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).filter((p) => p.pulledFrom !== undefined).first()
-  if (pulled?.pulledFrom) throw new PulledReadOnlyError(departmentCode, pulled.pulledFrom)
 }
 
 /** Thrown when a 已报送 month is reopened without saying why; the message is for the user. */
@@ -119,7 +113,7 @@ export async function reopenMonth(
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
   await database.transaction('rw', [database.projects, database.monthLocks, database.reportedRounds, database.changes], async () => {
-    await assertNotPulled(year, departmentCode, database)
+    await assertDepartmentYearWritable(year, departmentCode, database)
     const lock = await database.monthLocks.get([year, departmentCode, month])
     if (!lock) return
     if (reason.trim() === '') throw new ReopenReasonMissingError()

@@ -13,6 +13,7 @@ import type { MeetingRecord } from '@/domain/meetingRecord'
 import type { Month } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { assertDepartmentYearWritable, assertProjectIdWritable } from './pulledSubmissionRepository'
 import type { ActionItemRecord, DecisionRecord, IndicatorNoteRecord, MeetingMinutesRecord } from './records'
 import { scopeKeyPrefix, type Scope } from './monitorRepository'
 
@@ -124,7 +125,8 @@ export async function setAgendaFlag(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.meetingAgendaFlags, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.meetingAgendaFlags, database.changes], async () => {
+    await assertProjectIdWritable(projectId, database)
     const rows = await database.meetingAgendaFlags.where('projectId').equals(projectId).toArray()
     const old = effectiveAgendaFlag(rows, month)
     if (old === isOnAgenda) return
@@ -146,7 +148,8 @@ export async function setDecision(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.decisions, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.decisions, database.changes], async () => {
+    await assertProjectIdWritable(projectId, database)
     const old = (await database.decisions.get([projectId, month])) ?? null
     const oldValue = old === null ? null : { decision: old.decision, remark: old.remark }
     if (JSON.stringify(oldValue) === JSON.stringify(decision)) return
@@ -160,7 +163,8 @@ export async function setDecision(
 /** Adds an open action item, logged; returns its id. */
 export async function addActionItem(item: NewActionItem, actor: string, database: MonitorDatabase = defaultDb): Promise<number> {
   const row: ActionItemRecord = { ...item, status: 'open', closedMonth: null }
-  return database.transaction('rw', [database.actionItems, database.changes], async () => {
+  return database.transaction('rw', [database.projects, database.actionItems, database.changes], async () => {
+    await assertProjectIdWritable(item.projectId, database)
     const id = (await database.actionItems.add(row)) as number
     await database.changes.add(
       newChange({
@@ -184,9 +188,10 @@ export async function updateActionItem(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.actionItems, database.changes], async () => {
     const old = await database.actionItems.get(id)
     if (!old) throw new Error(`整改措施不存在：${id}`)
+    await assertProjectIdWritable(old.projectId, database)
     const updated = { ...old, ...patch }
     if (JSON.stringify(updated) === JSON.stringify(old)) return
     await database.actionItems.put(updated)
@@ -212,9 +217,10 @@ export async function setActionStatus(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.actionItems, database.changes], async () => {
     const old = await database.actionItems.get(id)
     if (!old) throw new Error(`整改措施不存在：${id}`)
+    await assertProjectIdWritable(old.projectId, database)
     if (old.status === status) return
     const updated: ActionItemRecord = { ...old, status, closedMonth: status === 'closed' ? month : null }
     await database.actionItems.put(updated)
@@ -225,9 +231,10 @@ export async function setActionStatus(
 
 /** Deletes an action item recorded by mistake, logged with its old value. */
 export async function deleteActionItem(id: number, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
-  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.actionItems, database.changes], async () => {
     const old = await database.actionItems.get(id)
     if (!old) return
+    await assertProjectIdWritable(old.projectId, database)
     await database.actionItems.delete(id)
     await database.changes.add(
       newChange({
@@ -251,9 +258,10 @@ export async function setActionResult(
   actor: string,
   database: MonitorDatabase = defaultDb,
 ): Promise<void> {
-  await database.transaction('rw', [database.actionItems, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.actionItems, database.changes], async () => {
     const old = await database.actionItems.get(id)
     if (!old) throw new Error(`整改措施不存在：${id}`)
+    await assertProjectIdWritable(old.projectId, database)
     const status = statusOfProgress(result.progress)
     // A result edited later keeps the meeting that closed the item.
     const closedMonth = status === 'closed' ? (old.status === 'closed' ? old.closedMonth : month) : null
@@ -276,7 +284,8 @@ export async function setActionResult(
 
 /** Saves the 会议纪要 of a department's meeting for one as-of month, logged with old → new. */
 export async function saveMeetingRecord(record: MeetingRecord, actor: string, database: MonitorDatabase = defaultDb): Promise<void> {
-  await database.transaction('rw', [database.meetingRecords, database.changes], async () => {
+  await database.transaction('rw', [database.projects, database.meetingRecords, database.changes], async () => {
+    await assertDepartmentYearWritable(record.year, record.departmentCode, database)
     const key: [number, string, Month] = [record.year, record.departmentCode, record.month]
     const stored = await database.meetingRecords.get(key)
     const old = stored ? toMeetingRecord(stored) : null

@@ -5,10 +5,12 @@
 import Dexie from 'dexie'
 import { readRoundProjects, type RoundContent, type RoundProject } from '@/api/roundContent'
 import { buildReportedRound } from '@/domain/reportedRound'
+import { parseTarget } from '@/importers/parseTarget'
 import { DEFAULT_THRESHOLDS, MONTHS, projectId as makeProjectId, type Month, type Thresholds } from '@/domain/types'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { loadProjectData, projectDataTables } from './monitorRepository'
+import { getSettings, saveSettings } from './settingsRepository'
 import type {
   ActionItemRecord,
   BudgetAdjustmentRecord,
@@ -40,6 +42,21 @@ export function assertProjectWritable(project: Pick<ProjectRecord, 'departmentCo
   if (project.pulledFrom) throw new PulledReadOnlyError(project.departmentCode, project.pulledFrom)
 }
 
+/** Refuses (PulledReadOnlyError) a write to a pulled project, by id; call in a transaction that includes projects. */
+export async function assertProjectIdWritable(projectId: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  const project = await database.projects.get(projectId)
+  if (project) assertProjectWritable(project)
+}
+
+/**
+ * Refuses (PulledReadOnlyError) a write to a department's year pulled from the server (its
+ * projects carry the marker); call in a transaction that includes projects.
+ */
+export async function assertDepartmentYearWritable(year: number, departmentCode: string, database: MonitorDatabase = defaultDb): Promise<void> {
+  const pulled = await database.projects.where('[year+departmentCode]').equals([year, departmentCode]).filter((p) => p.pulledFrom !== undefined).first()
+  if (pulled?.pulledFrom) throw new PulledReadOnlyError(departmentCode, pulled.pulledFrom)
+}
+
 /**
  * Refuses (PulledReadOnlyError) a write to a department pulled from the server. Call inside a
  * transaction that includes the departments table.
@@ -60,8 +77,8 @@ export interface PulledSubmission {
   readonly content: unknown
 }
 
-/** What a pull did to one department. */
-export type PullOutcome = 'created' | 'replaced' | 'unchanged'
+/** What a pull did to one department: `kept` = this browser holds a later round of that year, left as it is. */
+export type PullOutcome = 'created' | 'replaced' | 'unchanged' | 'kept'
 
 /** Every table a pull reads or writes. */
 export function pullTables(database: MonitorDatabase) {
@@ -86,8 +103,10 @@ export function pullTables(database: MonitorDatabase) {
  * adjustment from 1月, the difference to the budget in force; plan,
  * monthly spending and indicator entries of months 1..m, the month's notes and indicator notes,
  * the 整改 items), the month marked 已报送 with its round, and the department marked 来自报送.
- * The same submission pulled again changes nothing. Refused (PullRefusedError, nothing written)
- * when the department exists here and was not pulled: its own data is never overwritten.
+ * The same submission pulled again changes nothing, nor does an earlier round of a year whose
+ * later round is here (`kept`). Refused (PullRefusedError, nothing written)
+ * when the department exists here and was not pulled: its own data is never overwritten (the
+ * demo department excepted: it is replaced, and the demo is not loaded again).
  */
 export async function storePulledSubmission(
   submission: PulledSubmission,
@@ -101,10 +120,19 @@ export async function storePulledSubmission(
   if (code.includes('/')) throw new PullRefusedError(`报送的部门编码「${code}」含有“/”，无法存入本机。`)
   return database.transaction('rw', pullTables(database), async () => {
     const existing = await database.departments.get(code)
+    // The demo department (loaded on a browser's first start) is sample data: a pull replaces it.
+    const { demo } = await getSettings(database)
+    if (demo?.departmentCode === code && !existing?.pulled) {
+      await clearDepartmentYear(database, demo.year, code)
+      await saveSettings({ demo: null, demoDismissed: true }, database)
+    }
     if (existing && !existing.pulled && (await hasOwnData(database, code))) {
-      throw new PullRefusedError(`本机已有部门「${existing.name}」（${code}）自己录入或导入的数据，未用报送数据覆盖。请在另一个浏览器配置中拉取，或先在「导入导出」中删除该部门。`)
+      throw new PullRefusedError(`本机已有部门「${existing.name}」（${code}）自己录入或导入的数据，未用报送数据覆盖。请在另一个浏览器配置（或另一台电脑）中拉取本轮报送。`)
     }
     if (existing?.pulled?.submissionId === submission.id) return 'unchanged'
+    // A later round of the year holds months 1..m of this one too: an earlier round never replaces it.
+    const held = existing?.pulled
+    if (held && held.year === year && (held.month > month || (held.month === month && held.revision > submission.revision))) return 'kept'
     const marker: PulledMarker = { submissionId: submission.id, year, month, revision: submission.revision, submittedAt: submission.submittedAt, pulledAt: pulledAt.toISOString() }
     await clearDepartmentYear(database, year, code)
     const record: DepartmentRecord = { code, name: department.name, pulled: marker }
@@ -208,10 +236,12 @@ function toRows(projects: readonly RoundProject[], year: number, code: string, m
     }
     for (const [index, indicator] of p.indicators.entries()) {
       const indicatorId = indicator.id.startsWith(`${id}#`) ? indicator.id : `${id}#${index + 1}`
+      // A format 1 document has the 指标值 as written only: read its operator and number again.
+      const parsed = indicator.targetValue === undefined ? parseTarget(indicator.target).target : null
       rows.indicators.push({
         id: indicatorId, projectId: id, order: index,
         level1: indicator.level1, level2: indicator.level2, name: indicator.name, description: indicator.description ?? '',
-        targetRaw: indicator.target, operator: indicator.operator ?? null, targetValue: indicator.targetValue ?? null,
+        targetRaw: indicator.target, operator: indicator.operator ?? parsed?.operator ?? null, targetValue: indicator.targetValue ?? parsed?.value ?? null,
         unit: indicator.unit, kind: indicator.kind, basis: indicator.basis ?? null,
       })
       indicator.monthlyValues.forEach((value, at) => {

@@ -6,11 +6,12 @@ import type { MonitorDatabase } from '@/db/database'
 import { importDocument } from '@/db/importRepository'
 import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
-import { addActionItem, loadMeetingData } from '@/db/meetingRepository'
+import { addActionItem, loadMeetingData, saveMeetingRecord, setActionStatus, setAgendaFlag, setDecision } from '@/db/meetingRepository'
 import { loadCatalog, loadProjectData } from '@/db/monitorRepository'
 import { saveProject } from '@/db/projectRegisterRepository'
 import { PulledReadOnlyError, PullRefusedError, storePulledSubmission, type PulledSubmission } from '@/db/pulledSubmissionRepository'
 import { loadReportedRounds } from '@/db/reportedRoundRepository'
+import { getSettings, saveSettings } from '@/db/settingsRepository'
 import { buildRoundSubmission } from '@/db/submissionRepository'
 import { evaluateShownAt } from '@/domain/reportedRound'
 import { freshDatabase, sampleDatabase, sampleDocument } from './factories'
@@ -81,12 +82,12 @@ describe('pulling a submission into the bureau’s browser', () => {
       const project = (await db.projects.get(A))!
       return saveProject(A, { code: project.code, name: '改名', fiscalWan: '12.5', otherWan: '', purpose: '', plan: { 3: '', 6: '', 10: '', 12: '' }, goals: [], indicators: [] }, '财政局', db)
     }],
-  ])('refuses %s on a department 来自报送, in Chinese, changing nothing', async (_label, write) => {
+  ] as [string, (db: MonitorDatabase) => Promise<unknown>][])('refuses %s on a department 来自报送, in Chinese, changing nothing', async (_label, write) => {
     const bureau = bureauDatabase()
     await storePulledSubmission(await departmentSubmission(), '财政局', new Date(), bureau)
     const before = await loadProjectData({ year: 2021, departmentCode: CODE }, bureau)
     const changes = await bureau.changes.count()
-    const error = await Promise.resolve().then(() => write(bureau)).then(() => null, (e: unknown) => e)
+    const error: unknown = await (async () => write(bureau))().then(() => null, (e: unknown) => e)
     expect(error).toBeInstanceOf(PulledReadOnlyError)
     expect((error as Error).message).toMatch(/来自报送（2021年7月第 1 版），只读/)
     expect(await loadProjectData({ year: 2021, departmentCode: CODE }, bureau)).toEqual(before)
@@ -126,5 +127,62 @@ describe('pulling a submission into the bureau’s browser', () => {
     expect(error).toBeInstanceOf(PullRefusedError)
     expect((error as Error).message).toContain('本机已有部门「某区文化和旅游局」')
     expect((await bureau.departments.get(CODE))?.pulled).toBeUndefined()
+  })
+})
+
+describe('pulling over the demo department', () => {
+  it('replaces the demo department (sample data) and keeps the demo from loading again', async () => {
+    const bureau = await sampleDatabase()
+    opened.push(bureau)
+    await saveSettings({ demo: { year: 2021, departmentCode: CODE } }, bureau)
+    expect(await storePulledSubmission(await departmentSubmission(), '财政局', new Date(), bureau)).toBe('created')
+    const settings = await getSettings(bureau)
+    expect([settings.demo, settings.demoDismissed]).toEqual([null, true])
+    expect((await bureau.projects.toArray()).every((p) => p.pulledFrom?.revision === 1)).toBe(true)
+  })
+})
+
+describe('meeting writes on a department 来自报送', () => {
+  it.each([
+    ['会议关注', (db: MonitorDatabase) => setAgendaFlag(A, 7, true, '财政局', db)],
+    ['会议决定', (db: MonitorDatabase) => setDecision(A, 7, { decision: 'continue', remark: '' }, '财政局', db)],
+    ['新增整改措施', (db: MonitorDatabase) => addActionItem({ projectId: A, month: 7, text: '新', owner: '李', dueDate: '' }, '财政局', db)],
+    ['完成整改措施', async (db: MonitorDatabase) => {
+      const [item] = await db.actionItems.toArray()
+      return setActionStatus(item!.id!, 'closed', 7, '财政局', db)
+    }],
+    ['会议纪要', (db: MonitorDatabase) => saveMeetingRecord({ year: 2021, departmentCode: CODE, month: 7, date: '', place: '三楼', host: '', attendees: '', notes: '' }, '财政局', db)],
+  ] as [string, (db: MonitorDatabase) => Promise<unknown>][])('refuses %s', async (_label, write) => {
+    const bureau = bureauDatabase()
+    await storePulledSubmission(await departmentSubmission(), '财政局', new Date(), bureau)
+    const before = await loadMeetingData({ year: 2021, departmentCode: CODE }, bureau)
+    await expect(write(bureau)).rejects.toBeInstanceOf(PulledReadOnlyError)
+    expect(await loadMeetingData({ year: 2021, departmentCode: CODE }, bureau)).toEqual(before)
+  })
+})
+
+describe('pulling an earlier round after a later one', () => {
+  it('keeps the later round (it holds the earlier months too)', async () => {
+    const bureau = bureauDatabase()
+    const july = await departmentSubmission(1)
+    await storePulledSubmission(july, '财政局', new Date(), bureau)
+    const june = { ...july, id: 99, month: 6, content: { ...(july.content as object), asOfMonth: 6 } }
+    expect(await storePulledSubmission(june, '财政局', new Date(), bureau)).toBe('kept')
+    expect((await bureau.departments.get(CODE))?.pulled?.month).toBe(7)
+  })
+})
+
+describe('pulling a format 1 submission', () => {
+  it('reads each indicator’s target from the 指标值 as written, so its status is judged as before', async () => {
+    const submission = await departmentSubmission()
+    // Format 1 projects: no plan, 年初预算数 or target parts; indicators without notes.
+    const omit = <T extends object>(value: T, keys: readonly string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)))
+    const projects = readRoundProjects(submission.content).map((p) => ({
+      ...omit(p, ['plan', 'budgetInitial']), indicators: p.indicators.map((i) => omit(i, ['operator', 'targetValue', 'note'])),
+    }))
+    const bureau = bureauDatabase()
+    await storePulledSubmission({ ...submission, content: { asOfMonth: 7, projects } }, '财政局', new Date(), bureau)
+    const [indicator] = await bureau.indicators.where('projectId').equals(A).sortBy('order')
+    expect([indicator!.operator, indicator!.targetValue]).toEqual(['>=', 60])
   })
 })

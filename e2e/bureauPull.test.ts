@@ -1,0 +1,164 @@
+// The bureau's pull in real Chromium against the real server (PGlite in a temp folder, serving
+// the built app): a department reports 7月 and submits it; the bureau pulls the round into its
+// own browser, sees the department in 总览 marked 来自报送, and the entry page refuses edits there.
+import assert from 'node:assert/strict'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import type { Browser, Page } from 'playwright-core'
+import { buildApp } from '../server/app'
+import { createBureauAccount, createDepartment } from '../server/auth/accounts'
+import type { Database } from '../server/db/database'
+import { openPglite } from '../server/db/pglite'
+import { migrate } from '../server/db/migrate'
+import { builtAppDir, launchChromium, pageErrors } from './support'
+
+const COST = 4
+const BUREAU = { login: 'czj-admin', password: 'bureau-pass-2020' }
+const DEPARTMENT = { code: '315002', name: '秦皇岛市北戴河区司法局', login: 'sfj', password: 'sfj-pass-2020' }
+
+interface Running { url: string; browser: Browser; db: Database; app: FastifyInstance; dataDir: string }
+
+async function startServer(): Promise<Running> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bpm-e2e-pull-'))
+  const db = await openPglite(dataDir)
+  await migrate(db)
+  await createBureauAccount(db, BUREAU.login, BUREAU.password, COST)
+  await createDepartment(db, DEPARTMENT, COST)
+  const app = await buildApp({ db, staticDir: builtAppDir(), passwordCost: COST })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/`, browser: await launchChromium(), db, app, dataDir }
+}
+
+/** A fresh browser profile (its own IndexedDB and cookies) at 1366 wide. */
+async function openProfile(running: Running, path: string): Promise<Page> {
+  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  // The logged-out session check answers 401, which Chromium logs as an error.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 401 /.test(message.text())) errors.push(message.text())
+  })
+  Object.defineProperty(page, 'collectedErrors', { value: errors })
+  await page.goto(new URL(`#${path}`, running.url).href)
+  return page
+}
+
+async function go(page: Page, running: Running, path: string): Promise<void> {
+  const target = new URL(`#${path}`, running.url).href
+  if (page.url() === target) await page.reload()
+  else await page.goto(target)
+}
+
+const field = (page: Page, testId: string) =>
+  page.locator(`input[data-test="${testId}"], [data-test="${testId}"] input`).first()
+
+async function logIn(page: Page, login: string, password: string): Promise<void> {
+  await field(page, 'login-name').fill(login)
+  await field(page, 'login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('account-name').waitFor()
+}
+
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim()
+
+async function waitForText(page: Page, testId: string, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (!pattern.test(await text(page, testId).catch(() => ''))) {
+    if (Date.now() > deadline) throw new Error(`${testId} never matched ${pattern}: “${await text(page, testId).catch(() => '')}”`)
+    await page.waitForTimeout(100)
+  }
+}
+
+const SHOTS = process.env.PULL_SHOTS
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return
+  await mkdir(SHOTS, { recursive: true })
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.waitForTimeout(200)
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true })
+  }
+  await page.setViewportSize({ width: 1366, height: 900 })
+}
+
+describe('bureau pulls a round of submissions into its browser', () => {
+  let running: Running
+  before(async () => {
+    running = await startServer()
+  })
+  after(async () => {
+    await running?.browser.close()
+    await running?.app.close()
+    await running?.db.close()
+    if (running) await rm(running.dataDir, { recursive: true, force: true })
+  })
+
+  it('department submits 7月; the bureau pulls it, sees it 来自报送 in 总览, and cannot edit it', async () => {
+    const department = await openProfile(running, '/login')
+    await logIn(department, DEPARTMENT.login, DEPARTMENT.password)
+    await go(department, running, '/entry?y=2020&d=315002&m=7')
+    await department.getByTestId('actor-input').fill('王会计')
+    await department.getByTestId('actor-save').click()
+    await department.getByTestId('lock-month').click()
+    await department.getByRole('dialog').getByRole('button', { name: '标记已报送' }).click()
+    await department.getByTestId('lock-tag').waitFor()
+    await department.getByTestId('submit-round').click()
+    await waitForText(department, 'submission-state', /已送达 · 第 1 版/)
+
+    // Bureau: pull 7月 (the newest month anything was 报送-ed in is offered first).
+    const bureau = await openProfile(running, '/login')
+    await logIn(bureau, BUREAU.login, BUREAU.password)
+    await go(bureau, running, '/bureau?y=2020')
+    await waitForText(bureau, 'status-315002-7', /待审核/)
+    // The submission's 监控表 downloads from its review page.
+    await bureau.getByTestId('status-315002-7').locator('a').click()
+    await bureau.getByTestId('submission-projects').waitFor()
+    const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByTestId('export-monitoring-form').click()])
+    assert.equal(download.suggestedFilename(), '项目支出绩效目标执行监控表_2020年1-7月_315002_第1版.xlsx')
+    const bytes = await readFile((await download.path())!)
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file')
+    await shot(bureau, 'bureau-submission-export')
+    await go(bureau, running, '/bureau?y=2020')
+    await waitForText(bureau, 'status-315002-7', /待审核/)
+    assert.match(await bureau.locator('[data-test="pull-month"]').first().textContent() ?? '', /7月/)
+    await bureau.getByTestId('pull-round').click()
+    await waitForText(bureau, 'pull-result', /已拉取 2020年7月报送：新增 1 个部门/)
+    await shot(bureau, 'bureau-pull')
+
+    // 总览 across the pulled departments: this one is marked 来自报送 · 第1版.
+    await bureau.getByTestId('pull-open-overview').click()
+    await waitForText(bureau, 'pulled-notice', /来自报送 · 第1版/)
+    assert.match(await text(bureau, 'pulled-notice'), /秦皇岛市北戴河区司法局：2020年7月报送/)
+    assert.match(await text(bureau, 'reported-notice'), /7月已报送/)
+    await shot(bureau, 'overview-pulled')
+
+    // Pulling again finds nothing newer.
+    await go(bureau, running, '/bureau?y=2020')
+    await waitForText(bureau, 'status-315002-7', /待审核/)
+    await bureau.getByTestId('pull-round').click()
+    await waitForText(bureau, 'pull-result', /1 个部门已是最新/)
+
+    // The entry page says the department is read-only and refuses a typed value with the reason.
+    await go(bureau, running, '/entry?y=2020&d=315002&m=8')
+    await bureau.getByTestId('actor-input').fill('财政局张科长')
+    await bureau.getByTestId('actor-save').click()
+    await waitForText(bureau, 'pulled-notice', /来自报送 · 第1版/)
+    const cell = bureau.locator('input[data-pos="0:0"]')
+    await cell.click()
+    await bureau.keyboard.type('0.05')
+    await bureau.keyboard.press('Enter')
+    await waitForText(bureau, 'cell-message', /未保存：部门 315002 的数据来自报送（2020年7月第 1 版），只读，不能在本机修改/)
+    await go(bureau, running, '/entry?y=2020&d=315002&m=8')
+    await bureau.locator('input[data-pos="0:0"]').waitFor()
+    assert.equal(await bureau.locator('input[data-pos="0:0"]').inputValue(), '', 'nothing was stored')
+
+    assert.deepEqual(pageErrors(department), [])
+    assert.deepEqual(pageErrors(bureau), [])
+  })
+})
