@@ -11,6 +11,7 @@ import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { loadProjectData, projectDataTables } from './monitorRepository'
 import { getSettings, saveSettings } from './settingsRepository'
+import { rebuildSummaries } from './summaryRepository'
 import type {
   ActionItemRecord,
   BudgetAdjustmentRecord,
@@ -124,6 +125,7 @@ export async function storePulledSubmission(
     const { demo } = await getSettings(database)
     if (demo?.departmentCode === code && !existing?.pulled) {
       await clearDepartmentYear(database, demo.year, code)
+      await rebuildSummaries(database, makeProjectId(demo.year, code, ''))
       await saveSettings({ demo: null, demoDismissed: true }, database)
     }
     if (existing && !existing.pulled && (await hasOwnData(database, code))) {
@@ -151,6 +153,8 @@ export async function storePulledSubmission(
     const reportedAt = round?.reportedAt ?? submission.submittedAt
     const reportedBy = round?.reportedBy ?? department.name
     await database.monthLocks.put({ year, departmentCode: code, month, lockedAt: reportedAt, lockedBy: reportedBy })
+    // The overview, department page and meeting read the per-project summaries: rebuild the department's year.
+    await rebuildSummaries(database, makeProjectId(year, code, ''))
     // The round as the department reported it, judged with its thresholds: the pages show it.
     const data = await loadProjectData({ year, departmentCode: code }, database)
     const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...(round?.thresholds ?? {}) }

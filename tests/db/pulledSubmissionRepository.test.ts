@@ -9,6 +9,7 @@ import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { addActionItem, loadMeetingData, saveMeetingRecord, setActionStatus, setAgendaFlag, setDecision } from '@/db/meetingRepository'
 import { loadCatalog, loadProjectData } from '@/db/monitorRepository'
 import { saveProject } from '@/db/projectRegisterRepository'
+import { loadSummaries } from '@/db/summaryRepository'
 import { PulledReadOnlyError, PullRefusedError, storePulledSubmission, type PulledSubmission } from '@/db/pulledSubmissionRepository'
 import { loadReportedRounds } from '@/db/reportedRoundRepository'
 import { getSettings, saveSettings } from '@/db/settingsRepository'
@@ -92,6 +93,18 @@ describe('pulling a submission into the bureau’s browser', () => {
     expect((error as Error).message).toMatch(/来自报送（2021年7月第 1 版），只读/)
     expect(await loadProjectData({ year: 2021, departmentCode: CODE }, bureau)).toEqual(before)
     expect(await bureau.changes.count()).toBe(changes)
+  })
+
+  it('writes the project summaries the overview reads, and a newer revision replaces them', async () => {
+    const bureau = bureauDatabase()
+    await storePulledSubmission(await departmentSubmission(1, 500_000), '财政局', new Date('2021-08-10T00:00:00Z'), bureau)
+    const prefix = '2021/201001/'
+    const rows = await loadProjectData({ year: 2021, departmentCode: CODE }, bureau)
+    expect(rows.length).toBeGreaterThan(0)
+    expect((await loadSummaries(prefix, bureau)).map((d) => [d.project.id, d.spending.length])).toEqual(rows.map((d) => [d.project.id, d.spending.length]))
+    await storePulledSubmission(await departmentSubmission(2, 900_000), '财政局', new Date('2021-08-11T00:00:00Z'), bureau)
+    const summaries = await loadSummaries(prefix, bureau)
+    expect(summaries.find((d) => d.project.id === B)?.spending.find((s) => s.month === 7)?.amount).toBe(900_000)
   })
 
   it('replaces the department with a newer revision; the same revision again changes nothing', async () => {
