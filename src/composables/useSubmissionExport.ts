@@ -1,38 +1,53 @@
 // 导出监控表 of a submission the bureau opens (/bureau/submission/:id): the .xlsx the department's
 // meeting page exports, made from the submitted round. exceljs loads on the first export.
 import { shallowRef, type Ref } from 'vue'
-import { readRoundProjects } from '@/api/roundContent'
+import { readRoundProjects, type RoundContent } from '@/api/roundContent'
 import { roundProjectData, roundThresholds } from '@/api/roundProjectData'
 import type { Submission } from '@/api/types'
-import { buildFormTotal } from '@/domain/formTotal'
-import { buildMonitoringForm } from '@/domain/monitoringForm'
+import type { IndicatorNote } from '@/domain/indicatorNotes'
+import { buildMonitoringWorkbookInput, type MonitoringWorkbookInput } from '@/domain/monitoringWorkbook'
 import { thresholdsName } from '@/domain/presets'
-import { evaluateProjectData, noteOfMonth } from '@/domain/projectEvaluation'
+import { evaluateShownAt } from '@/domain/reportedRound'
 import { MONTHS, type Month } from '@/domain/types'
 import { describeError } from '@/db/storageErrors'
-import type { MonitoringWorkbookInput } from '@/exporters/monitoringFormXlsx'
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** The workbook input of a submission (every project, 部门合计), dated `date` (YYYY-MM-DD). */
+/** The local date (YYYY-MM-DD) of an ISO timestamp, as the 已报送 line prints it. */
+function localDate(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toLocaleDateString('sv-SE')
+}
+
+/**
+ * The workbook input of a submission (every project with its per-indicator notes, 部门合计), dated
+ * `date` (YYYY-MM-DD), built as the department's own export builds it; 已报送 on the day reported.
+ */
 export function submissionWorkbookInput(submission: Submission, date: string): MonitoringWorkbookInput | null {
   const month = MONTHS.find((m) => m === submission.month) as Month | undefined
   if (month === undefined) return null
   const { code, name } = submission.department
   const thresholds = roundThresholds(submission.content)
-  const data = readRoundProjects(submission.content).map((p) => roundProjectData(p, submission.year, code, month))
-  const evaluations = data.map((row) => evaluateProjectData(row, month, thresholds))
-  const forms = evaluations.map((evaluation, index) => buildMonitoringForm(evaluation, noteOfMonth(data[index]!.notes, month), name))
-  return {
+  const projects = readRoundProjects(submission.content)
+  const data = projects.map((p) => roundProjectData(p, submission.year, code, month))
+  // The submitted figures are the frozen round's: evaluated as they stand, with no later round to compare.
+  const view = evaluateShownAt(data, [], month, thresholds)
+  const indicatorNotes: IndicatorNote[] = projects.flatMap((p) =>
+    p.indicators.flatMap((i) => (i.note ? [{ ...i.note, indicatorId: i.id, projectId: p.id, month }] : [])),
+  )
+  const reportedAt = (submission.content as Partial<RoundContent> | null)?.round?.reportedAt ?? submission.submittedAt
+  return buildMonitoringWorkbookInput({
     departmentCode: code,
     departmentName: name,
     year: submission.year,
     month,
-    date,
-    forms,
-    totals: [buildFormTotal('部门合计', evaluations)],
+    today: date,
+    data,
+    view,
+    indicatorNotes,
+    reportedOn: localDate(reportedAt),
     presetName: thresholdsName(thresholds),
-  }
+  })
 }
 
 export function useSubmissionExport(submission: Ref<Submission | null>) {

@@ -4,6 +4,7 @@ import type { Submission } from '@/api/types'
 import { setSpending } from '@/db/actualsRepository'
 import { addBudgetAdjustment } from '@/db/adjustmentRepository'
 import type { MonitorDatabase } from '@/db/database'
+import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
 import { lockMonth } from '@/db/lockRepository'
 import { buildRoundSubmission } from '@/db/submissionRepository'
 import { submissionWorkbookInput } from '@/composables/useSubmissionExport'
@@ -11,6 +12,7 @@ import { sampleDatabase } from '../db/factories'
 
 const A = '2021/201001/201-01-A'
 let database: MonitorDatabase
+let indicatorId = ''
 afterEach(async () => {
   await database.delete()
 })
@@ -20,6 +22,9 @@ async function received(): Promise<Submission> {
   database = await sampleDatabase()
   await addBudgetAdjustment({ projectId: A, date: '2021-05-20', fiscal: -2_500_000, other: 0, documentNo: '文财预〔2021〕8号', reason: '' }, '李会计', database)
   for (const month of [1, 2, 3, 4, 5, 6, 7] as const) await setSpending(A, month, 1_000_000, '王会计', database)
+  const [indicator] = await database.indicators.where('projectId').equals(A).sortBy('order')
+  indicatorId = indicator!.id
+  await saveIndicatorNote({ indicatorId, projectId: A, month: 7, reasons: ['funding'], likelihood: 'possible', explanation: '档期推迟', remark: '', forecast: null }, '王会计', database)
   await lockMonth(2021, '201001', 7, '王会计', database)
   const document = await buildRoundSubmission(2021, '201001', 7, new Date('2021-08-06T01:00:00Z'), database)
   return {
@@ -41,6 +46,16 @@ describe('监控表 of a submission the bureau opens', () => {
     expect(total.executionRate).toBe(submitted[0]!.executionRate)
     expect(input.forms.map((f) => f.status)).toEqual(submitted.map((p) => p.status))
     expect(input.totals.map((t) => [t.label, t.budget, t.executed])).toEqual([['部门合计', 13_000_000, 7_000_000]])
+  })
+
+  it('carries each indicator’s submitted note on its own row and reads 已报送 on the day reported', async () => {
+    const input = submissionWorkbookInput(await received(), '2021-08-10')!
+    const [lock] = await database.monthLocks.toArray()
+    expect(input.reportedOn).toBe(new Date(lock!.lockedAt).toLocaleDateString('sv-SE'))
+    const rows = input.forms.flatMap((f) => f.indicators)
+    const noted = rows.find((r) => r.indicatorId === indicatorId)!
+    expect([noted.reasons, noted.likelihood, noted.likelihoodSource, noted.explanation]).toEqual([['funding'], 'possible', 'confirmed', '档期推迟'])
+    expect(rows.filter((r) => r.indicatorId !== indicatorId).every((r) => r.reasons.length === 0 && r.explanation === '')).toBe(true)
   })
 
   it('writes a workbook with a sheet per project', async () => {
