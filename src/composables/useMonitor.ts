@@ -3,7 +3,8 @@ import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { hasEnteredSpending } from '@/domain/projectTable'
-import type { Month } from '@/domain/types'
+import { DEFAULT_THRESHOLDS, type Month, type Thresholds } from '@/domain/types'
+import { evaluateProjectData } from '@/domain/projectEvaluation'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { observeReportedRounds } from '@/db/reportedRoundRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
@@ -22,6 +23,26 @@ const NO_ROUNDS: Subscribable<ReportedRound[]> = {
     observer.next([])
     return { unsubscribe() {} }
   },
+}
+
+/** The latest month with data of one project, kept per data object (unchanged projects keep theirs). */
+const latestByData = new WeakMap<ProjectData, Month | null>()
+function latestOf(row: ProjectData): Month | null {
+  if (!latestByData.has(row)) latestByData.set(row, latestDataMonth(row.spending, row.values))
+  return latestByData.get(row) ?? null
+}
+
+/**
+ * evaluateProjectData, kept per data object, month and thresholds: after a write only the
+ * written project (whose data object is new) is evaluated again.
+ */
+const evaluationByData = new WeakMap<ProjectData, { month: Month; t: Thresholds; evaluation: ProjectEvaluation }>()
+function evaluateCached(row: ProjectData, month: Month, t: Thresholds = DEFAULT_THRESHOLDS): ProjectEvaluation {
+  const kept = evaluationByData.get(row)
+  if (kept && kept.month === month && kept.t === t) return kept.evaluation
+  const evaluation = evaluateProjectData(row, month, t)
+  evaluationByData.set(row, { month, t, evaluation })
+  return evaluation
 }
 
 /**
@@ -44,12 +65,14 @@ export function useMonitor(scope: ScopeSelection) {
       : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ProjectData[])
 
+  // Per project, kept while its data object is: a write replaces only the written project's.
   const latestMonth = computed(() => {
-    const rows = projectData.data.value
-    return latestDataMonth(
-      rows.flatMap((row) => row.spending),
-      rows.flatMap((row) => row.values),
-    )
+    let latest: Month | null = null
+    for (const row of projectData.data.value) {
+      const month = latestOf(row)
+      if (month !== null && (latest === null || month > latest)) latest = month
+    }
+    return latest
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
@@ -59,7 +82,7 @@ export function useMonitor(scope: ScopeSelection) {
     return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ReportedRound[])
   const reported = computed<ReportedView>(() =>
-    evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds),
+    evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds, evaluateCached),
   )
   const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))

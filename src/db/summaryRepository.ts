@@ -68,9 +68,12 @@ export async function loadSummaries(prefix: string, database: MonitorDatabase = 
   return sortedData(rows)
 }
 
+/** Document order: by department code, then position in its document (as loadProjectDataFromRows sorts). */
+const byDocumentOrder = (a: ProjectSummaryRecord, b: ProjectSummaryRecord) =>
+  a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order
+
 function sortedData(rows: ProjectSummaryRecord[]): ProjectData[] {
-  rows.sort((a, b) => a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order)
-  return rows.map(projectDataOf)
+  return rows.sort(byDocumentOrder).map(projectDataOf)
 }
 
 /** The keys a storagemutated part names one by one; null when it names a range (a clear, a range delete). */
@@ -102,31 +105,48 @@ export function observeSummaries(prefix: string, database: MonitorDatabase = def
   return {
     subscribe(observer) {
       let isClosed = false
-      let rows = new Map<string, ProjectSummaryRecord>()
-      let data = new Map<string, ProjectData>()
+      // The scope's projects in document order, and where each is in it.
+      let shown: ProjectData[] = []
+      let rows: ProjectSummaryRecord[] = []
+      let position = new Map<string, number>()
       // One read at a time, in order; a change during a read is applied after it.
       let queue: Promise<void> = Promise.resolve()
-      const emit = () => {
-        const sorted = [...rows.values()].sort((a, b) => a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order)
-        observer.next(sorted.map((row) => data.get(row.projectId)!))
+      const emit = () => observer.next(shown)
+      // A row read once keeps its data object (so pages keep what they computed from it).
+      const dataOf = new WeakMap<ProjectSummaryRecord, ProjectData>()
+      const dataFor = (row: ProjectSummaryRecord) => {
+        let data = dataOf.get(row)
+        if (!data) dataOf.set(row, (data = projectDataOf(row)))
+        return data
+      }
+      const place = (all: ProjectSummaryRecord[]) => {
+        rows = all.sort(byDocumentOrder)
+        position = new Map(rows.map((row, i) => [row.projectId, i]))
+        shown = rows.map(dataFor)
       }
       const readAll = async () => {
-        const all = await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray()
-        rows = new Map(all.map((row) => [row.projectId, row]))
-        data = new Map(all.map((row) => [row.projectId, projectDataOf(row)]))
+        place(await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray())
       }
       const patch = async (keys: readonly string[]) => {
         const found = await database.projectSummaries.bulkGet([...keys])
-        keys.forEach((key, i) => {
+        // A project that stays where it was is replaced in place; anything else re-sorts (no re-read).
+        const inPlace = keys.every((key, i) => {
+          const at = position.get(key)
           const row = found[i]
-          if (row) {
-            rows.set(key, row)
-            data.set(key, projectDataOf(row))
-          } else {
-            rows.delete(key)
-            data.delete(key)
-          }
+          return at !== undefined && row !== undefined && byDocumentOrder(rows[at]!, row) === 0
         })
+        if (!inPlace) {
+          const byKey = new Map(rows.map((row) => [row.projectId, row]))
+          keys.forEach((key, i) => (found[i] ? byKey.set(key, found[i]) : byKey.delete(key)))
+          return place([...byKey.values()])
+        }
+        const next = [...shown]
+        keys.forEach((key, i) => {
+          const at = position.get(key)!
+          rows[at] = found[i]!
+          next[at] = dataFor(found[i]!)
+        })
+        shown = next
       }
       const run = (step: () => Promise<void>) => {
         queue = queue

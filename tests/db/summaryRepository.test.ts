@@ -196,4 +196,21 @@ describe('observeProjectData', () => {
     expect(second.filter((row, i) => row === first[i]).length).toBe(first.length - 1)
     expect(second).toEqual(await loadProjectDataFromRows(DEMO, database))
   })
+
+  it('sees a write made through another connection (another tab) and a project moved in the order', async () => {
+    database = freshDatabase()
+    await loadRealDemo(database)
+    const other = createDatabase(database.name)
+    const emitted: ProjectData[][] = []
+    const subscription = observeProjectData(DEMO, database).subscribe({ next: (value) => emitted.push(value), error: (e) => { throw e } })
+    await expect.poll(() => emitted.length).toBe(1)
+    await setSpending(FLC6, 12, 4321, '测', other)
+    await expect.poll(() => emitted.at(-1)!.find((row) => row.project.id === FLC6)!.spending.some((s) => s.amount === 4321)).toBe(true)
+    // Moved to the end of its document: the order follows without a re-read of the scope.
+    const summary = (await other.projectSummaries.get(FLC6))!
+    await other.projectSummaries.put({ ...summary, order: 99 })
+    await expect.poll(() => emitted.at(-1)!.at(-1)!.project.id).toBe(FLC6)
+    subscription.unsubscribe()
+    other.close()
+  })
 })
