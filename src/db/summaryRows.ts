@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import type { ProjectData } from '@/domain/projectData'
 import type { ManualStatus, Month } from '@/domain/types'
-import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, toSpending, toTargetAdjustment } from './mappers'
+import { toBudgetAdjustment, toIndicator, toNote, toProject, toTargetAdjustment } from './mappers'
 import type {
   BudgetAdjustmentRecord,
   IndicatorRecord,
@@ -67,17 +67,15 @@ export function summaryOf(rows: ProjectRows): ProjectSummaryRecord {
 /** The project's data as evaluation reads it, from its summary row. */
 export function projectDataOf(summary: ProjectSummaryRecord): ProjectData {
   const projectId = summary.projectId
-  const spending = summary.spendingMonths.map((month, i) => toSpending({ projectId, month: month as Month, amount: summary.spendingAmounts[i]! }))
+  // Built here as the mappers build them (toSpending, toIndicatorValue), one object a month.
+  const spending = summary.spendingMonths.map((month, i) => ({ projectId, month: month as Month, amount: summary.spendingAmounts[i]! }))
   const values = summary.values.flatMap((column) =>
-    column.months.map((month, i) =>
-      toIndicatorValue({
-        indicatorId: column.indicatorId,
-        projectId,
-        month: month as Month,
-        value: column.values[i] ?? null,
-        manualStatus: (column.statuses[i] ?? null) as ManualStatus | null,
-      }),
-    ),
+    column.months.map((month, i) => ({
+      indicatorId: column.indicatorId,
+      month: month as Month,
+      value: column.values[i] ?? null,
+      manualStatus: (column.statuses[i] ?? null) as ManualStatus | null,
+    })),
   )
   return {
     project: summary.project,

@@ -9,7 +9,7 @@ import { importDocument } from '@/db/importRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { loadProjectData, loadProjectDataFromRows, observeProjectData, type Scope } from '@/db/monitorRepository'
 import { restoreIndicator, setProjectArchived } from '@/db/projectRegisterRepository'
-import { rebuildSummaries } from '@/db/summaryRepository'
+import { rebuildSummaries, stopSummarySources } from '@/db/summaryRepository'
 import { evaluateShownAt, type ProjectData } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { DEFAULT_THRESHOLDS, MONTHS } from '@/domain/types'
@@ -212,5 +212,24 @@ describe('observeProjectData', () => {
     await expect.poll(() => emitted.at(-1)!.at(-1)!.project.id).toBe(FLC6)
     subscription.unsubscribe()
     other.close()
+  })
+
+  it('gives a page that comes back the figures kept up to date meanwhile, at once and without a re-read', async () => {
+    database = freshDatabase()
+    await loadRealDemo(database)
+    const first: ProjectData[][] = []
+    const leaving = observeProjectData(DEMO, database).subscribe({ next: (value) => first.push(value), error: (e) => { throw e } })
+    await expect.poll(() => first.length).toBe(1)
+    leaving.unsubscribe()
+    await setSpending(FLC6, 12, 2468, '测', database)
+    // The write lands in the kept data while no page shows it.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const back: ProjectData[][] = []
+    const returning = observeProjectData(DEMO, database).subscribe({ next: (value) => back.push(value), error: (e) => { throw e } })
+    expect(back.length).toBe(1)
+    expect(back[0]!.find((row) => row.project.id === FLC6)!.spending.some((s) => s.month === 12 && s.amount === 2468)).toBe(true)
+    expect(back[0]!.filter((row, i) => row === first[0]![i]).length).toBe(first[0]!.length - 1)
+    returning.unsubscribe()
+    stopSummarySources()
   })
 })
