@@ -1,13 +1,13 @@
-import { computed } from 'vue'
+import { computed, watch } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { hasEnteredSpending } from '@/domain/projectTable'
-import { DEFAULT_THRESHOLDS, type Month, type Thresholds } from '@/domain/types'
-import { evaluateProjectData } from '@/domain/projectEvaluation'
+import type { Month } from '@/domain/types'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { observeReportedRounds } from '@/db/reportedRoundRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
+import { evaluateCached, evaluateNeighboursWhenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
@@ -30,19 +30,6 @@ const latestByData = new WeakMap<ProjectData, Month | null>()
 function latestOf(row: ProjectData): Month | null {
   if (!latestByData.has(row)) latestByData.set(row, latestDataMonth(row.spending, row.values))
   return latestByData.get(row) ?? null
-}
-
-/**
- * evaluateProjectData, kept per data object, month and thresholds: after a write only the
- * written project (whose data object is new) is evaluated again.
- */
-const evaluationByData = new WeakMap<ProjectData, { month: Month; t: Thresholds; evaluation: ProjectEvaluation }>()
-function evaluateCached(row: ProjectData, month: Month, t: Thresholds = DEFAULT_THRESHOLDS): ProjectEvaluation {
-  const kept = evaluationByData.get(row)
-  if (kept && kept.month === month && kept.t === t) return kept.evaluation
-  const evaluation = evaluateProjectData(row, month, t)
-  evaluationByData.set(row, { month, t, evaluation })
-  return evaluation
 }
 
 /**
@@ -83,6 +70,12 @@ export function useMonitor(scope: ScopeSelection) {
   }, [] as ReportedRound[])
   const reported = computed<ReportedView>(() =>
     evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds, evaluateCached),
+  )
+  // The months next to the shown one, evaluated ahead while the page is idle.
+  watch(
+    [projectData.data, month, () => settings.data.value.thresholds],
+    ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t)),
+    { immediate: true },
   )
   const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
