@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyEntries, saveNote, setIndicatorValue, setSpending, undoChanges } from '@/db/actualsRepository'
 import { addBudgetAdjustment, addBudgetTransfer, addTargetAdjustment, removeBudgetAdjustment, removeTargetAdjustment } from '@/db/adjustmentRepository'
-import { restoreBackup } from '@/db/backupRepository'
+import { exportBackup, restoreBackup } from '@/db/backupRepository'
 import { createDatabase, SCHEMA_VERSIONS, type MonitorDatabase } from '@/db/database'
 import { clearDemo } from '@/db/demoRepository'
 import { importDocument } from '@/db/importRepository'
@@ -90,6 +90,18 @@ describe('project summaries read as the monthly rows', () => {
     await database.open()
     expect(await database.projectSummaries.count()).toBe(expected.length)
     expect(await loadProjectData(DEMO, database)).toEqual(expected)
+  })
+
+  it('are not carried in a backup, and a restore builds them from the rows (ignoring any in the file)', async () => {
+    database = freshDatabase()
+    await loadRealDemo(database)
+    const snapshot = await exportBackup(database)
+    expect(Object.keys(snapshot.extraTables)).not.toContain('projectSummaries')
+    await setSpending(FLC6, 12, 1, '测', database)
+    const stale = [{ projectId: FLC6, order: 0 }]
+    await restoreBackup({ tables: snapshot.tables, extraTables: { ...snapshot.extraTables, projectSummaries: stale } }, database)
+    expect((await loadProjectData(DEMO, database)).find((row) => row.project.id === FLC6)!.spending.some((s) => s.month === 12)).toBe(false)
+    await expectSameAsRows(DEMO)
   })
 
   it('are rebuilt by rebuildSummaries after being lost', async () => {
