@@ -1,4 +1,4 @@
-import { computed } from 'vue'
+import { computed, watch } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
@@ -7,6 +7,7 @@ import type { Month } from '@/domain/types'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { observeReportedRounds } from '@/db/reportedRoundRepository'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
+import { evaluateCached, evaluateNeighboursWhenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
@@ -22,6 +23,13 @@ const NO_ROUNDS: Subscribable<ReportedRound[]> = {
     observer.next([])
     return { unsubscribe() {} }
   },
+}
+
+/** The latest month with data of one project, kept per data object (unchanged projects keep theirs). */
+const latestByData = new WeakMap<ProjectData, Month | null>()
+function latestOf(row: ProjectData): Month | null {
+  if (!latestByData.has(row)) latestByData.set(row, latestDataMonth(row.spending, row.values))
+  return latestByData.get(row) ?? null
 }
 
 /**
@@ -44,12 +52,14 @@ export function useMonitor(scope: ScopeSelection) {
       : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ProjectData[])
 
+  // Per project, kept while its data object is: a write replaces only the written project's.
   const latestMonth = computed(() => {
-    const rows = projectData.data.value
-    return latestDataMonth(
-      rows.flatMap((row) => row.spending),
-      rows.flatMap((row) => row.values),
-    )
+    let latest: Month | null = null
+    for (const row of projectData.data.value) {
+      const month = latestOf(row)
+      if (month !== null && (latest === null || month > latest)) latest = month
+    }
+    return latest
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
@@ -59,7 +69,13 @@ export function useMonitor(scope: ScopeSelection) {
     return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ReportedRound[])
   const reported = computed<ReportedView>(() =>
-    evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds),
+    evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds, evaluateCached),
+  )
+  // The months next to the shown one, evaluated ahead while the page is idle.
+  watch(
+    [projectData.data, month, () => settings.data.value.thresholds],
+    ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t)),
+    { immediate: true },
   )
   const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))

@@ -22,8 +22,16 @@ export function useProjectAdjustments(data: Ref<ProjectData | null>, requested: 
   const budgetInitial = shallowRef<BudgetFormValue | null>(null)
   const year = computed(() => data.value?.project.year ?? null)
 
-  watch(year, async (y) => {
-    targets.value = y === null ? [] : await loadTransferTargets(y)
+  // Read when a 调剂 form opens, not with the page: a bureau's year has 10,000 projects.
+  let targetsYear: number | null = null
+  watch([year, () => isBudgetOpen.value && budgetMode.value === 'transfer'], async ([y, isTransfer]) => {
+    if (y !== targetsYear) {
+      targets.value = []
+      targetsYear = null
+    }
+    if (y === null || !isTransfer || y === targetsYear) return
+    targetsYear = y
+    targets.value = await loadTransferTargets(y)
   }, { immediate: true })
 
   // The other project of each 调剂 of this project, by transfer group, for the history's wording.

@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { planRestoreRounds, type RestoreRoundsMode } from './restoreRounds'
-import { DERIVED_TABLES, summariesOf } from './summaryRows'
+import { DERIVED_TABLES, summariesInSlices } from './summaryRows'
 import { BACKUP_TABLE_LABELS, BACKUP_TABLE_NAMES, type BackupTableName, type BackupTables, type ExtraTables } from '@/schema/backupFile'
 
 /** Every table the app knows, as rows: what a backup holds and a restore writes. */
@@ -120,6 +120,9 @@ export async function restoreBackup(
   }
   const labels: Record<string, string> = Object.fromEntries(BACKUP_TABLE_NAMES.map((name) => [name, `「${BACKUP_TABLE_LABELS[name]}」表（${name}）`]))
   let writing = ''
+  // The summaries of the backup's projects, built before the transaction (in slices, between
+  // which the page draws): a transaction must not wait on timers, it would commit.
+  const summaries = await summariesInSlices(snapshot.tables, () => new Promise((resolve) => setTimeout(resolve, 0)))
   try {
     await database.transaction('rw', database.tables, async () => {
       const current = { monthLocks: await database.monthLocks.toArray(), reportedRounds: await database.reportedRounds.toArray() }
@@ -131,7 +134,7 @@ export async function restoreBackup(
         ...BACKUP_TABLE_NAMES.map((name) => [name, tables[name] as Record<string, unknown>[]] as const),
         ...extraTables,
         // The summaries of the restored rows, built from them (a backup does not carry them).
-        ['projectSummaries', summariesOf(tables) as unknown as Record<string, unknown>[]] as const,
+        ['projectSummaries', summaries as unknown as Record<string, unknown>[]] as const,
       ]
       await writeInBatches(database, entries, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
       // Logged where keeping made a difference: a lock the backup does not hold as it is here.

@@ -68,9 +68,12 @@ export async function loadSummaries(prefix: string, database: MonitorDatabase = 
   return sortedData(rows)
 }
 
+/** Document order: by department code, then position in its document (as loadProjectDataFromRows sorts). */
+const byDocumentOrder = (a: ProjectSummaryRecord, b: ProjectSummaryRecord) =>
+  a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order
+
 function sortedData(rows: ProjectSummaryRecord[]): ProjectData[] {
-  rows.sort((a, b) => a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order)
-  return rows.map(projectDataOf)
+  return rows.sort(byDocumentOrder).map(projectDataOf)
 }
 
 /** The keys a storagemutated part names one by one; null when it names a range (a clear, a range delete). */
@@ -93,68 +96,149 @@ export interface LiveList<T> {
 /** Above this many changed projects a change re-reads the scope instead of patching it. */
 const PATCH_LIMIT = 500
 
+type Observer = Parameters<LiveList<ProjectData[]>['subscribe']>[0]
+
 /**
- * Live project data of a scope from the summaries: read once, then each committed write (this
- * tab or another: Dexie's storagemutated) re-reads only the summaries it changed and replaces
- * those projects, keeping the others' objects. A range change (clear, restore) re-reads all.
+ * Reads a scope's summaries once, then on each committed write (this tab or another: Dexie's
+ * storagemutated) re-reads only the summaries it changed and replaces those projects, keeping
+ * the others' objects. A range change (clear, restore, import) re-reads all. Returns the stop.
+ */
+function startSource(prefix: string, database: MonitorDatabase, observer: Observer): () => void {
+  let isClosed = false
+  // The scope's projects in document order, and where each is in it.
+  let shown: ProjectData[] = []
+  let rows: ProjectSummaryRecord[] = []
+  let position = new Map<string, number>()
+  // One read at a time, in order; a change during a read is applied after it.
+  let queue: Promise<void> = Promise.resolve()
+  const emit = () => observer.next(shown)
+  // A row read once keeps its data object (so pages keep what they computed from it).
+  const dataOf = new WeakMap<ProjectSummaryRecord, ProjectData>()
+  const dataFor = (row: ProjectSummaryRecord) => {
+    let data = dataOf.get(row)
+    if (!data) dataOf.set(row, (data = projectDataOf(row)))
+    return data
+  }
+  const place = (all: ProjectSummaryRecord[]) => {
+    rows = all.sort(byDocumentOrder)
+    position = new Map(rows.map((row, i) => [row.projectId, i]))
+    shown = rows.map(dataFor)
+  }
+  const readAll = async () => {
+    place(await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray())
+  }
+  const patch = async (keys: readonly string[]) => {
+    const found = await database.projectSummaries.bulkGet([...keys])
+    // A project that stays where it was is replaced in place; anything else re-sorts (no re-read).
+    const inPlace = keys.every((key, i) => {
+      const at = position.get(key)
+      const row = found[i]
+      return at !== undefined && row !== undefined && byDocumentOrder(rows[at]!, row) === 0
+    })
+    if (!inPlace) {
+      const byKey = new Map(rows.map((row) => [row.projectId, row]))
+      keys.forEach((key, i) => (found[i] ? byKey.set(key, found[i]) : byKey.delete(key)))
+      return place([...byKey.values()])
+    }
+    const next = [...shown]
+    keys.forEach((key, i) => {
+      const at = position.get(key)!
+      rows[at] = found[i]!
+      next[at] = dataFor(found[i]!)
+    })
+    shown = next
+  }
+  const run = (step: () => Promise<void>) => {
+    queue = queue
+      .then(async () => {
+        if (isClosed) return
+        await step()
+        if (!isClosed) emit()
+      })
+      .catch((error: unknown) => {
+        if (!isClosed) observer.error(error)
+      })
+  }
+  const part = `idb://${database.name}/projectSummaries/`
+  const onMutated = (parts: ObservabilitySet) => {
+    if (!(part in parts)) return
+    const keys = keysOf(parts[part])
+    if (keys === null || keys.length > PATCH_LIMIT) return run(readAll)
+    const mine = keys.filter((key) => key.startsWith(prefix))
+    if (mine.length > 0) run(() => patch(mine))
+  }
+  Dexie.on.storagemutated.subscribe(onMutated)
+  run(readAll)
+  return () => {
+    isClosed = true
+    Dexie.on.storagemutated.unsubscribe(onMutated)
+  }
+}
+
+/** How long a scope's summaries stay read and patched after its last page left (a page coming back finds them). */
+const LINGER_MS = 60_000
+
+interface SharedSource {
+  readonly observers: Set<Observer>
+  latest: ProjectData[] | null
+  stop: () => void
+  linger: ReturnType<typeof setTimeout> | null
+}
+
+const sources = new Map<string, SharedSource>()
+
+/**
+ * Live project data of a scope from the summaries (startSource), shared by every page that
+ * shows the scope and kept a minute after the last one leaves: returning to 总览 after 录入
+ * shows the figures kept up to date meanwhile, with no read and no evaluation of unchanged projects.
  */
 export function observeSummaries(prefix: string, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
+  const key = `${database.name}\u0000${prefix}`
   return {
     subscribe(observer) {
-      let isClosed = false
-      let rows = new Map<string, ProjectSummaryRecord>()
-      let data = new Map<string, ProjectData>()
-      // One read at a time, in order; a change during a read is applied after it.
-      let queue: Promise<void> = Promise.resolve()
-      const emit = () => {
-        const sorted = [...rows.values()].sort((a, b) => a.project.departmentCode.localeCompare(b.project.departmentCode) || a.order - b.order)
-        observer.next(sorted.map((row) => data.get(row.projectId)!))
-      }
-      const readAll = async () => {
-        const all = await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray()
-        rows = new Map(all.map((row) => [row.projectId, row]))
-        data = new Map(all.map((row) => [row.projectId, projectDataOf(row)]))
-      }
-      const patch = async (keys: readonly string[]) => {
-        const found = await database.projectSummaries.bulkGet([...keys])
-        keys.forEach((key, i) => {
-          const row = found[i]
-          if (row) {
-            rows.set(key, row)
-            data.set(key, projectDataOf(row))
-          } else {
-            rows.delete(key)
-            data.delete(key)
-          }
+      let source = sources.get(key)
+      if (!source) {
+        const created: SharedSource = { observers: new Set(), latest: null, stop: () => undefined, linger: null }
+        created.stop = startSource(prefix, database, {
+          next(value) {
+            created.latest = value
+            for (const each of [...created.observers]) each.next(value)
+          },
+          error(error) {
+            // Not kept: the next page reads again.
+            created.stop()
+            if (sources.get(key) === created) sources.delete(key)
+            for (const each of [...created.observers]) each.error(error)
+          },
         })
+        sources.set(key, created)
+        source = created
       }
-      const run = (step: () => Promise<void>) => {
-        queue = queue
-          .then(async () => {
-            if (isClosed) return
-            await step()
-            if (!isClosed) emit()
-          })
-          .catch((error: unknown) => {
-            if (!isClosed) observer.error(error)
-          })
-      }
-      const part = `idb://${database.name}/projectSummaries/`
-      const onMutated = (parts: ObservabilitySet) => {
-        if (!(part in parts)) return
-        const keys = keysOf(parts[part])
-        if (keys === null || keys.length > PATCH_LIMIT) return run(readAll)
-        const mine = keys.filter((key) => key.startsWith(prefix))
-        if (mine.length > 0) run(() => patch(mine))
-      }
-      Dexie.on.storagemutated.subscribe(onMutated)
-      run(readAll)
+      const shared = source
+      if (shared.linger !== null) clearTimeout(shared.linger)
+      shared.linger = null
+      shared.observers.add(observer)
+      if (shared.latest !== null) observer.next(shared.latest)
       return {
         unsubscribe() {
-          isClosed = true
-          Dexie.on.storagemutated.unsubscribe(onMutated)
+          if (!shared.observers.delete(observer) || shared.observers.size > 0) return
+          shared.linger = setTimeout(() => {
+            shared.stop()
+            if (sources.get(key) === shared) sources.delete(key)
+          }, LINGER_MS)
+          // Node (tests): a kept source does not keep the process alive.
+          ;(shared.linger as { unref?: () => void }).unref?.()
         },
       }
     },
+  }
+}
+
+/** Stops every kept source at once (tests: a database about to be deleted). */
+export function stopSummarySources(): void {
+  for (const [key, source] of sources) {
+    if (source.linger !== null) clearTimeout(source.linger)
+    source.stop()
+    sources.delete(key)
   }
 }

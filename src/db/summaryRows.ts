@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import type { ProjectData } from '@/domain/projectData'
 import type { ManualStatus, Month } from '@/domain/types'
-import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, toSpending, toTargetAdjustment } from './mappers'
+import { toBudgetAdjustment, toIndicator, toNote, toProject, toTargetAdjustment } from './mappers'
 import type {
   BudgetAdjustmentRecord,
   IndicatorRecord,
@@ -67,17 +67,15 @@ export function summaryOf(rows: ProjectRows): ProjectSummaryRecord {
 /** The project's data as evaluation reads it, from its summary row. */
 export function projectDataOf(summary: ProjectSummaryRecord): ProjectData {
   const projectId = summary.projectId
-  const spending = summary.spendingMonths.map((month, i) => toSpending({ projectId, month: month as Month, amount: summary.spendingAmounts[i]! }))
+  // Built here as the mappers build them (toSpending, toIndicatorValue), one object a month.
+  const spending = summary.spendingMonths.map((month, i) => ({ projectId, month: month as Month, amount: summary.spendingAmounts[i]! }))
   const values = summary.values.flatMap((column) =>
-    column.months.map((month, i) =>
-      toIndicatorValue({
-        indicatorId: column.indicatorId,
-        projectId,
-        month: month as Month,
-        value: column.values[i] ?? null,
-        manualStatus: (column.statuses[i] ?? null) as ManualStatus | null,
-      }),
-    ),
+    column.months.map((month, i) => ({
+      indicatorId: column.indicatorId,
+      month: month as Month,
+      value: column.values[i] ?? null,
+      manualStatus: (column.statuses[i] ?? null) as ManualStatus | null,
+    })),
   )
   return {
     project: summary.project,
@@ -101,8 +99,8 @@ function groupBy<T extends { projectId: string }>(rows: readonly T[]): Map<strin
   return groups
 }
 
-/** Every project's summary from the rows of several projects (a scope, a backup's tables). */
-export function summariesOf(tables: {
+/** The rows of several projects, by table. */
+export interface ProjectTables {
   readonly projects: readonly ProjectRecord[]
   readonly indicators: readonly IndicatorRecord[]
   readonly spending: readonly SpendingRecord[]
@@ -110,7 +108,54 @@ export function summariesOf(tables: {
   readonly notes: readonly NoteRecord[]
   readonly budgetAdjustments: readonly BudgetAdjustmentRecord[]
   readonly targetAdjustments: readonly TargetAdjustmentRecord[]
-}): ProjectSummaryRecord[] {
+}
+
+/** Rows (or projects) handled between two pauses of summariesInSlices: a few tens of ms of work. */
+const SLICE = 5000
+
+/**
+ * summariesOf in slices, awaiting `pause` between them (a restore builds 10,000 projects'
+ * summaries without one long task; the page draws and answers input in the pauses).
+ */
+export async function summariesInSlices(tables: ProjectTables, pause: () => Promise<void>): Promise<ProjectSummaryRecord[]> {
+  const group = async <T extends { projectId: string }>(rows: readonly T[]) => {
+    const groups = new Map<string, T[]>()
+    for (let start = 0; start < rows.length; start += SLICE) {
+      for (const row of rows.slice(start, start + SLICE)) {
+        const list = groups.get(row.projectId)
+        if (list) list.push(row)
+        else groups.set(row.projectId, [row])
+      }
+      await pause()
+    }
+    return groups
+  }
+  const indicators = await group(tables.indicators)
+  const spending = await group(tables.spending)
+  const values = await group(tables.indicatorValues)
+  const notes = await group(tables.notes)
+  const budget = await group(tables.budgetAdjustments)
+  const target = await group(tables.targetAdjustments)
+  const summaries: ProjectSummaryRecord[] = []
+  for (const [i, project] of tables.projects.entries()) {
+    summaries.push(
+      summaryOf({
+        project,
+        indicators: indicators.get(project.id) ?? [],
+        spending: spending.get(project.id) ?? [],
+        values: values.get(project.id) ?? [],
+        notes: notes.get(project.id) ?? [],
+        budgetAdjustments: budget.get(project.id) ?? [],
+        targetAdjustments: target.get(project.id) ?? [],
+      }),
+    )
+    if (i % (SLICE / 5) === SLICE / 5 - 1) await pause()
+  }
+  return summaries
+}
+
+/** Every project's summary from the rows of several projects (a scope, a backup's tables). */
+export function summariesOf(tables: ProjectTables): ProjectSummaryRecord[] {
   const indicators = groupBy(tables.indicators)
   const spending = groupBy(tables.spending)
   const values = groupBy(tables.indicatorValues)

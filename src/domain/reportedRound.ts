@@ -249,14 +249,16 @@ export function reportedNoteOf(round: ReportedRound, projectId: string): Monitor
 /**
  * What the pages show for a scope's stored data at `month`: every project evaluated as the
  * pages do, with the 已报送 rounds of that month in place of today's figures (applyReportedRounds).
+ * `evaluate` is evaluateProjectData, or a cache of it (a page keeps unchanged projects' results).
  */
 export function evaluateShownAt(
   data: readonly ProjectData[],
   rounds: readonly ReportedRound[],
   month: Month,
   t: Thresholds = DEFAULT_THRESHOLDS,
+  evaluate: typeof evaluateProjectData = evaluateProjectData,
 ): ReportedView {
-  const current = data.map((row) => evaluateProjectData(row, month, t))
+  const current = data.map((row) => evaluate(row, month, t))
   const notes = data.flatMap((row) => row.notes.filter((note) => note.month === month))
   return applyReportedRounds(current, notes, rounds, month)
 }

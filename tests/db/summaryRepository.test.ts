@@ -2,14 +2,14 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyEntries, saveNote, setIndicatorValue, setSpending, undoChanges } from '@/db/actualsRepository'
 import { addBudgetAdjustment, addBudgetTransfer, addTargetAdjustment, removeBudgetAdjustment, removeTargetAdjustment } from '@/db/adjustmentRepository'
-import { restoreBackup } from '@/db/backupRepository'
+import { exportBackup, restoreBackup } from '@/db/backupRepository'
 import { createDatabase, SCHEMA_VERSIONS, type MonitorDatabase } from '@/db/database'
 import { clearDemo } from '@/db/demoRepository'
 import { importDocument } from '@/db/importRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { loadProjectData, loadProjectDataFromRows, observeProjectData, type Scope } from '@/db/monitorRepository'
 import { restoreIndicator, setProjectArchived } from '@/db/projectRegisterRepository'
-import { rebuildSummaries } from '@/db/summaryRepository'
+import { rebuildSummaries, stopSummarySources } from '@/db/summaryRepository'
 import { evaluateShownAt, type ProjectData } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { DEFAULT_THRESHOLDS, MONTHS } from '@/domain/types'
@@ -90,6 +90,18 @@ describe('project summaries read as the monthly rows', () => {
     await database.open()
     expect(await database.projectSummaries.count()).toBe(expected.length)
     expect(await loadProjectData(DEMO, database)).toEqual(expected)
+  })
+
+  it('are not carried in a backup, and a restore builds them from the rows (ignoring any in the file)', async () => {
+    database = freshDatabase()
+    await loadRealDemo(database)
+    const snapshot = await exportBackup(database)
+    expect(Object.keys(snapshot.extraTables)).not.toContain('projectSummaries')
+    await setSpending(FLC6, 12, 1, '测', database)
+    const stale = [{ projectId: FLC6, order: 0 }]
+    await restoreBackup({ tables: snapshot.tables, extraTables: { ...snapshot.extraTables, projectSummaries: stale } }, database)
+    expect((await loadProjectData(DEMO, database)).find((row) => row.project.id === FLC6)!.spending.some((s) => s.month === 12)).toBe(false)
+    await expectSameAsRows(DEMO)
   })
 
   it('are rebuilt by rebuildSummaries after being lost', async () => {
@@ -195,5 +207,41 @@ describe('observeProjectData', () => {
     expect(second.find((row) => row.project.id === FLC6)!.spending.find((s) => s.month === 11)?.amount).toBe(777)
     expect(second.filter((row, i) => row === first[i]).length).toBe(first.length - 1)
     expect(second).toEqual(await loadProjectDataFromRows(DEMO, database))
+  })
+
+  it('sees a write made through another connection (another tab) and a project moved in the order', async () => {
+    database = freshDatabase()
+    await loadRealDemo(database)
+    const other = createDatabase(database.name)
+    const emitted: ProjectData[][] = []
+    const subscription = observeProjectData(DEMO, database).subscribe({ next: (value) => emitted.push(value), error: (e) => { throw e } })
+    await expect.poll(() => emitted.length).toBe(1)
+    await setSpending(FLC6, 12, 4321, '测', other)
+    await expect.poll(() => emitted.at(-1)!.find((row) => row.project.id === FLC6)!.spending.some((s) => s.amount === 4321)).toBe(true)
+    // Moved to the end of its document: the order follows without a re-read of the scope.
+    const summary = (await other.projectSummaries.get(FLC6))!
+    await other.projectSummaries.put({ ...summary, order: 99 })
+    await expect.poll(() => emitted.at(-1)!.at(-1)!.project.id).toBe(FLC6)
+    subscription.unsubscribe()
+    other.close()
+  })
+
+  it('gives a page that comes back the figures kept up to date meanwhile, at once and without a re-read', async () => {
+    database = freshDatabase()
+    await loadRealDemo(database)
+    const first: ProjectData[][] = []
+    const leaving = observeProjectData(DEMO, database).subscribe({ next: (value) => first.push(value), error: (e) => { throw e } })
+    await expect.poll(() => first.length).toBe(1)
+    leaving.unsubscribe()
+    await setSpending(FLC6, 12, 2468, '测', database)
+    // The write lands in the kept data while no page shows it.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const back: ProjectData[][] = []
+    const returning = observeProjectData(DEMO, database).subscribe({ next: (value) => back.push(value), error: (e) => { throw e } })
+    expect(back.length).toBe(1)
+    expect(back[0]!.find((row) => row.project.id === FLC6)!.spending.some((s) => s.month === 12 && s.amount === 2468)).toBe(true)
+    expect(back[0]!.filter((row, i) => row === first[0]![i]).length).toBe(first[0]!.length - 1)
+    returning.unsubscribe()
+    stopSummarySources()
   })
 })
