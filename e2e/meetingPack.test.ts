@@ -7,6 +7,8 @@ import mammoth from 'mammoth'
 import type { Locator, Page } from 'playwright-core'
 import { openPage, pageErrors, startAppForSuite } from './support'
 
+const SHOTS = process.env.SHOTS_DIR
+
 /** 依法治区及普法宣传经费: 红 at 7月 (35.0 % of 56.3 %), its 普法宣传资料印制 (90 % of ≥95 %) off target. */
 const PROJECT = '315-0401-JBN-GH9H'
 const PROJECT_NAME = '依法治区及普法宣传经费'
@@ -91,6 +93,8 @@ async function downloadPack(page: Page, block?: { readonly preparer: string; rea
     await page.getByTestId('signoff-unitHead').fill(block.unitHead)
   }
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('signoff-confirm').click()])
+  // SHOTS_DIR set: keep the pack to render its files (soffice) and look at them.
+  if (SHOTS) await download.saveAs(`${SHOTS}/${download.suggestedFilename()}`)
   const zip = await JSZip.loadAsync(await readFile((await download.path())!))
   const files = Object.keys(zip.files)
   const month = Number(/1-(\d+)月/.exec(download.suggestedFilename())?.[1])
