@@ -92,6 +92,13 @@ async function downloadPack(page: Page, block?: { readonly preparer: string; rea
     await page.getByTestId('signoff-phone').fill(block.phone)
     await page.getByTestId('signoff-unitHead').fill(block.unitHead)
   }
+  if (SHOTS && block) {
+    for (const width of [390, 1366, 1920]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.screenshot({ path: `${SHOTS}/pack-signoff-${width}.png` })
+    }
+    await page.setViewportSize({ width: 1366, height: 768 })
+  }
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('signoff-confirm').click()])
   // SHOTS_DIR set: keep the pack to render its files (soffice) and look at them.
   if (SHOTS) await download.saveAs(`${SHOTS}/${download.suggestedFilename()}`)
