@@ -2,6 +2,7 @@ import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
 import { actionsAtMonth } from '@/domain/agenda'
 import { buildMonitoringReport } from '@/domain/monitoringReport'
 import { describeError } from '@/db/storageErrors'
+import type { SignOff } from '@/domain/signOff'
 import type { PackFile } from '@/exporters/meetingPack'
 import type { MeetingState } from './useMeeting'
 import { download, useWorkbookExport } from './useWorkbookExport'
@@ -12,8 +13,8 @@ const ZIP_TYPE = 'application/zip'
 /**
  * The meeting page's exports: the 项目支出绩效目标执行监控表 (.xlsx) of the meeting's department —
  * every project, with 整改清单 and 会议纪要, after the sign-off dialog (useWorkbookExport) — the
- * 监控报告 draft (.docx), and the meeting pack (.zip of both). The exporters and their libraries
- * load only on the first export.
+ * 监控报告 draft (.docx), and the meeting pack (.zip of both, after the same dialog). The
+ * exporters and their libraries load only on the first export.
  */
 export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<string>) {
   const isBusy = shallowRef(false)
@@ -28,7 +29,7 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
   const workbook = useWorkbookExport(round, today, true)
 
   /** The 监控报告 draft (.docx) of the round over every project of the scope, with its file name. */
-  async function writeReport(year: number): Promise<PackFile> {
+  async function writeReport(year: number): Promise<{ readonly name: string; readonly bytes: ArrayBuffer }> {
     const { monitor } = meeting
     const { writeMonitoringReportDocx, monitoringReportFileName } = await import('@/exporters/monitoringReportDocx')
     const month = monitor.month.value
@@ -65,11 +66,11 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
   }
 
   /**
-   * The one-file meeting pack (.zip): the department's 监控表 workbook as 导出监控表 writes it (with
-   * the department's saved sign-off block) and the 监控报告 draft as 导出监控报告 does; fflate
-   * loads on first use.
+   * The one-file meeting pack (.zip): the department's 监控表 workbook as 导出监控表 writes it, with
+   * the sign-off block confirmed in the same dialog (saved for the department), and the 监控报告
+   * draft as 导出监控报告 does; fflate loads on first use.
    */
-  async function exportPack(): Promise<void> {
+  async function buildPack(signOff: SignOff): Promise<void> {
     const year = meeting.monitor.year.value
     const current = round.value
     if (year === null || packStep.value !== null) return
@@ -77,7 +78,7 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
     try {
       if (current === null) throw new Error('请先选择一个部门')
       packStep.value = '正在生成监控表…'
-      const sheet = await workbook.write()
+      const sheet = await workbook.write(signOff)
       packStep.value = '正在生成监控报告…'
       const report = await writeReport(year)
       packStep.value = '正在打包…'
@@ -89,6 +90,13 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
     } finally {
       packStep.value = null
     }
+  }
+
+  /** Opens the sign-off dialog; its 导出 builds and downloads the pack. */
+  async function exportPack(): Promise<void> {
+    if (packStep.value !== null) return
+    failure.value = null
+    await workbook.request(undefined, buildPack)
   }
 
   return {

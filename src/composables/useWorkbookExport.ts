@@ -66,6 +66,7 @@ export async function loadMonitoringWorkbookInput(round: WorkbookRound, today: s
     reportedOn: reported === null ? null : localDate(reported.reportedAt),
     signOff: options.signOff ?? initialSignOff(stored, settings.actor),
     presetName: thresholdsName(settings.thresholds),
+    thresholds: settings.thresholds,
     // The 设置 switch: print the adjusted target (original noted) or the original (adjusted noted).
     display: settings.targetDisplay,
     ...(options.withMeeting ? { meeting: { ...meeting, referenceDate: meetingReferenceDate(round.year, round.month, today) } } : {}),
@@ -93,9 +94,16 @@ export function download(bytes: ArrayBuffer, fileName: string, type = XLSX_TYPE)
 }
 
 /**
+ * What `confirm` does with a checked and saved block instead of downloading the .xlsx (the
+ * meeting pack builds its .zip with it); it reports its own failures.
+ */
+export type SignOffHandler = (signOff: SignOff) => Promise<void>
+
+/**
  * The 监控表 export of a page: `request` opens the sign-off dialog (prefilled with the
  * department's saved block, else 填报人 from 设置); `confirm` checks and saves the block for the
- * department, then writes and downloads the workbook. exceljs loads on the first export.
+ * department, then writes and downloads the workbook — or, when requested with `onConfirm`,
+ * closes the dialog and hands the block on. exceljs loads on the first export.
  */
 export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>, today: MaybeRefOrGetter<string>, withMeeting: boolean) {
   const isBusy = shallowRef(false)
@@ -104,8 +112,12 @@ export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>,
   const draft = shallowRef<SignOff | null>(null)
   const projectId = shallowRef<string | undefined>(undefined)
   const projectName = shallowRef<string | undefined>(undefined)
+  let handler: SignOffHandler | null = null
+  /** True while the dialog was opened for another export (onConfirm) rather than the .xlsx. */
+  const isHandedOn = shallowRef(false)
 
-  async function request(project?: { readonly id: string; readonly name: string }): Promise<void> {
+  /** Opens the dialog for the department's workbook, one project's sheet, or (onConfirm) another export. */
+  async function request(project?: { readonly id: string; readonly name: string }, onConfirm?: SignOffHandler): Promise<void> {
     const current = toValue(round)
     failure.value = null
     if (current === null) {
@@ -117,6 +129,8 @@ export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>,
       draft.value = initialSignOff(stored, settings.actor)
       projectId.value = project?.id
       projectName.value = project?.name
+      handler = onConfirm ?? null
+      isHandedOn.value = handler !== null
       isDialogOpen.value = true
     } catch (error) {
       failure.value = `导出失败：${describeError(error)}`
@@ -144,6 +158,13 @@ export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>,
     failure.value = null
     try {
       await saveSignOff(current.departmentCode, signOff)
+      if (handler !== null) {
+        const onConfirm = handler
+        isDialogOpen.value = false
+        isBusy.value = false
+        await onConfirm(signOff)
+        return {}
+      }
       const input = await loadMonitoringWorkbookInput(current, toValue(today), {
         withMeeting,
         signOff,
@@ -168,6 +189,7 @@ export function useWorkbookExport(round: MaybeRefOrGetter<WorkbookRound | null>,
     isBusy: computed(() => isBusy.value),
     failure: computed(() => failure.value),
     isDialogOpen,
+    isHandedOn: computed(() => isHandedOn.value),
     draft: computed(() => draft.value),
   }
 }

@@ -13,8 +13,9 @@ import type { IndicatorEvaluation } from './indicatorEvaluation'
 import { formatIndicatorValue, formatTarget, OPERATOR_SIGNS } from './indicatorFormat'
 import type { IndicatorNote } from './indicatorNotes'
 import { suggestIndicatorLikelihood } from './likelihood'
+import { qualitativeStatusLabel } from './presets'
 import type { ReportedDifference } from './reportedRound'
-import { STATUS_LABELS, type DeviationReason, type IndicatorTarget, type Likelihood, type Status } from './types'
+import { STATUS_LABELS, type DeviationReason, type IndicatorTarget, type Likelihood, type Status, type Thresholds } from './types'
 
 /** A number with its unit, as the form shows it (e.g. 63 件, 98.5 %). */
 export interface FormQuantity {
@@ -42,7 +43,7 @@ export interface IndicatorFormRow {
   readonly formTarget: string
   /** 原目标 → 调整后目标 when the target was adjusted by month m (e.g. "≥100 件 → ≥80 件"); '' otherwise */
   readonly targetChange: string
-  /** 1–m月执行情况; null when there is no number (then `actualText` says why) */
+  /** 1–m月执行情况; null when there is no number (then `actualText` says why: a 定性 indicator's hand-set light in the preset's words) */
   readonly actual: FormQuantity | null
   readonly actualText: string
   /** 全年预计完成情况 computed (rule 9); null when unknown or when the user rewrote it */
@@ -137,6 +138,8 @@ export interface IndicatorRowOptions {
   readonly display?: TargetDisplay
   /** Differences of the project after 报送 (ReportedView.changes); the row keeps those of its indicator */
   readonly changes?: readonly ReportedDifference[]
+  /** The warning preset: a 定性 indicator's light is written in its words (财政一体化: 达成目标…); absent = the default */
+  readonly thresholds?: Thresholds
 }
 
 /** One indicator row of the form; quantities in the target's unit. */
@@ -148,7 +151,8 @@ export function buildIndicatorRow(e: IndicatorEvaluation, options: IndicatorRowO
   const isQualitative = target.kind === 'qualitative' || target.value === null
   const actual = isQualitative ? null : quantity(e.actual, target.unit)
   const computed = isQualitative ? null : quantity(e.forecast, target.unit)
-  const handText = e.status === 'unreported' ? '未填报' : STATUS_LABELS[e.status]
+  // A 定性 indicator has no figure: its hand-set light, as the project page and the report write it.
+  const handText = qualitativeStatusLabel(e.status, options.thresholds)
   const confirmed = note?.likelihood ?? null
   const likelihood = confirmed ?? suggestIndicatorLikelihood(e)
   const isForecastEdited = note?.forecast != null

@@ -22,6 +22,7 @@ import {
   type MonitoringNote,
   type Month,
   type Status,
+  type Thresholds,
 } from './types'
 
 // The indicator rows live in ./formIndicatorRow; re-exported for the form's users.
@@ -104,6 +105,8 @@ export interface MonitoringFormOptions {
   readonly indicatorNotes?: readonly IndicatorNote[]
   /** ReportedView.changes of this project: today's figures that differ from the 已报送 round */
   readonly changes?: readonly ReportedDifference[]
+  /** The warning preset, for a 定性 indicator's 1–m月执行情况 (qualitativeStatusLabel); absent = the default */
+  readonly thresholds?: Thresholds
 }
 
 /**
@@ -194,7 +197,7 @@ export function buildMonitoringForm(
   options: MonitoringFormOptions = {},
 ): MonitoringForm {
   const { project, month } = evaluation
-  const { display = 'adjusted', indicatorNotes = [], changes = [] } = options
+  const { display = 'adjusted', indicatorNotes = [], changes = [], thresholds } = options
   const ownNote = note !== null && isNoteOf(note, project.id, month) ? note : null
   const notes = new Map(indicatorNotes.filter((n) => n.month === month && n.projectId === project.id).map((n) => [n.indicatorId, n]))
   const own = projectChanges(evaluation, changes)
@@ -219,7 +222,7 @@ export function buildMonitoringForm(
     funding,
     goals: project.goals,
     progress: describeProgress(evaluation),
-    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, { note: notes.get(e.indicator.id) ?? null, display, changes })),
+    indicators: evaluation.indicators.map((e) => buildIndicatorRow(e, { note: notes.get(e.indicator.id) ?? null, display, changes, ...(thresholds ? { thresholds } : {}) })),
     reasons: ownNote?.reasons ?? [],
     explanation: ownNote?.explanation ?? '',
     likelihood: evaluation.likelihood ?? evaluation.suggestedLikelihood,

@@ -27,7 +27,7 @@ import { noteOfMonth } from './projectEvaluation'
 import type { ProjectData } from './projectData'
 import { reportedNoteOf, type ReportedView } from './reportedRound'
 import { signOffDate, type SignOff } from './signOff'
-import type { Month } from './types'
+import type { Month, Thresholds } from './types'
 
 /** What the meeting adds to the 汇总 sheet for one project. */
 export interface MeetingOutcome {
@@ -152,6 +152,8 @@ export interface WorkbookSource {
   readonly signOff?: SignOff
   readonly presetName?: string
   readonly display?: TargetDisplay
+  /** The warning preset the statuses follow: a 定性 indicator's light is written in its words */
+  readonly thresholds?: Thresholds
   /** The meeting data; given, the workbook gets 会议决定, 议程项目合计, 整改清单 and 会议纪要 */
   readonly meeting?: WorkbookMeeting
 }
@@ -168,6 +170,7 @@ export function buildMonitoringWorkbookInput(source: WorkbookSource): Monitoring
       display: source.display,
       indicatorNotes: source.indicatorNotes,
       changes: view.changes.get(id) ?? [],
+      ...(source.thresholds ? { thresholds: source.thresholds } : {}),
     })
   })
   const mismatches = new Map(view.evaluations.flatMap((e) => {

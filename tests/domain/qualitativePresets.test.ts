@@ -4,8 +4,9 @@
  * 财政一体化 writes it with its own three grades.
  */
 import { describe, expect, it } from 'vitest'
-import { evaluateIndicator, evaluateProject, type Status } from '@/domain'
+import { evaluateIndicator, evaluateProject, evaluateShownAt, type Status } from '@/domain'
 import { buildMonitoringReport } from '@/domain/monitoringReport'
+import { buildMonitoringWorkbookInput } from '@/domain/monitoringWorkbook'
 import { PRESETS, qualitativeStatusLabel, type PresetId } from '@/domain/presets'
 import type { ManualStatus, Thresholds } from '@/domain/types'
 import { makeIndicator, manualStatusesOf, SEED_PROJECTS, seedSpending, valuesOf, type TargetSpec } from './factories'
@@ -123,5 +124,42 @@ describe('the 监控报告 writes a lagging 定性 indicator in the preset’s w
   ])('%s: set %s → 人工评定「%s」, with no figure', (id, manual, words) => {
     const text = reportText(id, manual)
     expect(text).toContain(`指标「法律援助服务质量」：年度指标值 优良，1–6月人工评定：${words}。`)
+  })
+})
+
+describe('the 监控表 writes a 定性 indicator’s 1–m月执行情况 in the preset’s words', () => {
+  /** The 1–6月执行情况 cell of 法律援助服务质量 in the department's workbook under the preset. */
+  const workbookCell = (id: PresetId, manual: ManualStatus | null): { readonly actual: unknown; readonly actualText: string } => {
+    const t = thresholdsOf(id)
+    const data = [{ project: PROJECT, indicators: [qualitative], spending: seedSpending('法律援助经费'), values: manual === null ? [] : manualStatusesOf(qualitative, { 6: manual }), notes: [] }]
+    const input = buildMonitoringWorkbookInput({
+      departmentCode: PROJECT.departmentCode,
+      departmentName: '秦皇岛市北戴河区司法局',
+      year: 2020,
+      month: 6,
+      today: '2020-07-06',
+      data,
+      view: evaluateShownAt(data, [], 6, t),
+      indicatorNotes: [],
+      reportedOn: null,
+      thresholds: t,
+    })
+    const row = input.forms[0]?.indicators.find((r) => r.name === '法律援助服务质量')
+    if (row === undefined) throw new Error('no row')
+    return row
+  }
+  it.each<[PresetId, ManualStatus | null, string]>([
+    ['default', 'green', '绿·正常'],
+    ['default', 'red', '红·滞后'],
+    ['fasp', 'green', '达成目标'],
+    ['fasp', 'yellow', '部分达成目标并具有一定效果'],
+    ['fasp', 'red', '未达成目标且效果较差'],
+    ['fasp', null, '未填报'],
+    ['hefei', 'yellow', '黄·关注'],
+    ['sichuan', 'red', '红·滞后'],
+  ])('%s: set %s → 「%s」, with no figure', (id, manual, words) => {
+    const row = workbookCell(id, manual)
+    expect(row.actualText).toBe(words)
+    expect(row.actual).toBeNull()
   })
 })

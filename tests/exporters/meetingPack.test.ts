@@ -1,49 +1,41 @@
 /**
- * The one-file meeting pack (src/exporters/meetingPack.ts): the demo's 监控表 and 监控报告 at 7月
- * zipped, then unzipped with another library (jszip) and each file opened the way a user's
- * software would (exceljs, mammoth): both are there under their names and carry the round's figures.
+ * The one-file meeting pack (src/exporters/meetingPack.ts): the demo's 监控表 workbook (汇总, every
+ * project, 整改清单, 会议纪要, as the meeting page writes it) and 监控报告 at 7月 zipped, then
+ * unzipped with another library (jszip) and each file opened the way a user's software would
+ * (exceljs, mammoth): both are there under their names and carry the round's figures.
  */
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { summarizeProjects } from '@/domain'
-import { buildAgenda } from '@/domain/agenda'
 import { formatPercent } from '@/domain/format'
 import { formatWan } from '@/domain/money'
-import { buildFormTotal, buildMonitoringForm } from '@/domain/monitoringForm'
 import { buildMonitoringReport } from '@/domain/monitoringReport'
+import { buildMonitoringWorkbookInput } from '@/domain/monitoringWorkbook'
 import { meetingPackFileName, writeMeetingPack } from '@/exporters/meetingPack'
-import { monitoringWorkbookFileName, sheetNameFor, writeMonitoringWorkbook } from '@/exporters/monitoringFormXlsx'
+import { monitoringWorkbookFileName, writeMonitoringWorkbook } from '@/exporters/monitoringFormXlsx'
 import { monitoringReportFileName, writeMonitoringReportDocx } from '@/exporters/monitoringReportDocx'
-import { demoAt } from './demoEvaluations'
+import { demo, demoSource, INDICATOR_NOTES } from './demoWorkbook'
 
-const demo = demoAt(7)
-const agenda = buildAgenda({ evaluations: demo.evaluations, flags: [], decisions: new Map(), actions: [], month: 7, referenceDate: '2020-08-06' })
-const department = summarizeProjects(demo.evaluations)
+const input = buildMonitoringWorkbookInput(demoSource())
+const { evaluations } = demoSource().view
+const department = summarizeProjects(evaluations)
 const WORKBOOK = monitoringWorkbookFileName(2020, 7, demo.departmentCode)
 const REPORT = monitoringReportFileName(2020, 7, demo.departmentCode)
 
 async function demoFiles() {
-  const workbook = await writeMonitoringWorkbook({
-    departmentCode: demo.departmentCode,
-    departmentName: demo.departmentName,
-    year: 2020,
-    month: 7,
-    date: '2020-08-06',
-    forms: agenda.entries.map((e) => buildMonitoringForm(e.evaluation, demo.notes.find((n) => n.projectId === e.evaluation.project.id && n.month === 7) ?? null, demo.departmentName)),
-    totals: [buildFormTotal('部门合计', demo.evaluations)],
-  })
+  const workbook = await writeMonitoringWorkbook(input)
   const report = await writeMonitoringReportDocx(
     buildMonitoringReport({
       departmentName: demo.departmentName,
       year: 2020,
       month: 7,
-      evaluations: demo.evaluations,
-      notes: demo.notes,
-      indicatorNotes: [],
+      evaluations,
+      notes: demo.data.flatMap((row) => row.notes),
+      indicatorNotes: INDICATOR_NOTES,
       actions: [],
-      projectNames: new Map(demo.evaluations.map((e) => [e.project.id, e.project.name])),
+      projectNames: new Map(evaluations.map((e) => [e.project.id, e.project.name])),
     }),
   )
   return [
@@ -52,11 +44,18 @@ async function demoFiles() {
   ]
 }
 
-/** Every number in the workbook's cells, rounded to the cent / basis point. */
-function numbersIn(wb: ExcelJS.Workbook): Set<number> {
-  const numbers = new Set<number>()
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && numbers.add(Math.round(cell.value * 10_000) / 10_000)))
-  return numbers
+/** The texts of each row of a sheet (numbers as written), merged cells once. */
+function rowsOf(ws: ExcelJS.Worksheet): string[][] {
+  const rows: string[][] = []
+  ws.eachRow((row) => {
+    const cells: string[] = []
+    row.eachCell((cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return
+      if (typeof cell.value === 'string' || typeof cell.value === 'number') cells.push(String(cell.value))
+    })
+    rows.push(cells)
+  })
+  return rows
 }
 
 describe('meeting pack (.zip) of the demo at 7月', () => {
@@ -82,18 +81,28 @@ describe('meeting pack (.zip) of the demo at 7月', () => {
     for (const name of [WORKBOOK, REPORT]) expect(zip.file(name)!.unixPermissions).toBe(0o100644)
   })
 
-  it('keeps the workbook readable, with its sheets and the department figures', async () => {
+  it('keeps the workbook readable: 汇总, every project, 整改清单 and 会议纪要, with the round’s figures', async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await zip.file(WORKBOOK)!.async('arraybuffer'))
-    const sheets = wb.worksheets.map((ws) => ws.name)
-    const taken = new Set<string>(['汇总'])
-    expect(sheets[0]).toBe('汇总')
-    expect(agenda.entries.length).toBeGreaterThan(0)
-    for (const e of agenda.entries) expect(sheets).toContain(sheetNameFor(e.evaluation.project.name, taken))
-    const numbers = numbersIn(wb)
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', ...demo.data.map((row) => row.project.name), '整改清单', '会议纪要'])
+    // 汇总's 部门合计: 预算数 21.05 万元 and the department's 执行数.
     expect(formatWan(department.budget)).toBe('21.05')
-    expect(numbers).toContain(21.05)
-    expect(numbers).toContain(department.executed / 1_000_000)
+    const total = rowsOf(wb.getWorksheet('汇总')!).find((row) => row.includes('部门合计'))
+    expect(total).toEqual(expect.arrayContaining([department.budget, department.executed].map((fen) => String(fen / 1_000_000))))
+    // A project's sheet: its own 预算数 and 执行数, and each of its indicators.
+    for (const e of evaluations) {
+      const cells = rowsOf(wb.getWorksheet(e.project.name)!).flat()
+      expect(cells, e.project.name).toEqual(expect.arrayContaining([String(e.spend.budget / 1_000_000), String(e.spend.executed / 1_000_000)]))
+      for (const i of e.indicators) expect(cells, e.project.name).toContain(i.indicator.name)
+    }
+    // 整改清单: the action completed after its 期限 reads 逾期完成; the one set at 6月 and still open is 结转.
+    const actions = rowsOf(wb.getWorksheet('整改清单')!)
+    expect(actions.find((row) => row.includes('印制普法宣传资料'))).toEqual(expect.arrayContaining(['已完成', '2020-07-20', '逾期完成']))
+    expect(actions.find((row) => row.includes('完成第三方评估采购'))).toEqual(expect.arrayContaining(['6月', '张科长', '进行中', '逾期', '结转']))
+    // 会议纪要: the place and the decision of 7月 with its remark.
+    const minutes = rowsOf(wb.getWorksheet('会议纪要')!)
+    expect(minutes.flat()).toContain('局三楼会议室')
+    expect(minutes.find((row) => row.includes('法制工作专项经费'))).toContain('调整预算（调减 1 万元）')
   })
 
   it('keeps the report readable, with the round and its figures', async () => {
