@@ -81,6 +81,8 @@ export function useMonitor(scope: ScopeSelection) {
     evaluations,
     /** The 已报送 rounds shown at the as-of month and how today differs from them */
     reported,
+    /** Every standing 已报送 round of the scope's year (the charts draw each reported month as reported) */
+    rounds: rounds.data,
     summary,
     hasSpending,
     isLoading,

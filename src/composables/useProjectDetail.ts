@@ -1,7 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { compareWithReported, evaluateProjectData, noteOfMonth, reportedNoteOf, type ReportedDifference, type ReportedRound } from '@/domain'
-import { applyReportedSpend } from '@/domain/reportedSpendCurve'
+import { applyReportedSpend, reportedSpendOf } from '@/domain/reportedSpendCurve'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
 import { EMPTY_CATALOG, observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
@@ -77,11 +77,7 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
   const curve = computed(() => {
     if (data.value === null) return null
     const today = buildProjectSpendCurve(data.value.project, data.value.spending, month.value, data.value.budgetAdjustments)
-    const reportedSpend = rounds.data.value.flatMap((r) => {
-      const e = r.evaluations.find((x) => x.project.id === projectId.value)
-      return e ? [{ month: r.month, spend: e.spend }] : []
-    })
-    return applyReportedSpend(today, reportedSpend)
+    return applyReportedSpend(today, reportedSpendOf(rounds.data.value, projectId.value))
   })
   const note = computed(() => {
     const shown = reported.value
