@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref, type EffectScope } from 'vue'
+import { buildComparisonChart } from '@/components/overview/comparisonChartRows'
 import { useDepartmentDetail } from '@/composables/useDepartmentDetail'
 import { useMeeting } from '@/composables/useMeeting'
 import { useMonitor } from '@/composables/useMonitor'
@@ -76,6 +77,19 @@ describe('charts of a 已报送 month draw the reported figures', () => {
     await vi.waitFor(() => expect(detail.monitor.evaluations.value.length).toBeGreaterThan(0))
     expect(rate(detail.curve.value.actual[7])).toBe(rate(round.summary.executionRate))
     expect(detail.curve.value.budget).toBe(round.summary.budget - 1_000_000)
+  })
+
+  it('the overview’s comparison bar of 法律援助经费 is as reported at 7月 and marked 报送后有变动 with today’s 执行率', async () => {
+    await reportedThenCut()
+    const monitor = run(() => useMonitor(scopeAt(7)))
+    await vi.waitFor(() => expect(monitor.evaluations.value.length).toBeGreaterThan(0))
+    const { rows } = buildComparisonChart(monitor.evaluations.value, monitor.reported.value.changes)
+    const row = rows.find((r) => r.id === FLC6)
+    expect(row?.figure).toMatch(/^55\.0%.*◇报送后有变动$/)
+    const changed = row?.changed.find((d) => d.label === '执行率')
+    expect(changed?.reported).toBe('55.0%')
+    expect(row?.tooltip.at(-1)?.value).toContain(`执行率 ${changed?.current}`)
+    expect(rows.filter((r) => r.id !== FLC6).every((r) => r.changed.length === 0 && !r.figure.includes('报送后有变动'))).toBe(true)
   })
 
   it('without a report the charts are today’s', async () => {
