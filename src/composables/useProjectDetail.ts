@@ -5,7 +5,8 @@ import { applyReportedSpend, reportedSpendOf } from '@/domain/reportedSpendCurve
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
 import { EMPTY_CATALOG, observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
-import { observeReportedRounds } from '@/db/reportedRoundRepository'
+import { observeLocksWithoutRound, observeReportedRounds } from '@/db/reportedRoundRepository'
+import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import type { ScopeSelection } from './useScope'
@@ -84,12 +85,16 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
     if (shown?.isInRound) return reportedNoteOf(shown.round, projectId.value)
     return data.value === null ? null : noteOfMonth(data.value.notes, month.value)
   })
+  const oldLocks = useLiveQuery(() => (key.value === null ? constant([] as MonthLockRecord[]) : observeLocksWithoutRound(key.value)), [] as MonthLockRecord[])
+  /** The month was marked 已报送 without storing the round (old version): the page shows today's figures */
+  const legacyLocked = computed(() => oldLocks.data.value.some((l) => l.month === month.value))
   const department = computed(() => catalog.data.value.departments.find((d) => d.code === key.value?.departmentCode) ?? null)
 
   return {
     data,
     evaluation,
     reported,
+    legacyLocked,
     /** Today's evaluation at the month (the shown one is the reported round's when 已报送) */
     current,
     curve,

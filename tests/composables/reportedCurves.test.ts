@@ -92,6 +92,14 @@ describe('charts of a 已报送 month draw the reported figures', () => {
     expect(rows.filter((r) => r.id !== FLC6).every((r) => r.changed.length === 0 && !r.figure.includes('报送后有变动'))).toBe(true)
   })
 
+  it('with every department shown (no department chosen) the department chart still draws 7月 as reported', async () => {
+    const round = await reportedThenCut()
+    const detail = run(() => useDepartmentDetail(scopeAt(7, null)))
+    await vi.waitFor(() => expect(detail.monitor.evaluations.value.length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(rate(detail.curve.value.actual[7])).toBe(rate(round.summary.executionRate)))
+    expect(detail.curve.value.reported?.find((p) => p.month === 7)?.isChanged).toBe(true)
+  })
+
   it('without a report the charts are today’s', async () => {
     await loadRealDemo(db)
     const detail = run(() => useDepartmentDetail(scopeAt(7)))
