@@ -7,6 +7,7 @@ const LEGAL_AID = '2020/315002/315-0404-JBN-FLC6' // 法律援助经费, 3.00 �
 const SHOTS = process.env.SHOT_DIR ?? '/tmp'
 
 const go = (page: Page, base: string, path: string) => page.goto(new URL(`#${path}`, base).href)
+const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim()
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -48,6 +49,14 @@ describe('charts of a 已报送 month with a later 调减', () => {
     const note = await text(page, 'spend-reported-note')
     assert.match(note, /7月已报送：图中执行率为报送时的 [\d.]+%（预算数 [\d.]+ 万元）；报送后有变动，按当前数据为 [\d.]+%（预算数 [\d.]+ 万元）/)
     await shoot(page, 'department-7')
+
+    // The overview's comparison bar of 法律援助经费 is the reported 55.0 %, marked.
+    await go(page, app.url, '/?m=7')
+    const bar = page.getByTestId('comparison-row').filter({ hasText: '法律援助经费' })
+    await bar.getByTestId('comparison-changed').waitFor()
+    assert.match(clean(await bar.textContent()), /◇法律援助经费\s*55\.0%/)
+    assert.match(clean(await page.getByTestId('chart-project-comparison').textContent()), /◇报送后有变动/)
+    await shoot(page, 'overview-7')
 
     await go(page, app.url, '/meeting/present?m=7')
     await page.getByTestId('slide-summary').waitFor()

@@ -99,7 +99,7 @@ export function buildComparisonChart(
       color: STATUS_COLORS[e.status],
       barPct: e.spend.executionRate === null ? null : at(e.spend.executionRate),
       planPct: at(e.spend.planned),
-      figure: changed.length === 0 ? comparisonFigure(e) : `${comparisonFigure(e)} ◇报送后有变动`,
+      figure: comparisonFigure(e),
       tooltipTitle,
       tooltip,
       description: `${tooltipTitle}：${tooltip.map((line) => `${line.label} ${line.value}`).join('，')}`,
