@@ -3,6 +3,7 @@ import { buildAgenda, DECISION_LABELS, meetingReferenceDate, type MeetingDecisio
 import { buildIndicatorNoteRows, type IndicatorNote, type IndicatorNoteRow } from '@/domain/indicatorNotes'
 import { earlierDecisions, emptyMeetingRecord, type EarlierDecision, type MeetingRecord } from '@/domain/meetingRecord'
 import { noteOfMonth, reportedNoteOf, summarizeProjects } from '@/domain'
+import { applyReportedDepartmentSpend, applyReportedSpend, reportedSpendOf } from '@/domain/reportedSpendCurve'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { MonitoringNote } from '@/domain/types'
 import {
@@ -78,7 +79,11 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
     ),
   )
   const dataById = computed(() => new Map(monitor.projectData.value.map((row) => [row.project.id, row])))
-  const departmentCurve = computed<SpendCurve>(() => buildDepartmentSpendCurve(monitor.projectData.value, monitor.month.value))
+  // Each 已报送 month is drawn as reported, today's figure beside it (as on the project page).
+  const departmentCurve = computed<SpendCurve>(() => {
+    const data = monitor.projectData.value
+    return applyReportedDepartmentSpend(buildDepartmentSpendCurve(data, monitor.month.value), data, monitor.rounds.value)
+  })
 
   const departmentName = computed(() => {
     const code = monitor.departmentCode.value ?? monitor.projectData.value[0]?.project.departmentCode ?? ''
@@ -87,10 +92,12 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
     return monitor.catalog.value.departments.find((d) => d.code === code)?.name ?? code
   })
 
-  /** The spend curve of one project at the as-of month (rates in % of budget). */
+  /** The spend curve of one project at the as-of month (rates in % of budget), 已报送 months as reported. */
   function curveOf(projectId: string): SpendCurve | null {
     const row = dataById.value.get(projectId)
-    return row ? buildProjectSpendCurve(row.project, row.spending, monitor.month.value, row.budgetAdjustments) : null
+    if (!row) return null
+    const today = buildProjectSpendCurve(row.project, row.spending, monitor.month.value, row.budgetAdjustments)
+    return applyReportedSpend(today, reportedSpendOf(monitor.rounds.value, projectId))
   }
 
   /** The project's monitoring note of the as-of month (the reported one when 已报送), or null. */

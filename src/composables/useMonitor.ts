@@ -5,13 +5,21 @@ import { activeProjectDataAt } from '@/domain/projectRegister'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
 import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
-import { observeReportedRounds } from '@/db/reportedRoundRepository'
+import { observeLocksWithoutRound, observeReportedRounds } from '@/db/reportedRoundRepository'
+import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { evaluateCached, evaluateNeighboursWhenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
 const NO_PROJECTS: Subscribable<ProjectData[]> = {
+  subscribe(observer) {
+    observer.next([])
+    return { unsubscribe() {} }
+  },
+}
+
+const NO_LOCKS: Subscribable<MonthLockRecord[]> = {
   subscribe(observer) {
     observer.next([])
     return { unsubscribe() {} }
@@ -77,6 +85,12 @@ export function useMonitor(scope: ScopeSelection) {
     ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t)),
     { immediate: true },
   )
+  const oldLocks = useLiveQuery(() => {
+    const selectedYear = year.value
+    return selectedYear === null ? NO_LOCKS : observeLocksWithoutRound({ year: selectedYear, departmentCode: departmentCode.value })
+  }, [] as MonthLockRecord[])
+  // Departments whose as-of month is 已报送 without a stored round: shown with today's figures.
+  const legacyLocked = computed(() => oldLocks.data.value.filter((l) => l.month === month.value).map((l) => l.departmentCode))
   const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
@@ -97,6 +111,10 @@ export function useMonitor(scope: ScopeSelection) {
     evaluations,
     /** The 已报送 rounds shown at the as-of month and how today differs from them */
     reported,
+    /** Every standing 已报送 round of the scope's year (the charts draw each reported month as reported) */
+    rounds: rounds.data,
+    /** Department codes whose as-of month was marked 已报送 without storing the round (old version): today's figures shown */
+    legacyLocked,
     summary,
     hasSpending,
     isLoading,

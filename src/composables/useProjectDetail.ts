@@ -1,11 +1,12 @@
 import { computed, type Ref } from 'vue'
 import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { compareWithReported, evaluateProjectData, noteOfMonth, reportedNoteOf, type ReportedDifference, type ReportedRound } from '@/domain'
-import { applyReportedSpend } from '@/domain/reportedSpendCurve'
+import { applyReportedSpend, reportedSpendOf } from '@/domain/reportedSpendCurve'
 import { buildProjectSpendCurve } from '@/domain/spendCurve'
 import type { Month } from '@/domain/types'
 import { EMPTY_CATALOG, observeCatalog, observeLatestDataMonth, observeProject, type Catalog, type ProjectData } from '@/db/monitorRepository'
-import { observeReportedRounds } from '@/db/reportedRoundRepository'
+import { observeLocksWithoutRound, observeReportedRounds } from '@/db/reportedRoundRepository'
+import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 import type { ScopeSelection } from './useScope'
@@ -77,23 +78,23 @@ export function useProjectDetail(projectId: Ref<string>, scope: ScopeSelection) 
   const curve = computed(() => {
     if (data.value === null) return null
     const today = buildProjectSpendCurve(data.value.project, data.value.spending, month.value, data.value.budgetAdjustments)
-    const reportedSpend = rounds.data.value.flatMap((r) => {
-      const e = r.evaluations.find((x) => x.project.id === projectId.value)
-      return e ? [{ month: r.month, spend: e.spend }] : []
-    })
-    return applyReportedSpend(today, reportedSpend)
+    return applyReportedSpend(today, reportedSpendOf(rounds.data.value, projectId.value))
   })
   const note = computed(() => {
     const shown = reported.value
     if (shown?.isInRound) return reportedNoteOf(shown.round, projectId.value)
     return data.value === null ? null : noteOfMonth(data.value.notes, month.value)
   })
+  const oldLocks = useLiveQuery(() => (key.value === null ? constant([] as MonthLockRecord[]) : observeLocksWithoutRound(key.value)), [] as MonthLockRecord[])
+  /** The month was marked 已报送 without storing the round (old version): the page shows today's figures */
+  const legacyLocked = computed(() => oldLocks.data.value.some((l) => l.month === month.value))
   const department = computed(() => catalog.data.value.departments.find((d) => d.code === key.value?.departmentCode) ?? null)
 
   return {
     data,
     evaluation,
     reported,
+    legacyLocked,
     /** Today's evaluation at the month (the shown one is the reported round's when 已报送) */
     current,
     curve,

@@ -90,6 +90,14 @@ function rowOf(input: BudgetAdjustmentInput, transferGroup: string | null, actor
   return { projectId, date, fiscal, other, documentNo: input.documentNo.trim(), reason: input.reason.trim(), transferGroup, at: new Date().toISOString(), actor }
 }
 
+/**
+ * An edited row: when it was first recorded and by whom stay (so an adjustment recorded before
+ * a 报送 is not taken for one recorded after it), `editedAt` says when it was changed.
+ */
+function editedRow(row: BudgetAdjustmentRecord, old: BudgetAdjustmentRecord, id: number): BudgetAdjustmentRecord {
+  return { ...row, id, at: old.at, actor: old.actor, editedAt: row.at }
+}
+
 /** Checks a row against the project's other adjustments; refuses with field errors. */
 async function checkRow(database: MonitorDatabase, row: BudgetAdjustmentRecord, exceptId?: number): Promise<void> {
   const project = toProject(await projectOf(database, row.projectId))
@@ -140,7 +148,7 @@ export async function updateBudgetAdjustment(
     const old = await database.budgetAdjustments.get(id)
     if (!old) return refuse({ date: '这笔调整已不存在，可能已被删除。请刷新页面。' })
     if (old.transferGroup !== null) refuse({ date: '调剂的两笔调整须一起修改：请删除这笔调剂后重新录入。' })
-    const row = { ...rowOf({ ...input, projectId: old.projectId }, null, actor), id }
+    const row = editedRow(rowOf({ ...input, projectId: old.projectId }, null, actor), old, id)
     await checkRow(database, row, id)
     await database.budgetAdjustments.put(row)
     await logBudget(database, actor, old, row)
@@ -234,8 +242,8 @@ export async function updateBudgetTransfer(group: string, input: BudgetTransferI
     if (old === null) return refuse({ date: '这笔调剂已不存在，可能已被删除。请刷新页面。' })
     if (old.out.projectId !== input.fromProjectId) refuse({ date: '调剂的调出项目不能修改：请删除这笔调剂后重新录入。' })
     const common = { date: input.date, documentNo: input.documentNo, reason: input.reason }
-    const out = { ...rowOf({ ...common, projectId: old.out.projectId, fiscal: 0 - input.fiscal, other: 0 - input.other }, group, actor), id: old.out.id }
-    const into = { ...rowOf({ ...common, projectId: input.toProjectId, fiscal: input.fiscal, other: input.other }, group, actor), id: old.into.id }
+    const out = editedRow(rowOf({ ...common, projectId: old.out.projectId, fiscal: 0 - input.fiscal, other: 0 - input.other }, group, actor), old.out, old.out.id as number)
+    const into = editedRow(rowOf({ ...common, projectId: input.toProjectId, fiscal: input.fiscal, other: input.other }, group, actor), old.into, old.into.id as number)
     await checkRow(database, out, old.out.id)
     await checkReceiving(database, into, old.into.id)
     if (old.into.projectId !== into.projectId) {

@@ -101,8 +101,8 @@ export function toNote(record: NoteRecord): MonitoringNote {
 
 /** Maps a stored budget adjustment to the domain value (amounts in 分). */
 export function toBudgetAdjustment(record: BudgetAdjustmentRecord): BudgetAdjustment {
-  const { id, projectId, date, fiscal, other, documentNo, reason, transferGroup, at, actor } = record
-  return { id, projectId, date, fiscal, other, documentNo, reason, transferGroup, at, actor }
+  const { id, projectId, date, fiscal, other, documentNo, reason, transferGroup, at, actor, editedAt } = record
+  return { id, projectId, date, fiscal, other, documentNo, reason, transferGroup, at, actor, ...(editedAt === undefined ? {} : { editedAt }) }
 }
 
 /** Maps a stored target version to the domain value. */

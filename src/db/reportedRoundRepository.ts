@@ -1,5 +1,5 @@
 import Dexie, { liveQuery, type Observable } from 'dexie'
-import { buildReportedRound } from '@/domain/reportedRound'
+import { buildReportedRound, lockedWithoutRound } from '@/domain/reportedRound'
 import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { loadProjectData, projectDataTables, type Scope } from './monitorRepository'
@@ -60,6 +60,16 @@ export async function storeReportedRound(
   return { ...record, id }
 }
 
+/**
+ * Key bounds of a scope on a [year+departmentCode+month] index (both included): one
+ * department's year, or every department of the year (from [year] up to [year, maxKey]).
+ */
+function scopeBounds(scope: Scope): [unknown[], unknown[]] {
+  return scope.departmentCode === null
+    ? [[scope.year], [scope.year, Dexie.maxKey]]
+    : [[scope.year, scope.departmentCode, Dexie.minKey], [scope.year, scope.departmentCode, Dexie.maxKey]]
+}
+
 /** True for a round that stands: not reopened, and its month still locked. */
 function isStanding(round: ReportedRoundRecord, locks: readonly MonthLockRecord[]): boolean {
   return round.reopenedAt === null && locks.some((l) => l.year === round.year && l.departmentCode === round.departmentCode && l.month === round.month)
@@ -71,8 +81,7 @@ function isStanding(round: ReportedRoundRecord, locks: readonly MonthLockRecord[
  */
 export async function loadReportedRounds(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ReportedRoundRecord[]> {
   return database.transaction('r', [database.reportedRounds, database.monthLocks], async () => {
-    const lower = [scope.year, scope.departmentCode ?? Dexie.minKey, Dexie.minKey]
-    const upper = [scope.year, scope.departmentCode ?? Dexie.maxKey, Dexie.maxKey]
+    const [lower, upper] = scopeBounds(scope)
     const [rounds, locks] = await Promise.all([
       database.reportedRounds.where('[year+departmentCode+month]').between(lower, upper, true, true).toArray(),
       database.monthLocks.where('[year+departmentCode+month]').between(lower, upper, true, true).toArray(),
@@ -90,4 +99,23 @@ export async function loadReportedRounds(scope: Scope, database: MonitorDatabase
 /** Live version of loadReportedRounds: re-emits when a round is reported, reopened or restored. */
 export function observeReportedRounds(scope: Scope, database: MonitorDatabase = defaultDb): Observable<ReportedRoundRecord[]> {
   return liveQuery(() => loadReportedRounds(scope, database))
+}
+
+/**
+ * The scope's locked months without a stored round (locked by a version that did not store
+ * rounds; lockedWithoutRound): their pages show today's figures, with a notice saying so.
+ */
+export async function loadLocksWithoutRound(scope: Scope, database: MonitorDatabase = defaultDb): Promise<MonthLockRecord[]> {
+  return database.transaction('r', [database.reportedRounds, database.monthLocks], async () => {
+    const [lower, upper] = scopeBounds(scope)
+    // One after the other: loadReportedRounds opens its own (nested) transaction.
+    const rounds = await loadReportedRounds(scope, database)
+    const locks = await database.monthLocks.where('[year+departmentCode+month]').between(lower, upper, true, true).toArray()
+    return lockedWithoutRound(locks, rounds)
+  })
+}
+
+/** Live version of loadLocksWithoutRound. */
+export function observeLocksWithoutRound(scope: Scope, database: MonitorDatabase = defaultDb): Observable<MonthLockRecord[]> {
+  return liveQuery(() => loadLocksWithoutRound(scope, database))
 }

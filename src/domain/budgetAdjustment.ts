@@ -29,9 +29,11 @@ export interface BudgetAdjustment {
   readonly reason: string
   /** 调剂: the adjustments of one transfer share this key; null for a plain 追加 / 调减 */
   readonly transferGroup: string | null
-  /** When it was recorded (ISO) and by whom; absent before it is saved */
+  /** When it was first recorded (ISO) and by whom; absent before it is saved. An edit keeps them. */
   readonly at?: string
   readonly actor?: string
+  /** When it was last edited (ISO); absent when never edited */
+  readonly editedAt?: string
 }
 
 /** The sum of adjustments in 分, per source and in total. */

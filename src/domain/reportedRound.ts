@@ -262,3 +262,20 @@ export function evaluateShownAt(
   const notes = data.flatMap((row) => row.notes.filter((note) => note.month === month))
   return applyReportedRounds(current, notes, rounds, month)
 }
+
+/** A department's month marked 已报送. */
+export interface LockedMonth {
+  readonly year: number
+  readonly departmentCode: string
+  readonly month: Month
+}
+
+/**
+ * The locked months that no stored round holds: marked 已报送 by a version that did not store
+ * what was reported. Pages show today's figures for them and must say so (not the reported
+ * ones). `rounds` are the standing rounds of the same scope.
+ */
+export function lockedWithoutRound<L extends LockedMonth>(locks: readonly L[], rounds: readonly LockedMonth[]): L[] {
+  const held = new Set(rounds.map((r) => `${r.year}|${r.departmentCode}|${r.month}`))
+  return locks.filter((l) => !held.has(`${l.year}|${l.departmentCode}|${l.month}`))
+}

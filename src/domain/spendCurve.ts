@@ -94,7 +94,7 @@ export function forecastLine(planned: readonly number[], rate: number | null, as
 }
 
 /** evaluateSpend at each month 1..asOf (index 0 = January): the figures the curve draws. */
-function spendByMonth(
+export function spendByMonth(
   project: Project,
   spending: readonly MonthlySpending[],
   asOf: Month,

@@ -340,8 +340,11 @@ export const BudgetAdjustmentRecordSchema = v.object({
   /** 调整原因; '' when none */
   reason: text,
   transferGroup: nullableText,
+  /** When it was first recorded; an edit keeps it */
   at: timestamp,
   actor: text,
+  /** When it was last edited; absent when never edited (and in backups made before it was kept) */
+  editedAt: v.optional(timestamp),
 })
 
 /** 调整目标: a new version of an indicator's target, effective from `month` on. */

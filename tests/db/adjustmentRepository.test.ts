@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   addBudgetAdjustment,
@@ -14,6 +15,7 @@ import { loadProject, loadProjectData } from '@/db/monitorRepository'
 import { loadEntryData, loadEntryProject } from '@/db/actualsRepository'
 import { lockMonth } from '@/db/lockRepository'
 import { evaluateProjectData } from '@/domain'
+import { BudgetAdjustmentRecordSchema } from '@/schema/records'
 import { sampleDatabase } from './factories'
 
 let database: MonitorDatabase
@@ -93,6 +95,19 @@ describe('budget adjustments', () => {
     expect((await rows()).map((r) => r.date)).toEqual(['2021-05-20'])
   })
 
+  it('keeps when an adjustment was recorded (and by whom) on edit, and stamps editedAt', async () => {
+    database = await sampleDatabase()
+    const id = await addBudgetAdjustment(cut, '李会计', database)
+    const [recorded] = await rows()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await updateBudgetAdjustment(id, { ...cut, fiscal: -1_000_000 }, '王会计', database)
+    const [edited] = await rows()
+    expect([edited!.at, edited!.actor]).toEqual([recorded!.at, '李会计'])
+    expect(edited!.editedAt! > recorded!.at).toBe(true)
+    expect(recorded!.editedAt).toBeUndefined()
+    expect(v.safeParse(BudgetAdjustmentRecordSchema, edited).success).toBe(true)
+  })
+
   it('refuses to remove a 追加 a later 调减 relies on, and removes it once the 调减 is gone', async () => {
     database = await sampleDatabase()
     const add = await addBudgetAdjustment({ ...cut, date: '2021-03-01', fiscal: 5_000_000 }, '李会计', database)
@@ -156,6 +171,17 @@ describe('editing a 调剂', () => {
     const error = await errorOf(updateBudgetTransfer(group, { ...transfer, toProjectId: C }, '王会计', database))
     expect(error.errors.toProjectId).toMatch(/改调入项目后「图书馆免费开放补助」8月的调整后预算数将小于 0/)
     expect(await sides()).toEqual(before)
+  })
+
+  it('keeps both sides’ recorded time on a 调剂 edit and stamps editedAt', async () => {
+    database = await withThirdProject()
+    const group = await addBudgetTransfer(transfer, '李会计', database)
+    const recorded = await rows()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await updateBudgetTransfer(group, { ...transfer, fiscal: 2_000_000 }, '王会计', database)
+    const edited = await rows()
+    expect(edited.map((r) => r.at)).toEqual(recorded.map((r) => r.at))
+    expect(edited.every((r) => r.editedAt !== undefined && r.editedAt > r.at)).toBe(true)
   })
 
   it.each([

@@ -4,7 +4,7 @@
  * ECharts, so the first route does not load a chart library for one bar chart.
  */
 import { CHART_COLORS, niceStep, STATUS_COLORS, STATUS_WORDS, statusText } from '@/charts/options/common'
-import type { ProjectEvaluation } from '@/domain'
+import type { ProjectEvaluation, ReportedDifference } from '@/domain'
 import { formatPercent, formatPoints } from '@/domain/format'
 import { formatWan } from '@/domain/money'
 import type { Status } from '@/domain/types'
@@ -37,7 +37,12 @@ export interface ComparisonRow {
   readonly tooltip: readonly TooltipLine[]
   /** The whole row in words, for screen readers. */
   readonly description: string
+  /** 已报送 month: the bar is as reported and these spend figures differ today (报送后有变动); empty otherwise. */
+  readonly changed: readonly ReportedDifference[]
 }
+
+/** The figures of a bar's row: a difference in any of them marks the row 报送后有变动. */
+const BAR_FIGURES = new Set(['预算数', '执行数', '执行率', '计划进度', '偏差', '状态'])
 
 export interface AxisTick {
   readonly label: string
@@ -68,14 +73,24 @@ function comparisonFigure(e: ProjectEvaluation): string {
   return `${formatPercent(executionRate)}（${formatPoints(deviation)}）${STATUS_WORDS[e.status]}`
 }
 
-/** Bars, markers and axis for projects in display order (most lagging first), rates in % of budget. */
-export function buildComparisonChart(evaluations: readonly ProjectEvaluation[]): ComparisonChart {
+/**
+ * Bars, markers and axis for projects in display order (most lagging first), rates in % of budget.
+ * `changes` (ReportedView.changes) marks the bars of a 已报送 month whose figures differ today.
+ */
+export function buildComparisonChart(
+  evaluations: readonly ProjectEvaluation[],
+  changes: ReadonlyMap<string, readonly ReportedDifference[]> = new Map(),
+): ComparisonChart {
   const top = Math.max(AXIS_FLOOR, ...evaluations.flatMap((e) => [e.spend.executionRate ?? 0, e.spend.planned]))
   const interval = niceStep(top / AXIS_SPLITS)
   const max = Math.ceil(top / interval - 1e-9) * interval
   const at = (value: number) => (Math.max(0, value) / max) * 100
   const rows = evaluations.map((e): ComparisonRow => {
-    const tooltip = comparisonTooltip(e)
+    const changed = (changes.get(e.project.id) ?? []).filter((d) => BAR_FIGURES.has(d.label))
+    const tooltip = [
+      ...comparisonTooltip(e),
+      ...(changed.length === 0 ? [] : [{ color: null, label: '报送后有变动（按当前数据）', value: changed.map((d) => `${d.label} ${d.current}`).join('，') }]),
+    ]
     const tooltipTitle = `${e.project.code} ${e.project.name}`
     return {
       id: e.project.id,
@@ -88,6 +103,7 @@ export function buildComparisonChart(evaluations: readonly ProjectEvaluation[]):
       tooltipTitle,
       tooltip,
       description: `${tooltipTitle}：${tooltip.map((line) => `${line.label} ${line.value}`).join('，')}`,
+      changed,
     }
   })
   const ticks = Array.from({ length: Math.round(max / interval) + 1 }, (_, i) => ({ label: `${i * interval}%`, pct: at(i * interval) }))

@@ -36,6 +36,18 @@ describe('AdjustmentBudgetPanel', () => {
     expect(items[1]!.text()).toContain('6月底尚未生效')
   })
 
+  it.each([
+    ['recorded before the report, edited after', '2020-06-20T09:00:00.000Z', '2020-07-05T09:00:00.000Z', ['报送后修改，6月报送数按修改前计']],
+    ['recorded and edited before the report', '2020-06-20T09:00:00.000Z', '2020-06-25T09:00:00.000Z', []],
+    ['recorded before the report, never edited', '2020-06-20T09:00:00.000Z', undefined, []],
+    ['recorded after the report and edited', '2020-07-02T09:00:00.000Z', '2020-07-05T09:00:00.000Z', ['报送后录入，未计入6月报送数']],
+  ] as const)('an adjustment %s: flagged as the report saw it', (_, at, editedAt, flags) => {
+    const adjustment: BudgetAdjustment = { ...cut, at, editedAt }
+    const today = budgetInForce(project, [adjustment], 6)
+    const wrapper = mount(AdjustmentBudgetPanel, { props: { budget: today, adjustments: [adjustment], month: 6, reported: { reportedAt: REPORTED_AT, current: today } } })
+    expect(wrapper.findAll('[data-test="budget-after-report"]').map((f) => f.text())).toEqual(flags)
+  })
+
   it('emits 修改 and 删除 with the adjustment', async () => {
     const wrapper = panel(false)
     await wrapper.findAll('[data-test="budget-edit"]')[0]!.trigger('click')
