@@ -25,10 +25,12 @@ export class RoundNotReadyError extends Error {
  * The round document of a department's 已报送 month (1–m月): the round frozen when the month was
  * marked 已报送 (its evaluations, notes, monthly entries and thresholds, see storeReportedRound),
  * never today's re-computation, so a change after the report (a 调整预算, a corrected earlier
- * month) does not change what is 报送-ed. The month's per-indicator notes are read from the
- * table (they cannot change while the month is locked); the 整改 items are judged on the day
- * the round was reported, as the meeting does. A locked month without a stored round (from
- * before rounds were frozen) is built from today's data once, as the report would have been.
+ * month, an 整改 item edited or completed) does not change what is 报送-ed. The month's
+ * per-indicator notes are read from the table (they cannot change while the month is locked);
+ * the 整改 items are the round's (today's for a round stored before they were kept with it),
+ * judged on the day the round was reported, as the meeting does. A locked month without a
+ * stored round (from before rounds were frozen) is built from today's data once, as the report
+ * would have been.
  */
 export async function buildRoundSubmission(
   year: number,
@@ -84,6 +86,7 @@ function roundContent(round: ReportedRound, meeting: MeetingData, today: readonl
   const spendOf = new Map(spending.filter((s) => s.month <= month).map((s) => [`${s.projectId}|${s.month}`, s.amount]))
   const valueOf = new Map(values.filter((v) => v.month <= month).map((v) => [`${v.indicatorId}|${v.month}`, v.value]))
   const indicatorNoteOf = new Map(meeting.indicatorNotes.filter((n) => n.month === month).map((n) => [n.indicatorId, n]))
+  const actions = round.actions ?? meeting.actions
   const projects = round.evaluations.map((evaluation): RoundProject => {
     const { project, spend } = evaluation
     const note = reportedNoteOf(round, project.id)
@@ -131,7 +134,7 @@ function roundContent(round: ReportedRound, meeting: MeetingData, today: readonl
             : null,
         }
       }),
-      actionItems: actionsAtMonth(meeting.actions.filter((a) => a.projectId === project.id), month, day)
+      actionItems: actionsAtMonth(actions.filter((a) => a.projectId === project.id), month, day)
         .map(({ item, state, progress, isOverdue }) => ({
           text: item.text,
           owner: item.owner,

@@ -148,7 +148,8 @@ describe('round document from the round frozen at 已报送', () => {
   it('sends today’s 整改 items for a round stored before the items were frozen with it', async () => {
     await reportedSample()
     const stored = await database.reportedRounds.toCollection().first()
-    const { actions: _frozen, ...older } = stored!
+    const older = { ...stored! }
+    delete older.actions
     await database.reportedRounds.put(older)
     const [item] = await database.actionItems.where('projectId').equals(A).toArray()
     await updateActionItem(item!.id!, { text: '加快演出进度（改）' }, '王会计', database)
