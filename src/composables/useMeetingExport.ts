@@ -28,7 +28,7 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
   const workbook = useWorkbookExport(round, today, true)
 
   /** The 监控报告 draft (.docx) of the round over every project of the scope, with its file name. */
-  async function writeReport(year: number): Promise<PackFile> {
+  async function writeReport(year: number): Promise<PackFile & { readonly bytes: ArrayBuffer }> {
     const { monitor } = meeting
     const { writeMonitoringReportDocx, monitoringReportFileName } = await import('@/exporters/monitoringReportDocx')
     const month = monitor.month.value

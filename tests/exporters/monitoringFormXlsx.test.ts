@@ -347,7 +347,7 @@ describe('the 监控表 workbook of the demo at 7月, read back', () => {
           if (fill?.fgColor?.argb !== 'FFEEF2F6' || typeof cell.value !== 'string') return
           if (cell.isMerged && cell.master.address !== cell.address) return
           const range = merges.find(([from]) => from === cell.address)
-          const [first, last] = range ? [columnOf(range[0]), columnOf(range[1])] : [cell.col, cell.col]
+          const [first, last] = range ? [columnOf(range[0]), columnOf(range[1])] : [Number(cell.col), Number(cell.col)]
           let width = 0
           for (let c = first; c <= last; c++) width += ws.getColumn(c).width ?? 8.43
           for (const line of cell.value.split('\n')) {
