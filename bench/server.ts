@@ -21,6 +21,14 @@ import { openPglite } from '../server/db/pglite'
 import { openPostgres } from '../server/db/postgres'
 import { listLatestForRound } from '../server/repositories/submissions'
 import { findPgBin, startCluster, type Cluster } from '../tests/server/cluster'
+import { bureauDepartment, generateBureauProject, type BureauOptions } from '../mock-data/bureau'
+import { buildRoundContent } from '../src/api/roundDocument'
+import type { ActionItem } from '../src/domain/meetingActions'
+import type { IndicatorNote } from '../src/domain/indicatorNotes'
+import type { ProjectData } from '../src/domain/projectData'
+import { buildReportedRound } from '../src/domain/reportedRound'
+import { DEFAULT_THRESHOLDS, MONTHS, type MonitoringNote } from '../src/domain/types'
+import { parseSubmission, SUBMISSION_FORMAT_VERSION } from '../src/schema/submission'
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const DEPARTMENTS = env('BENCH_DEPARTMENTS', 100)
@@ -34,31 +42,75 @@ const YEAR = 2026
 // Setup only (accounts are created before the clock starts): a low bcrypt cost.
 const SETUP_PASSWORD_COST = 4
 
-const code = (d: number) => `9${String(d).padStart(5, '0')}`
+const department = (d: number) => bureauDepartment(d)
+const GENERATOR: BureauOptions = { seed: 20_260_101, departments: DEPARTMENTS, projectsPerDepartment: PROJECTS, years: [YEAR], throughMonth: 12 }
 
-/** A round document shaped like the app's: projects with budget, monthly spending and indicators. */
-function roundDocument(d: number, month: number) {
-  const projects = Array.from({ length: PROJECTS }, (_, p) => ({
-    id: `p-${d}-${p}`,
-    code: `${code(d)}-XM-${String(p).padStart(4, '0')}`,
-    name: `项目${p + 1}（部门${d + 1}）`,
-    budget: { initialFen: 1_000_000 + p * 1000, adjustedFen: 1_000_000 + p * 1000 },
-    spendingFen: Array.from({ length: month }, (_, m) => 60_000 + ((p * 7 + m * 13) % 50) * 1000),
-    indicators: [
-      { id: `i-${p}-1`, name: '受理数', target: '≥100件', values: Array.from({ length: month }, (_, m) => (p + m) % 12) },
-      { id: `i-${p}-2`, name: '满意度', target: '≥95%', values: [94 + ((p + month) % 6)] },
-      { id: `i-${p}-3`, name: '按时完成率', target: '=100%', values: [100] },
-    ],
-    note: { reasons: ['经费保障'], likelihood: '有可能', explanation: '下半年集中支付。' },
-  }))
-  return {
-    formatVersion: 1,
-    department: { code: code(d), name: `部门${d + 1}` },
-    year: YEAR,
-    month,
-    reportedAt: `${YEAR}-${String(Math.min(12, month + 1)).padStart(2, '0')}-05T10:00:00+08:00`,
-    content: { projects },
+/**
+ * A department's year as the app stores it: PROJECTS projects from the bureau generator (three
+ * indicators, every month entered), with a 监控说明 and an indicator note on every fifth project
+ * and an 整改 item on every tenth, so the rounds carry each part of the document.
+ */
+function departmentYear(d: number): { data: ProjectData[]; indicatorNotes: IndicatorNote[]; actions: ActionItem[] } {
+  const data: ProjectData[] = []
+  const indicatorNotes: IndicatorNote[] = []
+  const actions: ActionItem[] = []
+  for (let p = 0; p < PROJECTS; p++) {
+    const generated = generateBureauProject(GENERATOR, YEAR, d * PROJECTS + p)
+    const id = generated.project.id
+    const notes: MonitoringNote[] = p % 5 === 0
+      ? MONTHS.map((month) => ({ projectId: id, month, reasons: ['funding'], explanation: '部分资金待下半年集中支付。', likelihood: 'possible', actions: '加快支付进度，按月跟踪。' }))
+      : []
+    data.push({ ...generated, notes })
+    if (p % 5 === 0) {
+      for (const month of MONTHS) {
+        indicatorNotes.push({ indicatorId: `${id}#1`, projectId: id, month, reasons: ['staffing'], likelihood: 'possible', explanation: '人员调整，进度略滞后。', remark: '下月补齐', forecast: null })
+      }
+    }
+    if (p % 10 === 0) {
+      actions.push({ id: d * PROJECTS + p + 1, projectId: id, month: 3, text: '制定整改计划，明确责任人和时限', owner: '财务科', dueDate: `${YEAR}-09-30`, status: 'open', closedMonth: null, progress: 'inProgress', completionNote: '', completedOn: '', evidence: '' })
+    }
   }
+  return { data, indicatorNotes, actions }
+}
+
+/**
+ * A round document as UTF-8 JSON (held off the JS heap: 1,200 documents of ~0.5 MiB) and where
+ * its `content` sits in it (the last key), which the baseline inserts alone.
+ */
+interface BenchDocument { readonly body: Buffer; readonly contentStart: number }
+const contentOf = (doc: BenchDocument) => doc.body.subarray(doc.contentStart, doc.body.length - 1).toString('utf8')
+
+/**
+ * The round documents of one department, months 1..ROUNDS, as the app's buildRoundSubmission
+ * writes them (format 2: the frozen round through buildReportedRound and buildRoundContent).
+ */
+function departmentDocuments(d: number): BenchDocument[] {
+  const { data, indicatorNotes, actions } = departmentYear(d)
+  const { code, name } = department(d)
+  return MONTHS.filter((month) => month <= ROUNDS).map((month) => {
+    const reportedAt = new Date(Date.UTC(YEAR, month, 5, 2)).toISOString()
+    const round = buildReportedRound(data, { year: YEAR, departmentCode: code, month, revision: 1, reportedAt, reportedBy: '财务科' }, DEFAULT_THRESHOLDS, actions)
+    const document = { formatVersion: SUBMISSION_FORMAT_VERSION, department: { code, name }, year: YEAR, month, reportedAt, content: buildRoundContent(round, { indicatorNotes, actions: [] }, null) }
+    const body = Buffer.from(JSON.stringify(document), 'utf8')
+    const contentStart = body.indexOf('"content":') + '"content":'.length
+    return { body, contentStart }
+  })
+}
+
+/** Every department's documents, made before the clock starts; each department's 12月 checked against the shared schema. */
+function generateDocuments(): BenchDocument[][] {
+  const t0 = performance.now()
+  const documents = Array.from({ length: DEPARTMENTS }, (_, d) => {
+    const rounds = departmentDocuments(d)
+    const last = rounds.at(-1)!
+    const parsed = parseSubmission(JSON.parse(last.body.toString('utf8')))
+    if (JSON.stringify(JSON.parse(contentOf(last))) !== JSON.stringify((JSON.parse(last.body.toString('utf8')) as { content: unknown }).content)) throw new Error('content slice')
+    if (!parsed.ok) throw new Error(`generated document of department ${d} is not valid: ${JSON.stringify(parsed.problems.slice(0, 3))}`)
+    return rounds
+  })
+  const bytes = documents.flat().reduce((sum, doc) => sum + doc.body.length, 0)
+  console.log(`Generated ${DEPARTMENTS * ROUNDS} round documents (${PROJECTS} projects each, valid under src/schema/submission.ts) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(0)} MiB of JSON`)
+  return documents
 }
 
 interface Stats { count: number; seconds: number; perSecond: number; p50: number; p95: number; max: number }
@@ -105,7 +157,7 @@ async function openEngine(kind: EngineKind, cluster: Cluster | null): Promise<{ 
   return { db, where: 'PostgreSQL (throwaway cluster, fsync off)', cleanup: () => db.close() }
 }
 
-async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
+async function benchEngine(kind: EngineKind, cluster: Cluster | null, documents: readonly (readonly BenchDocument[])[]) {
   const { db, cleanup, where } = await openEngine(kind, cluster)
   try {
     await migrate(db)
@@ -117,17 +169,21 @@ async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
 
     await createBureauAccount(db, 'admin', 'admin-password', SETUP_PASSWORD_COST)
     for (let d = 0; d < DEPARTMENTS; d++) {
-      await createDepartment(db, { code: code(d), name: `部门${d + 1}`, login: `u${d}`, password: `u${d}-password` }, SETUP_PASSWORD_COST)
+      await createDepartment(db, { ...department(d), login: `u${d}`, password: `u${d}-password` }, SETUP_PASSWORD_COST)
     }
+    // A keep-alive connection the server closed while the event loop was busy (PGlite runs in it)
+    // resets on reuse: each request is retried once on a new one, and the resets are counted.
+    let resets = 0
+    const send = (url: string, init?: RequestInit) => fetch(url, init).catch(() => { resets++; return fetch(url, init) })
     const login = async (loginName: string, password: string) => {
-      const response = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) })
+      const response = await send(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) })
       if (response.status !== 200) throw new Error(`login ${loginName}: ${response.status}`)
       return (response.headers.get('set-cookie') ?? '').split(';')[0]!
     }
     const cookies: string[] = []
     for (let d = 0; d < DEPARTMENTS; d++) cookies.push(await login(`u${d}`, `u${d}-password`))
-    const bodyBytes = Buffer.byteLength(JSON.stringify(roundDocument(0, 12)))
-    console.log(`  one round document (12月): ${(bodyBytes / 1024).toFixed(0)} KiB`)
+    const bodyBytes = documents[0]!.at(-1)!.body.length
+    console.log(`  one round document (${ROUNDS}月): ${(bodyBytes / 1024).toFixed(0)} KiB`)
 
     const deadline = performance.now() + TIME_LIMIT_MS
     const total = DEPARTMENTS * ROUNDS
@@ -135,8 +191,8 @@ async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
     const submitRun = await pool(total, CONCURRENCY, deadline, async (i) => {
       const d = i % DEPARTMENTS
       const month = Math.floor(i / DEPARTMENTS) + 1
-      const response = await fetch(`${base}/api/submissions`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies[d]! }, body: JSON.stringify(roundDocument(d, month)),
+      const response = await send(`${base}/api/submissions`, {
+        method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies[d]! }, body: documents[d]![month - 1]!.body,
       })
       if (response.status !== 201) throw new Error(`submit ${d}/${month}: ${response.status} ${await response.text()}`)
       await response.arrayBuffer()
@@ -149,7 +205,7 @@ async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
       const d = i % DEPARTMENTS
       const month = Math.floor(i / DEPARTMENTS) + 1
       await db.query('INSERT INTO bench_bare_insert (department_id, year, month, content) VALUES ($1, $2, $3, $4::jsonb)',
-        [d + 1, YEAR, month, JSON.stringify(roundDocument(d, month).content)])
+        [d + 1, YEAR, month, contentOf(documents[d]![month - 1]!)])
     })
     const bareStats = stats(bareRun.latencies, bareRun.wallMs)
 
@@ -157,7 +213,7 @@ async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
     const bureau = await login('admin', 'admin-password')
     let pulledBytes = 0
     const pullRun = await pool(PULLS, 1, Number.POSITIVE_INFINITY, async () => {
-      const response = await fetch(`${base}/api/rounds/${YEAR}/${pullMonth}/submissions`, { headers: { cookie: bureau } })
+      const response = await send(`${base}/api/rounds/${YEAR}/${pullMonth}/submissions`, { headers: { cookie: bureau } })
       const body = await response.arrayBuffer()
       pulledBytes = body.byteLength
       const count = (JSON.parse(Buffer.from(body).toString('utf8')) as { submissions: unknown[] }).submissions.length
@@ -179,8 +235,9 @@ async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
     line('GET /api/rounds/:y/:m/submissions (HTTP)', pullStats, 'pulls')
     line('repository query (latest revisions, no HTTP)', repositoryStats, 'pulls')
     line('baseline: bare SELECT of the same rows', selectStats, 'pulls')
+    console.log(`  connection resets retried: ${resets}`)
     await app.close()
-    return { engine: kind, where, submit: submitStats, bareInsert: bareStats, pull: pullStats, repositoryPull: repositoryStats, bareSelect: selectStats, isCut: submitRun.isCut, pulledBytes }
+    return { engine: kind, where, submit: submitStats, resets, bareInsert: bareStats, pull: pullStats, repositoryPull: repositoryStats, bareSelect: selectStats, isCut: submitRun.isCut, pulledBytes }
   } finally {
     await cleanup()
   }
@@ -188,6 +245,7 @@ async function benchEngine(kind: EngineKind, cluster: Cluster | null) {
 
 const results = []
 let cluster: Cluster | null = null
+const documents = generateDocuments()
 try {
   for (const engine of ENGINES) {
     if (engine === 'postgres') {
@@ -195,7 +253,7 @@ try {
       if (!bin) { console.log('\nPostgreSQL not installed: skipping the PostgreSQL run.'); continue }
       cluster = await startCluster(bin)
     }
-    results.push(await benchEngine(engine, cluster))
+    results.push(await benchEngine(engine, cluster, documents))
   }
 } finally {
   cluster?.stop()

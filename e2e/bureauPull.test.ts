@@ -137,6 +137,12 @@ describe('bureau pulls a round of submissions into its browser', () => {
     assert.match(await text(bureau, 'pulled-notice'), /秦皇岛市北戴河区司法局：2020年7月报送/)
     assert.match(await text(bureau, 'reported-notice'), /7月已报送/)
     await shot(bureau, 'overview-pulled')
+    // A project page of the pulled department carries the same badge.
+    await bureau.getByTestId('project-link').first().click()
+    await bureau.getByTestId('back-to-overview').waitFor()
+    await waitForText(bureau, 'pulled-notice', /来自报送 · 第1版/)
+    assert.match(await text(bureau, 'pulled-notice'), /秦皇岛市北戴河区司法局：2020年7月报送/)
+    await shot(bureau, 'project-pulled')
 
     // Pulling again finds nothing newer.
     await go(bureau, running, '/bureau?y=2020')

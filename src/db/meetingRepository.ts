@@ -80,6 +80,12 @@ function toDecision(row: DecisionRecord): Decision {
   return { projectId: row.projectId, month: row.month, decision: row.decision, remark: row.remark }
 }
 
+/** The action items (整改措施) of the scope's projects, all months (the caller's transaction, if any, must include actionItems). */
+export async function loadActionItems(scope: Scope, database: MonitorDatabase = defaultDb): Promise<ActionItem[]> {
+  const rows = await database.actionItems.where('projectId').startsWith(scopeKeyPrefix(scope)).toArray()
+  return rows.map(toActionItem)
+}
+
 /** Agenda flags, decisions and action items of the scope's projects. */
 export async function loadMeetingData(scope: Scope, database: MonitorDatabase = defaultDb): Promise<MeetingData> {
   return database.transaction(

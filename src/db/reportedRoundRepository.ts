@@ -2,14 +2,16 @@ import Dexie, { liveQuery, type Observable } from 'dexie'
 import { buildReportedRound, lockedWithoutRound } from '@/domain/reportedRound'
 import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { loadActionItems } from './meetingRepository'
 import { loadProjectData, projectDataTables, type Scope } from './monitorRepository'
 import type { MonthLockRecord, ReportedRoundRecord } from './records'
 import { getSettings } from './settingsRepository'
 
-/** The tables a 报送 reads and writes: the scope's data, the settings, the lock, the round and the log. */
+/** The tables a 报送 reads and writes: the scope's data and 整改 items, the settings, the lock, the round and the log. */
 export function reportTables(database: MonitorDatabase) {
   return [
     ...projectDataTables(database),
+    database.actionItems,
     database.settings,
     database.monthLocks,
     database.reportedRounds,
@@ -37,8 +39,8 @@ export function observeRoundHistory(year: number, departmentCode: string, month:
 
 /**
  * Stores the round of a department's month as it stands now (the caller's transaction must
- * include reportTables): evaluated with the saved thresholds; the revision follows the month's
- * earlier reports. Returns the stored round.
+ * include reportTables): evaluated with the saved thresholds, with the 整改 items as they are;
+ * the revision follows the month's earlier reports. Returns the stored round.
  */
 export async function storeReportedRound(
   year: number,
@@ -48,13 +50,14 @@ export async function storeReportedRound(
   reportedAt: string,
   database: MonitorDatabase,
 ): Promise<ReportedRoundRecord> {
-  const [data, settings, earlier] = await Promise.all([
+  const [data, settings, earlier, actions] = await Promise.all([
     loadProjectData({ year, departmentCode }, database),
     getSettings(database),
     database.reportedRounds.where('[year+departmentCode+month]').equals(roundKey(year, departmentCode, month)).toArray(),
+    loadActionItems({ year, departmentCode }, database),
   ])
   const revision = earlier.reduce((max, row) => Math.max(max, row.revision), 0) + 1
-  const round = buildReportedRound(data, { year, departmentCode, month, revision, reportedAt, reportedBy: actor }, settings.thresholds)
+  const round = buildReportedRound(data, { year, departmentCode, month, revision, reportedAt, reportedBy: actor }, settings.thresholds, actions)
   const record: ReportedRoundRecord = { ...round, reopenedAt: null, reopenedBy: null, reopenReason: null }
   const id = await database.reportedRounds.add(record)
   return { ...record, id }

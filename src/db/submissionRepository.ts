@@ -1,13 +1,11 @@
 // Builds the round document a department 报送-s to the 财政局 from its data in IndexedDB.
 import { liveQuery, type Observable } from 'dexie'
-import { actionsAtMonth } from '@/domain/agenda'
-import type { ProjectData } from '@/domain/projectData'
-import { buildReportedRound, reportedNoteOf, type ReportedRound } from '@/domain/reportedRound'
-import { MONTHS, type Month } from '@/domain/types'
-import type { RoundContent, RoundProject } from '@/api/roundContent'
+import { buildReportedRound, type ReportedRound } from '@/domain/reportedRound'
+import type { Month } from '@/domain/types'
+import { buildRoundContent } from '@/api/roundDocument'
 import { SUBMISSION_FORMAT_VERSION, type SubmissionDocument } from '@/schema/submission'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { loadMeetingData, type MeetingData } from './meetingRepository'
+import { loadMeetingData } from './meetingRepository'
 import { loadProjectData, projectDataTables } from './monitorRepository'
 import { loadRoundHistory } from './reportedRoundRepository'
 import { latestOfRound, type OutboxRecord } from './outboxRepository'
@@ -25,10 +23,12 @@ export class RoundNotReadyError extends Error {
  * The round document of a department's 已报送 month (1–m月): the round frozen when the month was
  * marked 已报送 (its evaluations, notes, monthly entries and thresholds, see storeReportedRound),
  * never today's re-computation, so a change after the report (a 调整预算, a corrected earlier
- * month) does not change what is 报送-ed. The month's per-indicator notes are read from the
- * table (they cannot change while the month is locked); the 整改 items are judged on the day
- * the round was reported, as the meeting does. A locked month without a stored round (from
- * before rounds were frozen) is built from today's data once, as the report would have been.
+ * month, an 整改 item edited or completed) does not change what is 报送-ed. The month's
+ * per-indicator notes are read from the table (they cannot change while the month is locked);
+ * the 整改 items are the round's (today's for a round stored before they were kept with it),
+ * judged on the day the round was reported, as the meeting does. A locked month without a
+ * stored round (from before rounds were frozen) is built from today's data once, as the report
+ * would have been.
  */
 export async function buildRoundSubmission(
   year: number,
@@ -55,7 +55,7 @@ export async function buildRoundSubmission(
       // Rounds stored before the monthly entries were frozen: today's entries of months 1..m.
       round.entries ? Promise.resolve(null) : loadProjectData({ year, departmentCode }, database),
     ])
-    const content = roundContent(round, meeting, fallback)
+    const content = buildRoundContent(round, meeting, fallback)
     return {
       formatVersion: SUBMISSION_FORMAT_VERSION,
       department: { code: department.code, name: department.name },
@@ -72,85 +72,6 @@ export async function buildRoundSubmission(
 async function roundFromToday(year: number, departmentCode: string, month: Month, reportedAt: string, reportedBy: string, database: MonitorDatabase): Promise<ReportedRound> {
   const [data, settings] = await Promise.all([loadProjectData({ year, departmentCode }, database), getSettings(database)])
   return buildReportedRound(data, { year, departmentCode, month, revision: 1, reportedAt, reportedBy }, settings.thresholds)
-}
-
-/** The content of a round document from a frozen round (see buildRoundSubmission). */
-function roundContent(round: ReportedRound, meeting: MeetingData, today: readonly ProjectData[] | null): RoundContent {
-  const { month } = round
-  const day = new Date(round.reportedAt).toLocaleDateString('sv-SE')
-  const through = MONTHS.filter((m) => m <= month)
-  const spending = round.entries?.spending ?? today?.flatMap((row) => row.spending) ?? []
-  const values = round.entries?.values ?? today?.flatMap((row) => row.values) ?? []
-  const spendOf = new Map(spending.filter((s) => s.month <= month).map((s) => [`${s.projectId}|${s.month}`, s.amount]))
-  const valueOf = new Map(values.filter((v) => v.month <= month).map((v) => [`${v.indicatorId}|${v.month}`, v.value]))
-  const indicatorNoteOf = new Map(meeting.indicatorNotes.filter((n) => n.month === month).map((n) => [n.indicatorId, n]))
-  const projects = round.evaluations.map((evaluation): RoundProject => {
-    const { project, spend } = evaluation
-    const note = reportedNoteOf(round, project.id)
-    const { initial, inForce } = spend.budgetInForce
-    return {
-      id: project.id,
-      code: project.code,
-      name: project.name,
-      budget: { total: inForce.total, fiscal: inForce.fiscal, other: inForce.other },
-      budgetInitial: { total: initial.total, fiscal: initial.fiscal, other: initial.other },
-      purpose: project.purpose,
-      goals: [...project.goals],
-      plan: { ...project.plan },
-      monthlySpending: through.map((m) => spendOf.get(`${project.id}|${m}`) ?? null),
-      executed: spend.executed,
-      executionRate: spend.executionRate,
-      planned: spend.planned,
-      deviation: spend.deviation,
-      isOverBudget: spend.isOverBudget,
-      status: evaluation.status,
-      likelihood: evaluation.likelihood,
-      missing: evaluation.missing,
-      note: note && { reasons: [...note.reasons], explanation: note.explanation, actions: note.actions, likelihood: note.likelihood },
-      indicators: evaluation.indicators.map((e) => {
-        const indicatorNote = indicatorNoteOf.get(e.indicator.id)
-        return {
-          id: e.indicator.id,
-          level1: e.indicator.level1,
-          level2: e.indicator.level2,
-          name: e.indicator.name,
-          description: e.indicator.description,
-          target: e.indicator.target.raw,
-          operator: e.indicator.target.operator,
-          targetValue: e.indicator.target.value,
-          unit: e.indicator.target.unit,
-          kind: e.indicator.target.kind,
-          basis: e.indicator.basis,
-          monthlyValues: through.map((m) => valueOf.get(`${e.indicator.id}|${m}`) ?? null),
-          actual: e.actual,
-          completion: e.completion,
-          status: e.status,
-          forecast: e.forecast,
-          note: indicatorNote
-            ? { reasons: [...indicatorNote.reasons], likelihood: indicatorNote.likelihood, explanation: indicatorNote.explanation, remark: indicatorNote.remark, forecast: indicatorNote.forecast }
-            : null,
-        }
-      }),
-      actionItems: actionsAtMonth(meeting.actions.filter((a) => a.projectId === project.id), month, day)
-        .map(({ item, state, progress, isOverdue }) => ({
-          text: item.text,
-          owner: item.owner,
-          dueDate: item.dueDate,
-          status: state,
-          month: item.month,
-          progress,
-          isOverdue,
-          completionNote: item.completionNote ?? '',
-          completedOn: item.completedOn ?? '',
-          evidence: item.evidence ?? '',
-        })),
-    }
-  })
-  return {
-    asOfMonth: month,
-    round: { revision: round.revision, reportedAt: round.reportedAt, reportedBy: round.reportedBy, thresholds: { ...round.thresholds } },
-    projects,
-  }
 }
 
 /** Whether a department's month is 已报送, and its newest outbox row (null if never 报送-ed). */

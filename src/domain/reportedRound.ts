@@ -12,6 +12,7 @@ import { summarizeProjects, type DepartmentSummary } from './departmentSummary'
 import { formatPercent, formatPoints } from './format'
 import { formatIndicatorValue, formatTarget } from './indicatorFormat'
 import type { IndicatorEvaluation } from './indicatorEvaluation'
+import type { ActionItem } from './meetingActions'
 import { formatWan } from './money'
 import type { ProjectData } from './projectData'
 import { evaluateProjectData, noteOfMonth, type ProjectEvaluation } from './projectEvaluation'
@@ -57,6 +58,12 @@ export interface ReportedRound extends ReportedRoundMeta {
     readonly spending: readonly MonthlySpending[]
     readonly values: readonly (IndicatorValue & { readonly projectId: string })[]
   }
+  /**
+   * The 整改 items of the round's projects as they stood when reported (created in the meeting
+   * of month m or before), so an item edited, completed or deleted later does not change what
+   * was reported. Absent on rounds stored before they were kept.
+   */
+  readonly actions?: readonly ActionItem[]
 }
 
 /** One figure that differs between the round and today: both values as shown on the page. */
@@ -80,11 +87,15 @@ export interface ReportedComparison {
   readonly isChanged: boolean
 }
 
-/** The round of a department's month from its stored data: evaluated and summed as the pages do. */
+/**
+ * The round of a department's month from its stored data: evaluated and summed as the pages do;
+ * with the department's 整改 items when given (those of the round's projects up to month m kept).
+ */
 export function buildReportedRound(
   data: readonly ProjectData[],
   meta: ReportedRoundMeta,
   t: Thresholds = DEFAULT_THRESHOLDS,
+  actions?: readonly ActionItem[],
 ): ReportedRound {
   const evaluations = data.map((row) => evaluateProjectData(row, meta.month, t))
   const notes = data.flatMap((row) => {
@@ -96,7 +107,10 @@ export function buildReportedRound(
     values: data.flatMap((row) => row.values.filter((v) => v.month <= meta.month)
       .map((v) => ({ indicatorId: v.indicatorId, projectId: row.project.id, month: v.month, value: v.value, manualStatus: v.manualStatus }))),
   }
-  return { ...meta, thresholds: t, evaluations, notes, summary: summarizeProjects(evaluations, t), entries }
+  const round: ReportedRound = { ...meta, thresholds: t, evaluations, notes, summary: summarizeProjects(evaluations, t), entries }
+  if (actions === undefined) return round
+  const ids = new Set(data.map((row) => row.project.id))
+  return { ...round, actions: actions.filter((item) => ids.has(item.projectId) && item.month <= meta.month).map((item) => ({ ...item })) }
 }
 
 /** A figure as shown: `key` tells two indicators of the same name apart, `label` is for people. */

@@ -5,7 +5,7 @@ import { addBudgetAdjustment } from '@/db/adjustmentRepository'
 import { setIndicatorValue, setSpending } from '@/db/actualsRepository'
 import { db, type MonitorDatabase } from '@/db/database'
 import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
-import { addActionItem } from '@/db/meetingRepository'
+import { addActionItem, deleteActionItem, setActionResult, updateActionItem } from '@/db/meetingRepository'
 import { lockMonth, reopenMonth } from '@/db/lockRepository'
 import { loadProjectData } from '@/db/monitorRepository'
 import { buildRoundSubmission, RoundNotReadyError } from '@/db/submissionRepository'
@@ -105,6 +105,18 @@ describe('round document from the round frozen at 已报送', () => {
     ['an 整改 item added in the 8月 meeting', async () => {
       await addActionItem({ projectId: B, month: 8, text: '八月新增', owner: '李', dueDate: '' }, '王会计', database)
     }],
+    ['the text, 责任人 and 期限 of a reported 整改 item edited', async () => {
+      const [item] = await database.actionItems.where('projectId').equals(A).toArray()
+      await updateActionItem(item!.id!, { text: '加快演出进度（改）', owner: '李科长', dueDate: '2021-12-31' }, '王会计', database)
+    }],
+    ['a reported 整改 item completed in the 8月 meeting', async () => {
+      const [item] = await database.actionItems.where('projectId').equals(A).toArray()
+      await setActionResult(item!.id!, { progress: 'done', completionNote: '已补演', completedOn: '2021-08-20', evidence: '演出照片' }, 8, '王会计', database)
+    }],
+    ['a reported 整改 item deleted', async () => {
+      const [item] = await database.actionItems.where('projectId').equals(A).toArray()
+      await deleteActionItem(item!.id!, '王会计', database)
+    }],
   ])('sends what was reported, not today’s figures, after %s', async (_label, change) => {
     await reportedSample()
     const before = await submit()
@@ -131,6 +143,18 @@ describe('round document from the round frozen at 已报送', () => {
     expect(a!.indicators[1]!.note).toBeNull()
     expect(a!.actionItems).toEqual([expect.objectContaining({ text: '加快演出进度', owner: '张科长', dueDate: '2021-09-30', status: 'open', progress: 'notStarted', month: 7 })])
     expect(b!.actionItems).toEqual([])
+  })
+
+  it('sends today’s 整改 items for a round stored before the items were frozen with it', async () => {
+    await reportedSample()
+    const stored = await database.reportedRounds.toCollection().first()
+    const older = { ...stored! }
+    delete older.actions
+    await database.reportedRounds.put(older)
+    const [item] = await database.actionItems.where('projectId').equals(A).toArray()
+    await updateActionItem(item!.id!, { text: '加快演出进度（改）' }, '王会计', database)
+    const [a] = await projectsOf()
+    expect(a!.actionItems.map((i) => i.text)).toEqual(['加快演出进度（改）'])
   })
 
   it('reports again after 重新打开: the new round (revision 2), with the change made in between', async () => {

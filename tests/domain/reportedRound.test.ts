@@ -32,6 +32,18 @@ describe('buildReportedRound', () => {
     expect(round.notes).toEqual(notesOf(DEMO_ITEMS))
     expect(round.notes.every((n) => n.month === 7)).toBe(true)
     expect(round).toMatchObject(META)
+    expect(round.actions).toBeUndefined()
+  })
+
+  const item = (projectId: string, month: Month, id: number) => ({ id, projectId, month, text: `整改${id}`, owner: '张科长', dueDate: '', status: 'open' as const, closedMonth: null })
+  it.each([
+    ['created in the meeting of 7月', true, item(FLC6, 7, 1)],
+    ['created earlier and still open', true, item(FLC6, 3, 2)],
+    ['created in the 8月 meeting, after the round', false, item(FLC6, 8, 3)],
+    ['of a project not in the round', false, item('2020/315002/elsewhere', 7, 4)],
+  ])('an 整改 item %s: frozen with the round = %s', (_case, isKept, action) => {
+    const round = buildReportedRound(DEMO_ITEMS, META, undefined, [action])
+    expect(round.actions).toEqual(isKept ? [action] : [])
   })
 })
 
