@@ -142,6 +142,10 @@ describe('bureau pulls a round of submissions into its browser', () => {
     await bureau.getByTestId('back-to-overview').waitFor()
     await waitForText(bureau, 'pulled-notice', /来自报送 · 第1版/)
     assert.match(await text(bureau, 'pulled-notice'), /秦皇岛市北戴河区司法局：2020年7月报送/)
+    // Read-only: no button that a save would refuse (编辑, 追加/调减, 调剂, 调整目标).
+    for (const id of ['project-edit', 'budget-add', 'budget-transfer', 'adjust-target-0', 'adjust-target-1']) {
+      assert.equal(await bureau.getByTestId(id).count(), 0, `${id} is not offered on a pulled project`)
+    }
     await shot(bureau, 'project-pulled')
 
     // Pulling again finds nothing newer.

@@ -66,4 +66,17 @@ describe('AdjustmentBudgetPanel', () => {
     })
     expect(wrapper.find('[data-test="budget-counterpart"]').text()).toBe(text)
   })
+
+  it.each([
+    [false, 2, true],
+    [true, 0, false],
+  ] as const)('read-only %s (来自报送): %i row buttons, add/transfer offered: %s', (isReadOnly, rowButtons, hasActions) => {
+    const today = budgetInForce(project, [cut, later], 6)
+    const wrapper = mount(AdjustmentBudgetPanel, { props: { budget: today, adjustments: [later, cut], month: 6, isReadOnly } })
+    expect(wrapper.findAll('[data-test="budget-edit"]')).toHaveLength(rowButtons)
+    expect(wrapper.find('[data-test="budget-add"]').exists()).toBe(hasActions)
+    expect(wrapper.find('[data-test="budget-transfer"]').exists()).toBe(hasActions)
+    // The history stays readable.
+    expect(wrapper.findAll('[data-test="budget-history"] li')).toHaveLength(2)
+  })
 })
