@@ -46,6 +46,8 @@ describe('charts of a 已报送 month draw the reported figures', () => {
     await reportedThenCut()
     const meeting = run(() => useMeeting(scopeAt(7), '2020-08-10'))
     await vi.waitFor(() => expect(meeting.monitor.evaluations.value.length).toBeGreaterThan(0))
+    // The rounds arrive by their own live query, after or before the (cached) project data.
+    await vi.waitFor(() => expect(meeting.monitor.rounds.value.length).toBeGreaterThan(0))
     const curve = meeting.curveOf(FLC6)
     expect(rate(curve?.actual[7])).toBe('55.0%')
     expect(curve?.budget).toBe(3_000_000)
@@ -64,6 +66,8 @@ describe('charts of a 已报送 month draw the reported figures', () => {
       return { monitor: useMonitor(s), curve: curveOf(s) }
     })
     await vi.waitFor(() => expect(monitor.evaluations.value.length).toBeGreaterThan(0))
+    // The chart's own monitor gets the rounds by their own live query, after or before the (cached) project data.
+    await vi.waitFor(() => expect(curve.value.reported?.length ?? 0).toBeGreaterThan(0))
     expect(rate(curve.value.actual[7])).toBe(rate(round.summary.executionRate))
     expect(curve.value.budget).toBe(round.summary.budget)
     const point = curve.value.reported?.find((p) => p.month === 7)
@@ -75,6 +79,7 @@ describe('charts of a 已报送 month draw the reported figures', () => {
     const round = await reportedThenCut()
     const detail = run(() => useDepartmentDetail(scopeAt(8)))
     await vi.waitFor(() => expect(detail.monitor.evaluations.value.length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(detail.monitor.rounds.value.length).toBeGreaterThan(0))
     expect(rate(detail.curve.value.actual[7])).toBe(rate(round.summary.executionRate))
     expect(detail.curve.value.budget).toBe(round.summary.budget - 1_000_000)
   })
@@ -83,6 +88,7 @@ describe('charts of a 已报送 month draw the reported figures', () => {
     await reportedThenCut()
     const monitor = run(() => useMonitor(scopeAt(7)))
     await vi.waitFor(() => expect(monitor.evaluations.value.length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(monitor.rounds.value.length).toBeGreaterThan(0))
     const { rows } = buildComparisonChart(monitor.evaluations.value, monitor.reported.value.changes)
     const row = rows.find((r) => r.id === FLC6)
     expect(row?.figure).toMatch(/^55\.0%/)
@@ -97,6 +103,7 @@ describe('charts of a 已报送 month draw the reported figures', () => {
     const round = await reportedThenCut()
     const detail = run(() => useDepartmentDetail(scopeAt(7, null)))
     await vi.waitFor(() => expect(detail.monitor.evaluations.value.length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(detail.monitor.rounds.value.length).toBeGreaterThan(0))
     await vi.waitFor(() => expect(rate(detail.curve.value.actual[7])).toBe(rate(round.summary.executionRate)))
     expect(detail.curve.value.reported?.find((p) => p.month === 7)?.isChanged).toBe(true)
   })
