@@ -59,7 +59,8 @@ describe('meeting screens and presets (issue 11)', () => {
     assert.equal((await page.getByTestId('threshold-preset-name').textContent())?.trim(), '财政一体化')
     await page.getByTestId('thresholds-save').click()
     await page.goto(new URL('#/?m=7', app.url).href)
-    await page.getByTestId('preset-line').waitFor()
+    // The settings arrive by their own live query; the page may draw before they do.
+    await page.getByTestId('preset-line').filter({ hasText: '财政一体化' }).waitFor({ timeout: 15_000 })
     assert.match((await page.getByTestId('preset-line').textContent()) ?? '', /财政一体化/)
     // The demo at 7月: 本系统默认 2 红 (法制, 依法治区); 财政一体化 1 红 (法制: 20 % of 序时 58.3 %).
     assert.equal(before?.trim(), '2')
