@@ -2,78 +2,12 @@
 // the built app): a department reports 7月 and submits it; the bureau pulls the round into its
 // own browser, sees the department in 总览 marked 来自报送, and the entry page refuses edits there.
 import assert from 'node:assert/strict'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../server/app'
-import { createBureauAccount, createDepartment } from '../server/auth/accounts'
-import type { Database } from '../server/db/database'
-import { openPglite } from '../server/db/pglite'
-import { migrate } from '../server/db/migrate'
-import { builtAppDir, launchChromium, pageErrors } from './support'
-
-const COST = 4
-const BUREAU = { login: 'czj-admin', password: 'bureau-pass-2020' }
-const DEPARTMENT = { code: '315002', name: '秦皇岛市北戴河区司法局', login: 'sfj', password: 'sfj-pass-2020' }
-
-interface Running { url: string; browser: Browser; db: Database; app: FastifyInstance; dataDir: string }
-
-async function startServer(): Promise<Running> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'bpm-e2e-pull-'))
-  const db = await openPglite(dataDir)
-  await migrate(db)
-  await createBureauAccount(db, BUREAU.login, BUREAU.password, COST)
-  await createDepartment(db, DEPARTMENT, COST)
-  const app = await buildApp({ db, staticDir: builtAppDir(), passwordCost: COST })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const { port } = app.server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/`, browser: await launchChromium(), db, app, dataDir }
-}
-
-/** A fresh browser profile (its own IndexedDB and cookies) at 1366 wide. */
-async function openProfile(running: Running, path: string): Promise<Page> {
-  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  // The logged-out session check answers 401, which Chromium logs as an error.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 401 /.test(message.text())) errors.push(message.text())
-  })
-  Object.defineProperty(page, 'collectedErrors', { value: errors })
-  await page.goto(new URL(`#${path}`, running.url).href)
-  return page
-}
-
-async function go(page: Page, running: Running, path: string): Promise<void> {
-  const target = new URL(`#${path}`, running.url).href
-  if (page.url() === target) await page.reload()
-  else await page.goto(target)
-}
-
-const field = (page: Page, testId: string) =>
-  page.locator(`input[data-test="${testId}"], [data-test="${testId}"] input`).first()
-
-async function logIn(page: Page, login: string, password: string): Promise<void> {
-  await field(page, 'login-name').fill(login)
-  await field(page, 'login-password').fill(password)
-  await page.getByTestId('login-submit').click()
-  await page.getByTestId('account-name').waitFor()
-}
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim()
-
-async function waitForText(page: Page, testId: string, pattern: RegExp): Promise<void> {
-  const deadline = Date.now() + 20_000
-  while (!pattern.test(await text(page, testId).catch(() => ''))) {
-    if (Date.now() > deadline) throw new Error(`${testId} never matched ${pattern}: “${await text(page, testId).catch(() => '')}”`)
-    await page.waitForTimeout(100)
-  }
-}
+import type { Page } from 'playwright-core'
+import { pageErrors } from './support'
+import { BUREAU, DEPARTMENT, go, logIn, openProfile, startServer, stopServer, text, waitForText, type Running } from './serverSupport'
 
 const SHOTS = process.env.PULL_SHOTS
 async function shot(page: Page, name: string): Promise<void> {
@@ -92,12 +26,7 @@ describe('bureau pulls a round of submissions into its browser', () => {
   before(async () => {
     running = await startServer()
   })
-  after(async () => {
-    await running?.browser.close()
-    await running?.app.close()
-    await running?.db.close()
-    if (running) await rm(running.dataDir, { recursive: true, force: true })
-  })
+  after(() => stopServer(running))
 
   it('department submits 7月; the bureau pulls it, sees it 来自报送 in 总览, and cannot edit it', async () => {
     const department = await openProfile(running, '/login')

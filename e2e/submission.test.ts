@@ -3,81 +3,12 @@
 // department sees the reason, corrects and resubmits; the bureau asks a 问询, the department
 // answers, the bureau closes it and approves.
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
-import { buildApp } from '../server/app'
-import { createBureauAccount, createDepartment } from '../server/auth/accounts'
-import type { Database } from '../server/db/database'
-import { openPglite } from '../server/db/pglite'
-import { migrate } from '../server/db/migrate'
-import { builtAppDir, launchChromium, pageErrors, waitForExpression } from './support'
-
-const COST = 4
-const BUREAU = { login: 'czj-admin', password: 'bureau-pass-2020' }
-const DEPARTMENT = { code: '315002', name: '秦皇岛市北戴河区司法局', login: 'sfj', password: 'sfj-pass-2020' }
-
-interface Running { url: string; browser: Browser; db: Database; app: FastifyInstance; dataDir: string }
-
-async function startServer(): Promise<Running> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'bpm-e2e-'))
-  const db = await openPglite(dataDir)
-  await migrate(db)
-  await createBureauAccount(db, BUREAU.login, BUREAU.password, COST)
-  await createDepartment(db, DEPARTMENT, COST)
-  const app = await buildApp({ db, staticDir: builtAppDir(), passwordCost: COST })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const { port } = app.server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/`, browser: await launchChromium(), db, app, dataDir }
-}
-
-/** A fresh browser profile (its own IndexedDB and cookies) at 1366 wide. */
-async function openProfile(running: Running, path: string): Promise<Page> {
-  const context = await running.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  // Chromium logs every 4xx answer as a console error: the logged-out session check (401) and
-  // the refusal this journey provokes on purpose (409, approving with a 问询 open) are expected.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (401|409) /.test(message.text())) errors.push(message.text())
-  })
-  Object.defineProperty(page, 'collectedErrors', { value: errors })
-  await page.goto(new URL(`#${path}`, running.url).href)
-  return page
-}
-
-/** Opens an app page; the page it is on already is loaded again (a same-hash goto does nothing). */
-async function go(page: Page, running: Running, path: string): Promise<void> {
-  const target = new URL(`#${path}`, running.url).href
-  if (page.url() === target) await page.reload()
-  else await page.goto(target)
-}
-
-async function logIn(page: Page, login: string, password: string): Promise<void> {
-  await field(page, 'login-name').fill(login)
-  await field(page, 'login-password').fill(password)
-  await page.getByTestId('login-submit').click()
-  await page.getByTestId('account-name').waitFor()
-}
-
-/** The text box of an Element Plus input marked data-test (the mark lands on the input itself). */
-const field = (page: Page, testId: string) =>
-  page.locator(`input[data-test="${testId}"], textarea[data-test="${testId}"], [data-test="${testId}"] input, [data-test="${testId}"] textarea`).first()
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim()
-
-async function waitForText(page: Page, testId: string, pattern: RegExp): Promise<void> {
-  const deadline = Date.now() + 15_000
-  while (!pattern.test(await text(page, testId).catch(() => ''))) {
-    if (Date.now() > deadline) throw new Error(`${testId} never matched ${pattern}: “${await text(page, testId).catch(() => '')}”`)
-    await page.waitForTimeout(100)
-  }
-}
+import type { Page } from 'playwright-core'
+import { pageErrors, waitForExpression } from './support'
+import { BUREAU, DEPARTMENT, field, go, logIn, openProfile, startServer, stopServer, text, waitForText, type Running } from './serverSupport'
 
 const SHOTS = process.env.SUBMISSION_SHOTS === '1'
 async function shot(page: Page, name: string): Promise<void> {
@@ -95,16 +26,11 @@ describe('报送 to the finance bureau, review and resubmission', () => {
   before(async () => {
     running = await startServer()
   })
-  after(async () => {
-    await running?.browser.close()
-    await running?.app.close()
-    await running?.db.close()
-    if (running) await rm(running.dataDir, { recursive: true, force: true })
-  })
+  after(() => stopServer(running))
 
   it('department submits 7月; bureau returns, asks, approves; the department sees each step', async () => {
     // Department: log in, mark 7月 已报送, 报送到财政局.
-    const department = await openProfile(running, '/login')
+    const department = await openProfile(running, '/login', [401, 409])
     await logIn(department, DEPARTMENT.login, DEPARTMENT.password)
     assert.match(await text(department, 'account-name'), /秦皇岛市北戴河区司法局 · sfj/)
     await go(department, running, '/entry?y=2020&d=315002&m=7')
@@ -119,7 +45,7 @@ describe('报送 to the finance bureau, review and resubmission', () => {
     await shot(department, 'entry-delivered')
 
     // Bureau: 报送情况 shows it 待审核; return it with a reason.
-    const bureau = await openProfile(running, '/login')
+    const bureau = await openProfile(running, '/login', [401, 409])
     await logIn(bureau, BUREAU.login, BUREAU.password)
     await go(bureau, running, '/bureau?y=2020')
     await waitForText(bureau, 'status-315002-7', /待审核/)

@@ -5,7 +5,7 @@ import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, toSpending, toTargetAdjustment } from './mappers'
 import type { DepartmentRecord, IndicatorValueRecord } from './records'
-import { loadSummaries, observeSummaries, type LiveList } from './summaryRepository'
+import { loadSummaries, observeSummaries, summaryTables, type LiveList } from './summaryRepository'
 import { upperOf } from './summaryRows'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
@@ -59,18 +59,12 @@ export function observeCatalog(database: MonitorDatabase = defaultDb): Observabl
 // ProjectData is a domain value; re-exported so repository callers keep one import.
 export type { ProjectData }
 
-/** The tables a project's data is read from: a transaction that evaluates projects includes them all. */
+/**
+ * The tables a project's data is read from: a transaction that evaluates projects includes them
+ * all. They are the summaries' tables (the rows and the summaries built from them): one list.
+ */
 export function projectDataTables(database: MonitorDatabase) {
-  return [
-    database.projects,
-    database.indicators,
-    database.spending,
-    database.indicatorValues,
-    database.notes,
-    database.budgetAdjustments,
-    database.targetAdjustments,
-    database.projectSummaries,
-  ]
+  return summaryTables(database)
 }
 
 /**
