@@ -46,28 +46,34 @@ const whenIdle: (run: () => void) => () => void =
 
 /**
  * Evaluates the projects at the months before and after `month` in idle slices, and forgets
- * the other months (so at most three months are kept); returns the cancel.
+ * the other months (so at most three months are kept); returns the cancel. Nothing runs before
+ * the first idle slice: a month change pays only for the month it shows.
  */
 export function evaluateNeighboursWhenIdle(data: readonly ProjectData[], month: Month, t: Thresholds): () => void {
   const near = (m: number) => Math.abs(m - month) <= 1
-  for (const row of data) {
-    const entry = kept.get(row)
-    if (entry) for (const m of entry.byMonth.keys()) if (!near(m)) entry.byMonth.delete(m)
-  }
-  const jobs = ([month - 1, month + 1] as number[])
-    .filter((m): m is Month => m >= 1 && m <= 12)
-    .map((m) => ({ month: m, rows: activeProjectDataAt(data, m) }))
+  const months = ([month - 1, month + 1] as number[]).filter((m): m is Month => m >= 1 && m <= 12)
   let cancel: () => void = () => undefined
+  // Job 0 forgets the far months; job 1.. evaluates one neighbouring month each.
   let job = 0
+  let rows: readonly ProjectData[] = data
   let next = 0
   const step = () => {
-    const current = jobs[job]
-    if (!current) return
-    const end = Math.min(next + SLICE, current.rows.length)
-    for (; next < end; next++) evaluateCached(current.rows[next]!, current.month, t)
-    if (next >= current.rows.length) {
+    const end = Math.min(next + SLICE, rows.length)
+    if (job === 0) {
+      for (; next < end; next++) {
+        const entry = kept.get(rows[next]!)
+        if (entry) for (const m of entry.byMonth.keys()) if (!near(m)) entry.byMonth.delete(m)
+      }
+    } else {
+      const current = months[job - 1]!
+      for (; next < end; next++) evaluateCached(rows[next]!, current, t)
+    }
+    if (next >= rows.length) {
       job++
       next = 0
+      const m = months[job - 1]
+      if (m === undefined) return
+      rows = activeProjectDataAt(data, m)
     }
     cancel = whenIdle(step)
   }
