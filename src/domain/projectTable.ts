@@ -116,7 +116,8 @@ export function compareLagging(a: ProjectEvaluation, b: ProjectEvaluation): numb
  * each item is inserted after its equals into a kept list of at most `limit`.
  */
 function firstSorted<T>(items: readonly T[], compare: (a: T, b: T) => number, limit: number): T[] {
-  if (limit >= items.length) return [...items].sort(compare)
+  // Past a quarter of the list, inserting costs more than sorting it all.
+  if (limit * 4 >= items.length) return [...items].sort(compare).slice(0, limit)
   const kept: T[] = []
   if (limit <= 0) return kept
   for (const item of items) {
