@@ -30,44 +30,61 @@ export function evaluateCached(row: ProjectData, month: Month, t: Thresholds = D
   return evaluation
 }
 
-/** Projects evaluated per idle slice (a few ms each on this machine). */
+/** Projects evaluated per slice when the browser gives no idle deadline (a few ms each on this machine). */
 const SLICE = 200
+/** Rows done per slice even when the idle period has run out. */
+const MIN_ROWS = 20
 
-const whenIdle: (run: () => void) => () => void =
+/** Idle time left in this slice, ms; without a deadline (setTimeout), one SLICE's worth. */
+type Deadline = { timeRemaining(): number } | undefined
+
+const whenIdle: (run: (deadline: Deadline) => void) => () => void =
   typeof requestIdleCallback === 'function'
     ? (run) => {
         const id = requestIdleCallback(run, { timeout: 2000 })
         return () => cancelIdleCallback(id)
       }
     : (run) => {
-        const id = setTimeout(run, 0)
+        const id = setTimeout(() => run(undefined), 0)
         return () => clearTimeout(id)
       }
 
 /**
  * Evaluates the projects at the months before and after `month` in idle slices, and forgets
- * the other months (so at most three months are kept); returns the cancel.
+ * the other months (so at most three months are kept); returns the cancel. Nothing runs before
+ * the first idle slice: a month change pays only for the month it shows.
  */
 export function evaluateNeighboursWhenIdle(data: readonly ProjectData[], month: Month, t: Thresholds): () => void {
   const near = (m: number) => Math.abs(m - month) <= 1
-  for (const row of data) {
-    const entry = kept.get(row)
-    if (entry) for (const m of entry.byMonth.keys()) if (!near(m)) entry.byMonth.delete(m)
-  }
-  const jobs = ([month - 1, month + 1] as number[])
-    .filter((m): m is Month => m >= 1 && m <= 12)
-    .map((m) => ({ month: m, rows: activeProjectDataAt(data, m) }))
+  const months = ([month - 1, month + 1] as number[]).filter((m): m is Month => m >= 1 && m <= 12)
   let cancel: () => void = () => undefined
+  // Job 0 forgets the far months; job 1.. evaluates one neighbouring month each.
   let job = 0
+  let rows: readonly ProjectData[] = data
   let next = 0
-  const step = () => {
-    const current = jobs[job]
-    if (!current) return
-    const end = Math.min(next + SLICE, current.rows.length)
-    for (; next < end; next++) evaluateCached(current.rows[next]!, current.month, t)
-    if (next >= current.rows.length) {
+  // One row's work; false once every job is done.
+  const work = (): boolean => {
+    while (next >= rows.length) {
       job++
       next = 0
+      const m = months[job - 1]
+      if (m === undefined) return false
+      rows = activeProjectDataAt(data, m)
+    }
+    const row = rows[next++]!
+    if (job === 0) {
+      const entry = kept.get(row)
+      if (entry) for (const m of entry.byMonth.keys()) if (!near(m)) entry.byMonth.delete(m)
+    } else {
+      evaluateCached(row, months[job - 1]!, t)
+    }
+    return true
+  }
+  // As many rows as the idle period allows (a few even when it ran out: the timeout fired), or
+  // SLICE when the browser gives no deadline.
+  const step = (deadline: Deadline) => {
+    for (let done = 0; done < MIN_ROWS || (deadline ? deadline.timeRemaining() > 1 : done < SLICE); done++) {
+      if (!work()) return
     }
     cancel = whenIdle(step)
   }

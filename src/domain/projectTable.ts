@@ -111,27 +111,60 @@ export function compareLagging(a: ProjectEvaluation, b: ProjectEvaluation): numb
   return compareLaggingFirst(a, b) || collator.compare(a.project.code, b.project.code)
 }
 
-/** Sorts by a column (nulls last in either direction; ties keep lagging order). Returns a new array. */
+/**
+ * The first `limit` items of a stable sort of `items` by `compare`, without sorting them all:
+ * each item is inserted after its equals into a kept list of at most `limit`.
+ */
+function firstSorted<T>(items: readonly T[], compare: (a: T, b: T) => number, limit: number): T[] {
+  // Past a quarter of the list, inserting costs more than sorting it all.
+  if (limit * 4 >= items.length) return [...items].sort(compare).slice(0, limit)
+  const kept: T[] = []
+  if (limit <= 0) return kept
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[limit - 1]!) >= 0) continue
+    let low = 0
+    let high = kept.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (compare(item, kept[mid]!) < 0) high = mid
+      else low = mid + 1
+    }
+    kept.splice(low, 0, item)
+    if (kept.length > limit) kept.pop()
+  }
+  return kept
+}
+
+/**
+ * Sorts by a column (nulls last in either direction; ties keep lagging order). Returns a new
+ * array: all of it, or only its first `limit` rows (the same rows, found without sorting all).
+ */
 export function sortProjects(
   evaluations: readonly ProjectEvaluation[],
   key: ProjectSortKey,
   direction: SortDirection,
+  limit: number = Infinity,
 ): readonly ProjectEvaluation[] {
   if (key === 'lagging') {
-    const sorted = [...evaluations].sort(compareLagging)
-    return direction === 'asc' ? sorted : sorted.reverse()
+    if (direction === 'asc') return firstSorted(evaluations, compareLagging, limit)
+    // The reverse of the ascending order, equals included: the reversed list sorted descending.
+    return firstSorted([...evaluations].reverse(), (a, b) => compareLagging(b, a), limit)
   }
   // Decorate once: the tally and switch run n times, not n log n times.
   const sign = direction === 'asc' ? 1 : -1
   const decorated = evaluations.map((e) => ({ e, value: sortValue(e, key) }))
-  decorated.sort((x, y) => {
-    if (x.value === null || y.value === null) {
-      if (x.value === y.value) return compareLagging(x.e, y.e)
-      return x.value === null ? 1 : -1
-    }
-    return sign * compareValues(x.value, y.value) || compareLagging(x.e, y.e)
-  })
-  return decorated.map((d) => d.e)
+  const sorted = firstSorted(
+    decorated,
+    (x, y) => {
+      if (x.value === null || y.value === null) {
+        if (x.value === y.value) return compareLagging(x.e, y.e)
+        return x.value === null ? 1 : -1
+      }
+      return sign * compareValues(x.value, y.value) || compareLagging(x.e, y.e)
+    },
+    limit,
+  )
+  return sorted.map((d) => d.e)
 }
 
 /** Filters then sorts, as the table shows the list. */
@@ -142,9 +175,26 @@ export function queryProjects(
   return sortProjects(filterProjects(evaluations, query), query.sortKey, query.direction)
 }
 
+/**
+ * One page of the filtered, sorted list (pageOf of queryProjects, page clamped) and how many
+ * rows match, sorting only as far as that page.
+ */
+export function queryPage(
+  evaluations: readonly ProjectEvaluation[],
+  query: ProjectTableQuery,
+  page: number,
+  size: number,
+): { rows: readonly ProjectEvaluation[]; page: number; pageCount: number; total: number } {
+  const filtered = filterProjects(evaluations, query)
+  const pageCount = Math.max(1, Math.ceil(filtered.length / size))
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount)
+  const first = sortProjects(filtered, query.sortKey, query.direction, current * size)
+  return { rows: first.slice((current - 1) * size, current * size), page: current, pageCount, total: filtered.length }
+}
+
 /** The projects with the largest spending shortfall (deviation ascending, 未填报 last), at most `limit`. */
 export function mostLagging(evaluations: readonly ProjectEvaluation[], limit: number): readonly ProjectEvaluation[] {
-  return sortProjects(evaluations, 'deviation', 'asc').slice(0, limit)
+  return sortProjects(evaluations, 'deviation', 'asc', limit)
 }
 
 /**

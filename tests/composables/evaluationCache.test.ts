@@ -59,4 +59,16 @@ describe('evaluateCached', () => {
     evaluateCached(later[0]!, 2, DEFAULT_THRESHOLDS)
     expect(evaluated).toEqual([['c', 2]])
   })
+
+  it('forgets the far months only when idle, not while the month change is shown', async () => {
+    const row = project('far')
+    evaluateCached(row, 3, DEFAULT_THRESHOLDS)
+    evaluated.length = 0
+    evaluateNeighboursWhenIdle([row], 7, DEFAULT_THRESHOLDS)
+    evaluateCached(row, 3, DEFAULT_THRESHOLDS)
+    expect(evaluated).toEqual([])
+    await vi.waitFor(() => expect(evaluated).toEqual([['far', 6], ['far', 8]]))
+    evaluateCached(row, 3, DEFAULT_THRESHOLDS)
+    expect(evaluated).toEqual([['far', 6], ['far', 8], ['far', 3]])
+  })
 })

@@ -6,6 +6,7 @@ import {
   isSpendingEntered,
   mostLagging,
   pageOf,
+  queryPage,
   queryProjects,
   sortProjects,
   tallyIndicators,
@@ -66,6 +67,28 @@ describe('project table at the demo 7月', () => {
     expect(pageOf(rows, 3, 50)).toEqual({ rows: rows.slice(100), page: 3, pageCount: 3 })
     expect(pageOf(rows, 9, 50).page).toBe(3)
     expect(pageOf([], 1, 50)).toEqual({ rows: [], page: 1, pageCount: 1 })
+  })
+
+  // Copies of the demo's projects at three months: many ties, told apart by their ids.
+  const copies = [3, 6, 7].flatMap((m, k) =>
+    Array.from({ length: 40 }, (_, i) => demoEvaluations(m as Month).map((e) => ({ ...e, project: { ...e.project, id: `${e.project.id}#${k}.${i}` } }))).flat(),
+  )
+  const ids = (rows: readonly ProjectEvaluation[]) => rows.map((e) => e.project.id)
+  const SORTS = (['lagging', 'code', 'name', 'budget', 'executed', 'executionRate', 'planned', 'deviation', 'indicators', 'status', 'forecast'] as const).flatMap(
+    (key) => (['asc', 'desc'] as const).map((direction) => [key, direction] as const),
+  )
+  it.each(SORTS)('sorts only as far as asked by %s %s, the same rows as the full sort', (key, direction) => {
+    const full = sortProjects(copies, key, direction)
+    for (const limit of [0, 1, 30, 50, 150, copies.length + 1]) {
+      expect(ids(sortProjects(copies, key, direction, limit))).toEqual(ids(full.slice(0, limit)))
+    }
+    const query = { ...DEFAULT_TABLE_QUERY, sortKey: key, direction, statuses: ['red' as const, 'yellow' as const] }
+    const listed = queryProjects(copies, query)
+    for (const page of [0, 1, 2, 3, 99]) {
+      const { rows, ...rest } = pageOf(listed, page, 50)
+      const shown = queryPage(copies, query, page, 50)
+      expect({ ...shown, rows: ids(shown.rows) }).toEqual({ ...rest, rows: ids(rows), total: listed.length })
+    }
   })
 
   // Speed at this size is measured by `npm run bench`, not here.
