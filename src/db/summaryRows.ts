@@ -110,6 +110,30 @@ export interface ProjectTables {
   readonly targetAdjustments: readonly TargetAdjustmentRecord[]
 }
 
+/** A set of projects' rows grouped by project id, per table. */
+interface GroupedRows {
+  readonly indicators: ReadonlyMap<string, IndicatorRecord[]>
+  readonly spending: ReadonlyMap<string, SpendingRecord[]>
+  readonly values: ReadonlyMap<string, IndicatorValueRecord[]>
+  readonly notes: ReadonlyMap<string, NoteRecord[]>
+  readonly budgetAdjustments: ReadonlyMap<string, BudgetAdjustmentRecord[]>
+  readonly targetAdjustments: ReadonlyMap<string, TargetAdjustmentRecord[]>
+}
+
+/** One project's summary from grouped rows. */
+function summaryOfGrouped(project: ProjectRecord, grouped: GroupedRows): ProjectSummaryRecord {
+  const own = <T>(groups: ReadonlyMap<string, T[]>): T[] => groups.get(project.id) ?? []
+  return summaryOf({
+    project,
+    indicators: own(grouped.indicators),
+    spending: own(grouped.spending),
+    values: own(grouped.values),
+    notes: own(grouped.notes),
+    budgetAdjustments: own(grouped.budgetAdjustments),
+    targetAdjustments: own(grouped.targetAdjustments),
+  })
+}
+
 /** Rows (or projects) handled between two pauses of summariesInSlices: a few tens of ms of work. */
 const SLICE = 5000
 
@@ -130,25 +154,17 @@ export async function summariesInSlices(tables: ProjectTables, pause: () => Prom
     }
     return groups
   }
-  const indicators = await group(tables.indicators)
-  const spending = await group(tables.spending)
-  const values = await group(tables.indicatorValues)
-  const notes = await group(tables.notes)
-  const budget = await group(tables.budgetAdjustments)
-  const target = await group(tables.targetAdjustments)
+  const grouped: GroupedRows = {
+    indicators: await group(tables.indicators),
+    spending: await group(tables.spending),
+    values: await group(tables.indicatorValues),
+    notes: await group(tables.notes),
+    budgetAdjustments: await group(tables.budgetAdjustments),
+    targetAdjustments: await group(tables.targetAdjustments),
+  }
   const summaries: ProjectSummaryRecord[] = []
   for (const [i, project] of tables.projects.entries()) {
-    summaries.push(
-      summaryOf({
-        project,
-        indicators: indicators.get(project.id) ?? [],
-        spending: spending.get(project.id) ?? [],
-        values: values.get(project.id) ?? [],
-        notes: notes.get(project.id) ?? [],
-        budgetAdjustments: budget.get(project.id) ?? [],
-        targetAdjustments: target.get(project.id) ?? [],
-      }),
-    )
+    summaries.push(summaryOfGrouped(project, grouped))
     if (i % (SLICE / 5) === SLICE / 5 - 1) await pause()
   }
   return summaries
@@ -156,23 +172,15 @@ export async function summariesInSlices(tables: ProjectTables, pause: () => Prom
 
 /** Every project's summary from the rows of several projects (a scope, a backup's tables). */
 export function summariesOf(tables: ProjectTables): ProjectSummaryRecord[] {
-  const indicators = groupBy(tables.indicators)
-  const spending = groupBy(tables.spending)
-  const values = groupBy(tables.indicatorValues)
-  const notes = groupBy(tables.notes)
-  const budget = groupBy(tables.budgetAdjustments)
-  const target = groupBy(tables.targetAdjustments)
-  return tables.projects.map((project) =>
-    summaryOf({
-      project,
-      indicators: indicators.get(project.id) ?? [],
-      spending: spending.get(project.id) ?? [],
-      values: values.get(project.id) ?? [],
-      notes: notes.get(project.id) ?? [],
-      budgetAdjustments: budget.get(project.id) ?? [],
-      targetAdjustments: target.get(project.id) ?? [],
-    }),
-  )
+  const grouped: GroupedRows = {
+    indicators: groupBy(tables.indicators),
+    spending: groupBy(tables.spending),
+    values: groupBy(tables.indicatorValues),
+    notes: groupBy(tables.notes),
+    budgetAdjustments: groupBy(tables.budgetAdjustments),
+    targetAdjustments: groupBy(tables.targetAdjustments),
+  }
+  return tables.projects.map((project) => summaryOfGrouped(project, grouped))
 }
 
 /** The key range of every id starting with prefix (ids are `year/department/…`). */
