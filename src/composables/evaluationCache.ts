@@ -38,7 +38,8 @@ const MIN_ROWS = 20
 /** Idle time left in this slice, ms; without a deadline (setTimeout), one SLICE's worth. */
 type Deadline = { timeRemaining(): number } | undefined
 
-const whenIdle: (run: (deadline: Deadline) => void) => () => void =
+/** Runs `run` in the browser's next idle period (a timer where there is none); returns the cancel. */
+export const whenIdle: (run: (deadline: Deadline) => void) => () => void =
   typeof requestIdleCallback === 'function'
     ? (run) => {
         const id = requestIdleCallback(run, { timeout: 2000 })
@@ -50,13 +51,15 @@ const whenIdle: (run: (deadline: Deadline) => void) => () => void =
       }
 
 /**
- * Evaluates the projects at the months before and after `month` in idle slices, and forgets
+ * Evaluates the projects at `month` and the months before and after it in idle slices, and forgets
  * the other months (so at most three months are kept); returns the cancel. Nothing runs before
  * the first idle slice: a month change pays only for the month it shows.
  */
 export function evaluateNeighboursWhenIdle(data: readonly ProjectData[], month: Month, t: Thresholds): () => void {
   const near = (m: number) => Math.abs(m - month) <= 1
-  const months = ([month - 1, month + 1] as number[]).filter((m): m is Month => m >= 1 && m <= 12)
+  // The shown month first: a page that shows stored figures (the overview) evaluates it ahead
+  // for the pages opened next; a page that evaluated it finds every project kept.
+  const months = ([month, month - 1, month + 1] as number[]).filter((m): m is Month => m >= 1 && m <= 12)
   let cancel: () => void = () => undefined
   // Job 0 forgets the far months; job 1.. evaluates one neighbouring month each.
   let job = 0

@@ -1,14 +1,16 @@
-import { computed, watch } from 'vue'
+import { computed, shallowRef, watch } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { hasEnteredSpending } from '@/domain/projectTable'
 import type { Month } from '@/domain/types'
-import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, type Catalog, type ProjectData } from '@/db/monitorRepository'
+import type { ProjectFigures } from '@/domain/projectFigures'
+import { observeFigures, refreshFigures, type FigureView } from '@/db/figureRepository'
+import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, scopeKeyPrefix, type Catalog, type ProjectData } from '@/db/monitorRepository'
 import { observeLocksWithoutRound, observeReportedRounds } from '@/db/reportedRoundRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { evaluateCached, evaluateNeighboursWhenIdle } from './evaluationCache'
+import { evaluateCached, evaluateNeighboursWhenIdle, whenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
@@ -33,11 +35,30 @@ const NO_ROUNDS: Subscribable<ReportedRound[]> = {
   },
 }
 
+const NO_FIGURES: Subscribable<FigureView | null> = {
+  subscribe(observer) {
+    observer.next(null)
+    return { unsubscribe() {} }
+  },
+}
+
 /** The latest month with data of one project, kept per data object (unchanged projects keep theirs). */
 const latestByData = new WeakMap<ProjectData, Month | null>()
 function latestOf(row: ProjectData): Month | null {
   if (!latestByData.has(row)) latestByData.set(row, latestDataMonth(row.spending, row.values))
   return latestByData.get(row) ?? null
+}
+
+/** What useMonitor's options change. */
+export interface MonitorOptions {
+  /**
+   * Show the stored per-project figures (figureRepository) instead of evaluating every project:
+   * the overview of a bureau's 10,000 projects reads 10,000 small rows and evaluates none. The
+   * scope is then evaluated only while a department's as-of month is 已报送 (shown as reported)
+   * or some figures are stale (being rewritten after a thresholds change); `projectData` is
+   * empty otherwise.
+   */
+  readonly figuresFirst?: boolean
 }
 
 /**
@@ -47,21 +68,68 @@ function latestOf(row: ProjectData): Month | null {
  * as-of month is 已报送 shows the round as reported (evaluateShownAt), never a re-computation;
  * `reported` says which rounds are shown and how today's figures differ (报送后有变动).
  */
-export function useMonitor(scope: ScopeSelection) {
+export function useMonitor(scope: ScopeSelection): ReturnType<typeof monitorOf<ProjectEvaluation>>
+export function useMonitor(scope: ScopeSelection, options: MonitorOptions & { figuresFirst: true }): ReturnType<typeof monitorOf<ProjectFigures>>
+export function useMonitor(scope: ScopeSelection, options: MonitorOptions = {}) {
+  return monitorOf(scope, options)
+}
+
+function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: MonitorOptions) {
+  const isFiguresFirst = options.figuresFirst === true
   const catalog = useLiveQuery<Catalog>(() => observeCatalog(), EMPTY_CATALOG)
   const settings = useLiveQuery(() => observeSettings(), DEFAULT_SETTINGS)
 
   const year = computed(() => scope.year.value ?? catalog.data.value.years[0] ?? null)
   const departmentCode = computed(() => scope.departmentCode.value)
+  // The stored figures (only once the settings are read: they say which thresholds are in force).
+  const figureView = useLiveQuery(() => {
+    const selectedYear = year.value
+    return !isFiguresFirst || selectedYear === null || settings.isLoading.value
+      ? NO_FIGURES
+      : observeFigures(scopeKeyPrefix({ year: selectedYear, departmentCode: departmentCode.value }), scope.month.value, settings.data.value.thresholds)
+  }, null)
+  const rounds = useLiveQuery(() => {
+    const selectedYear = year.value
+    return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })
+  }, [] as ReportedRound[])
+  // Figures computed under other thresholds are rewritten in the background; evaluated meanwhile.
+  watch(
+    () => figureView.data.value?.stale,
+    (stale) => {
+      if (stale && stale.length > 0) void refreshFigures(stale)
+    },
+  )
+  const isEvaluated = computed(() => {
+    if (!isFiguresFirst) return true
+    const view = figureView.data.value
+    return view !== null && (view.stale.length > 0 || rounds.data.value.some((r) => r.month === view.month))
+  })
   const projectData = useLiveQuery(() => {
     const selectedYear = year.value
-    return selectedYear === null
+    return selectedYear === null || !isEvaluated.value
+      ? NO_PROJECTS
+      : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
+  }, [] as ProjectData[])
+  // Shown from figures: the scope's data is still read and evaluated, once the page is idle, so
+  // the pages opened next (会议, 部门) find it read and evaluated.
+  const isAhead = shallowRef(false)
+  watch(
+    () => isFiguresFirst && figureView.data.value !== null,
+    (isShown, _, onCleanup) => {
+      if (isShown && !isAhead.value) onCleanup(whenIdle(() => (isAhead.value = true)))
+    },
+    { immediate: true },
+  )
+  const dataAhead = useLiveQuery(() => {
+    const selectedYear = year.value
+    return selectedYear === null || !isAhead.value || isEvaluated.value
       ? NO_PROJECTS
       : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ProjectData[])
 
   // Per project, kept while its data object is: a write replaces only the written project's.
   const latestMonth = computed(() => {
+    if (!isEvaluated.value) return figureView.data.value?.latest ?? null
     let latest: Month | null = null
     for (const row of projectData.data.value) {
       const month = latestOf(row)
@@ -72,16 +140,12 @@ export function useMonitor(scope: ScopeSelection) {
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
   const activeData = computed(() => activeProjectDataAt(projectData.data.value, month.value))
-  const rounds = useLiveQuery(() => {
-    const selectedYear = year.value
-    return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })
-  }, [] as ReportedRound[])
   const reported = computed<ReportedView>(() =>
     evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds, evaluateCached),
   )
   // The months next to the shown one, evaluated ahead while the page is idle.
   watch(
-    [projectData.data, month, () => settings.data.value.thresholds],
+    [() => (isEvaluated.value ? projectData.data.value : dataAhead.data.value), month, () => settings.data.value.thresholds],
     ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t)),
     { immediate: true },
   )
@@ -91,10 +155,18 @@ export function useMonitor(scope: ScopeSelection) {
   }, [] as MonthLockRecord[])
   // Departments whose as-of month is 已报送 without a stored round: shown with today's figures.
   const legacyLocked = computed(() => oldLocks.data.value.filter((l) => l.month === month.value).map((l) => l.departmentCode))
-  const evaluations = computed<ProjectEvaluation[]>(() => [...reported.value.evaluations])
+  const evaluations = computed<E[]>(() =>
+    isEvaluated.value ? ([...reported.value.evaluations] as unknown as E[]) : ([...(figureView.data.value?.figures ?? [])] as E[]),
+  )
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
-  const isLoading = computed(() => catalog.isLoading.value || projectData.isLoading.value || rounds.isLoading.value)
+  const isLoading = computed(
+    () =>
+      catalog.isLoading.value ||
+      rounds.isLoading.value ||
+      (isFiguresFirst && figureView.data.value === null) ||
+      (isEvaluated.value && projectData.isLoading.value),
+  )
 
   return {
     catalog: catalog.data,
@@ -108,6 +180,7 @@ export function useMonitor(scope: ScopeSelection) {
     latestMonth,
     month,
     projectData: activeData,
+    /** Each project at the as-of month: evaluations, or with figuresFirst the stored figures */
     evaluations,
     /** The 已报送 rounds shown at the as-of month and how today differs from them */
     reported,
@@ -118,6 +191,6 @@ export function useMonitor(scope: ScopeSelection) {
     summary,
     hasSpending,
     isLoading,
-    error: computed(() => projectData.error.value ?? rounds.error.value),
+    error: computed(() => projectData.error.value ?? rounds.error.value ?? figureView.error.value),
   }
 }

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie'
 import { newChange } from './changeLogRepository'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { planRestoreRounds, type RestoreRoundsMode } from './restoreRounds'
+import { figuresInSlices } from './figureRows'
 import { DERIVED_TABLES, summariesInSlices } from './summaryRows'
 import { BACKUP_TABLE_LABELS, BACKUP_TABLE_NAMES, type BackupTableName, type BackupTables, type ExtraTables } from '@/schema/backupFile'
 
@@ -122,7 +123,10 @@ export async function restoreBackup(
   let writing = ''
   // The summaries of the backup's projects, built before the transaction (in slices, between
   // which the page draws): a transaction must not wait on timers, it would commit.
-  const summaries = await summariesInSlices(snapshot.tables, () => new Promise((resolve) => setTimeout(resolve, 0)))
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+  const summaries = await summariesInSlices(snapshot.tables, pause)
+  // Their figures at every month, under the thresholds the backup's settings hold.
+  const figures = await figuresInSlices(summaries, snapshot.tables.settings, pause)
   try {
     await database.transaction('rw', database.tables, async () => {
       const current = { monthLocks: await database.monthLocks.toArray(), reportedRounds: await database.reportedRounds.toArray() }
@@ -135,6 +139,7 @@ export async function restoreBackup(
         ...extraTables,
         // The summaries of the restored rows, built from them (a backup does not carry them).
         ['projectSummaries', summaries as unknown as Record<string, unknown>[]] as const,
+        ['projectFigures', figures as unknown as Record<string, unknown>[]] as const,
       ]
       await writeInBatches(database, entries, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
       // Logged where keeping made a difference: a lock the backup does not hold as it is here.

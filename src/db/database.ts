@@ -15,6 +15,7 @@ import type {
   MonthLockRecord,
   NoteRecord,
   ProjectRecord,
+  ProjectFigureRecord,
   ProjectSummaryRecord,
   ReportedRoundRecord,
   SettingRecord,
@@ -22,6 +23,7 @@ import type {
   TargetAdjustmentRecord,
 } from './records'
 import type { OutboxRecord } from '@/api/outbox'
+import { rebuildFiguresWith } from './figureRows'
 import { rebuildSummariesWith } from './summaryRows'
 
 export const DATABASE_NAME = 'budget-performance-monitor'
@@ -47,6 +49,7 @@ export type MonitorDatabase = Dexie & {
   meetingRecords: Table<MeetingMinutesRecord, [number, string, number]>
   outbox: EntityTable<OutboxRecord, 'id'>
   projectSummaries: Table<ProjectSummaryRecord, string>
+  projectFigures: Table<ProjectFigureRecord, [number, string]>
 }
 
 /** Dexie stores strings of one schema version: key and indexed fields; null deletes a table. */
@@ -132,6 +135,15 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       projectSummaries: 'projectId',
     },
   },
+  // v8: each project's figures at each as-of month (ProjectFigureRecord), keyed [month+projectId]
+  // so a scope at a month is one primary-key range of small rows; derived from the summaries
+  // under the saved thresholds (built by the upgrade, rebuilt on restore).
+  {
+    version: 8,
+    stores: {
+      projectFigures: '[month+projectId]',
+    },
+  },
 ]
 
 const storesOf = (version: number): SchemaStores => {
@@ -167,6 +179,9 @@ export function createDatabase(name: string = DATABASE_NAME): MonitorDatabase {
   db.version(7)
     .stores(storesOf(7))
     .upgrade((transaction) => rebuildSummariesWith((name) => transaction.table(name)))
+  db.version(8)
+    .stores(storesOf(8))
+    .upgrade((transaction) => rebuildFiguresWith((name) => transaction.table(name)))
   return db
 }
 

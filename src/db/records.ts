@@ -1,5 +1,6 @@
 import type { BudgetAdjustment } from '@/domain/budgetAdjustment'
 import type { TargetAdjustment } from '@/domain/targetAdjustment'
+import type { ProjectFigures } from '@/domain/projectFigures'
 import type { Indicator, ManualStatus, MonitoringNote, Project } from '@/domain/types'
 
 /**
@@ -35,6 +36,24 @@ export type {
  * evaluating it at any as-of month needs, in one row. Spending and each indicator's entries
  * are columns by month (months ascending); the rest are the domain values as mapped.
  */
+/**
+ * A project's figures at one as-of month (v8), keyed [month+projectId]: derived from its
+ * summary under the thresholds keyed `t` (thresholdsKey); figures null when the project is not
+ * active at that month (archived before it).
+ */
+export interface ProjectFigureRecord {
+  readonly month: number
+  readonly projectId: string
+  readonly departmentCode: string
+  /** Position in its source document, for document order */
+  readonly order: number
+  /** thresholdsKey of the thresholds the figures were computed under */
+  readonly t: string
+  /** The project's latest month with data (latestDataMonth), the same in its 12 rows */
+  readonly latest: number | null
+  readonly figures: ProjectFigures | null
+}
+
 export interface ProjectSummaryRecord {
   readonly projectId: string
   /** Position in its source document, for document order */

@@ -2,8 +2,9 @@ import { liveQuery, type Observable } from 'dexie'
 import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
 import type { TargetDisplay } from '@/domain/monitoringForm'
 import { readSignOff, type SignOff } from '@/domain/signOff'
-import { DEFAULT_THRESHOLDS, type ThresholdRules, type Thresholds } from '@/domain/types'
+import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
+import { isObject, readThresholds } from './settingsValues'
 
 /** Where the demo data lives, so it can be told apart and cleared. */
 export interface DemoMarker {
@@ -79,32 +80,6 @@ export async function saveSignOff(departmentCode: string, signOff: SignOff, data
   await database.settings.put({ key: signOffKey(departmentCode), value: { preparer, phone, unitHead, financeHead, date } })
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
-}
-
 function isDemoMarker(value: unknown): value is DemoMarker {
   return isObject(value) && typeof value.year === 'number' && typeof value.departmentCode === 'string'
-}
-
-const RULES: readonly ThresholdRules[] = ['plan', 'fasp', 'hefei', 'sichuan']
-
-function readThresholds(value: unknown): Thresholds {
-  if (!isObject(value)) return DEFAULT_THRESHOLDS
-  const number = (key: keyof Thresholds) => {
-    const candidate = value[key]
-    return typeof candidate === 'number' && Number.isFinite(candidate) ? candidate : undefined
-  }
-  const pick = (key: 'yellowFrom' | 'redBelow' | 'levelTolerancePct' | 'mismatchPoints') => number(key) ?? DEFAULT_THRESHOLDS[key]
-  const thresholds: Thresholds = {
-    yellowFrom: pick('yellowFrom'),
-    redBelow: pick('redBelow'),
-    levelTolerancePct: pick('levelTolerancePct'),
-    mismatchPoints: pick('mismatchPoints'),
-  }
-  // The preset keys are absent in settings saved before presets: those keep our own rules.
-  const rules = RULES.find((r) => r === value.rules)
-  const bands = { ratioGreenFrom: number('ratioGreenFrom'), ratioRedBelow: number('ratioRedBelow'), exceededFrom: number('exceededFrom') }
-  const present = Object.fromEntries(Object.entries(bands).filter(([, v]) => v !== undefined))
-  return rules === undefined ? { ...thresholds, ...present } : { ...thresholds, rules, ...present }
 }

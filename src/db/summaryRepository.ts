@@ -2,8 +2,11 @@ import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie'
 import type { ProjectData } from '@/domain/projectData'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import type { ProjectSummaryRecord } from './records'
+import { sharedSource, stopSharedSources, type LiveList, type SourceObserver } from './sharedSource'
+import { figureKeysOf, figureRowsOf, rebuildFiguresWith, thresholdsIn } from './figureRows'
 import { projectDataOf, rebuildSummariesWith, summaryOf, upperOf } from './summaryRows'
 
+export type { LiveList } from './sharedSource'
 export { DERIVED_TABLES, projectDataOf, summariesOf, summaryOf, type ProjectRows } from './summaryRows'
 
 /**
@@ -26,12 +29,19 @@ export function summaryTables(database: MonitorDatabase) {
     database.budgetAdjustments,
     database.targetAdjustments,
     database.projectSummaries,
+    // The figures are derived from the summaries under the saved thresholds (figureRows.ts).
+    database.projectFigures,
+    database.settings,
   ]
 }
 
 /** rebuildSummariesWith on the database's own tables, in one transaction with summaryTables. */
 export async function rebuildSummaries(database: MonitorDatabase = defaultDb, prefix = ''): Promise<void> {
-  await database.transaction('rw', summaryTables(database), () => rebuildSummariesWith((name) => database.table(name), prefix))
+  await database.transaction('rw', summaryTables(database), async () => {
+    const table = (name: string) => database.table(name)
+    await rebuildSummariesWith(table, prefix)
+    await rebuildFiguresWith(table, prefix)
+  })
 }
 
 /**
@@ -43,10 +53,12 @@ export async function refreshProjectSummaries(database: MonitorDatabase, project
   const ids = [...new Set(projectIds)]
   if (ids.length === 0) return
   await database.transaction('rw', summaryTables(database), async () => {
+    const t = await thresholdsIn((name) => database.table(name))
     for (const id of ids) {
       const project = await database.projects.get(id)
       if (!project) {
         await database.projectSummaries.delete(id)
+        await database.projectFigures.bulkDelete(figureKeysOf(id))
         continue
       }
       const [indicators, spending, values, notes, budgetAdjustments, targetAdjustments] = await Promise.all([
@@ -57,7 +69,9 @@ export async function refreshProjectSummaries(database: MonitorDatabase, project
         database.budgetAdjustments.where('projectId').equals(id).toArray(),
         database.targetAdjustments.where('projectId').equals(id).toArray(),
       ])
-      await database.projectSummaries.put(summaryOf({ project, indicators, spending, values, notes, budgetAdjustments, targetAdjustments }))
+      const summary = summaryOf({ project, indicators, spending, values, notes, budgetAdjustments, targetAdjustments })
+      await database.projectSummaries.put(summary)
+      await database.projectFigures.bulkPut(figureRowsOf(summary, t))
     }
   })
 }
@@ -77,26 +91,24 @@ function sortedData(rows: ProjectSummaryRecord[]): ProjectData[] {
 }
 
 /** The keys a storagemutated part names one by one; null when it names a range (a clear, a range delete). */
-function keysOf(tree: IntervalTree | undefined): string[] | null {
-  const keys: string[] = []
+export function keysOf(tree: IntervalTree | undefined): unknown[] | null {
+  const keys: unknown[] = []
   const walk = (node: IntervalTree | null | undefined): boolean => {
     if (!node || !('from' in node)) return true
-    if (cmp(node.from, node.to) !== 0 || typeof node.from !== 'string') return false
+    if (cmp(node.from, node.to) !== 0) return false
     keys.push(node.from)
     return walk(node.l) && walk(node.r)
   }
   return walk(tree) ? keys : null
 }
 
-/** A live list: what useLiveQuery subscribes to (no dexie type in composables). */
-export interface LiveList<T> {
-  subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void }
-}
+/** Summaries read per task when a scope is read whole. */
+const READ_CHUNK = 1000
 
 /** Above this many changed projects a change re-reads the scope instead of patching it. */
 const PATCH_LIMIT = 500
 
-type Observer = Parameters<LiveList<ProjectData[]>['subscribe']>[0]
+type Observer = SourceObserver<ProjectData[]>
 
 /**
  * Reads a scope's summaries once, then on each committed write (this tab or another: Dexie's
@@ -124,8 +136,22 @@ function startSource(prefix: string, database: MonitorDatabase, observer: Observ
     position = new Map(rows.map((row, i) => [row.projectId, i]))
     shown = rows.map(dataFor)
   }
+  // In chunks with a pause between: a bureau's 10,000 rows are not one long task. A write
+  // between two chunks is applied after the read (its storagemutated queues a patch).
   const readAll = async () => {
-    place(await database.projectSummaries.where(':id').between(prefix, upperOf(prefix), true, true).toArray())
+    const all: ProjectSummaryRecord[] = []
+    for (let after: string | null = null; ; ) {
+      const chunk: ProjectSummaryRecord[] = await database.projectSummaries
+        .where(':id')
+        .between(after ?? prefix, upperOf(prefix), after === null, true)
+        .limit(READ_CHUNK)
+        .toArray()
+      all.push(...chunk)
+      if (chunk.length < READ_CHUNK) break
+      after = chunk.at(-1)!.projectId
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    place(all)
   }
   const patch = async (keys: readonly string[]) => {
     const found = await database.projectSummaries.bulkGet([...keys])
@@ -164,7 +190,7 @@ function startSource(prefix: string, database: MonitorDatabase, observer: Observ
     if (!(part in parts)) return
     const keys = keysOf(parts[part])
     if (keys === null || keys.length > PATCH_LIMIT) return run(readAll)
-    const mine = keys.filter((key) => key.startsWith(prefix))
+    const mine = keys.filter((key): key is string => typeof key === 'string' && key.startsWith(prefix))
     if (mine.length > 0) run(() => patch(mine))
   }
   Dexie.on.storagemutated.subscribe(onMutated)
@@ -175,70 +201,14 @@ function startSource(prefix: string, database: MonitorDatabase, observer: Observ
   }
 }
 
-/** How long a scope's summaries stay read and patched after its last page left (a page coming back finds them). */
-const LINGER_MS = 60_000
-
-interface SharedSource {
-  readonly observers: Set<Observer>
-  latest: ProjectData[] | null
-  stop: () => void
-  linger: ReturnType<typeof setTimeout> | null
-}
-
-const sources = new Map<string, SharedSource>()
-
 /**
  * Live project data of a scope from the summaries (startSource), shared by every page that
  * shows the scope and kept a minute after the last one leaves: returning to 总览 after 录入
  * shows the figures kept up to date meanwhile, with no read and no evaluation of unchanged projects.
  */
 export function observeSummaries(prefix: string, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
-  const key = `${database.name}\u0000${prefix}`
-  return {
-    subscribe(observer) {
-      let source = sources.get(key)
-      if (!source) {
-        const created: SharedSource = { observers: new Set(), latest: null, stop: () => undefined, linger: null }
-        created.stop = startSource(prefix, database, {
-          next(value) {
-            created.latest = value
-            for (const each of [...created.observers]) each.next(value)
-          },
-          error(error) {
-            // Not kept: the next page reads again.
-            created.stop()
-            if (sources.get(key) === created) sources.delete(key)
-            for (const each of [...created.observers]) each.error(error)
-          },
-        })
-        sources.set(key, created)
-        source = created
-      }
-      const shared = source
-      if (shared.linger !== null) clearTimeout(shared.linger)
-      shared.linger = null
-      shared.observers.add(observer)
-      if (shared.latest !== null) observer.next(shared.latest)
-      return {
-        unsubscribe() {
-          if (!shared.observers.delete(observer) || shared.observers.size > 0) return
-          shared.linger = setTimeout(() => {
-            shared.stop()
-            if (sources.get(key) === shared) sources.delete(key)
-          }, LINGER_MS)
-          // Node (tests): a kept source does not keep the process alive.
-          ;(shared.linger as { unref?: () => void }).unref?.()
-        },
-      }
-    },
-  }
+  return sharedSource(`summaries\u0000${database.name}\u0000${prefix}`, (observer) => startSource(prefix, database, observer))
 }
 
 /** Stops every kept source at once (tests: a database about to be deleted). */
-export function stopSummarySources(): void {
-  for (const [key, source] of sources) {
-    if (source.linger !== null) clearTimeout(source.linger)
-    source.stop()
-    sources.delete(key)
-  }
-}
+export const stopSummarySources = stopSharedSources

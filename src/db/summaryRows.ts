@@ -19,7 +19,7 @@ import type {
  */
 
 /** Tables derived from the others: never in a backup, rebuilt on restore. */
-export const DERIVED_TABLES: readonly string[] = ['projectSummaries']
+export const DERIVED_TABLES: readonly string[] = ['projectSummaries', 'projectFigures']
 
 /** A project's rows, as read from the tables (any order within a table: keys order them here). */
 export interface ProjectRows {

@@ -8,8 +8,8 @@
  * card's 执行数) can be over the same projects.
  */
 import { sumFen } from './money'
-import type { ProjectEvaluation } from './projectEvaluation'
-import { executionRateOf, type SpendEvaluation } from './spend'
+import type { ProjectFigures, SpendFigures } from './projectFigures'
+import { executionRateOf } from './spend'
 import { judgeSpend } from './presets'
 import { DEFAULT_THRESHOLDS, type Fen, type ProjectStatus, type Status, type Thresholds } from './types'
 
@@ -71,9 +71,9 @@ export function weightedPlan(budgets: readonly Fen[], planned: readonly number[]
 }
 
 /** Spending aggregates of projects' figures at one month: Σ in 分, 执行率 and plan in % over those that reported. */
-export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds = DEFAULT_THRESHOLDS): SpendSummary {
+export function summarizeSpend(spends: readonly SpendFigures[], t: Thresholds = DEFAULT_THRESHOLDS): SpendSummary {
   // One pass: a department curve runs this for every month over all projects. Sums are of 分.
-  const reported: SpendEvaluation[] = []
+  const reported: SpendFigures[] = []
   let budget: Fen = 0
   let executed: Fen = 0
   let reportedBudget: Fen = 0
@@ -112,14 +112,14 @@ export function summarizeSpend(spends: readonly SpendEvaluation[], t: Thresholds
 }
 
 /** Number of projects per project status. */
-export function countStatuses(evaluations: readonly Pick<ProjectEvaluation, 'status'>[]): Readonly<Record<ProjectStatus, number>> {
+export function countStatuses(evaluations: readonly Pick<ProjectFigures, 'status'>[]): Readonly<Record<ProjectStatus, number>> {
   const counts: Record<ProjectStatus, number> = { red: 0, yellow: 0, green: 0, unreported: 0 }
   for (const e of evaluations) counts[e.status] += 1
   return counts
 }
 
 /** Department totals of evaluations of one as-of month: spending aggregates (summarizeSpend) and counts. */
-export function summarizeProjects(evaluations: readonly ProjectEvaluation[], t: Thresholds = DEFAULT_THRESHOLDS): DepartmentSummary {
+export function summarizeProjects(evaluations: readonly ProjectFigures[], t: Thresholds = DEFAULT_THRESHOLDS): DepartmentSummary {
   return {
     ...summarizeSpend(
       evaluations.map((e) => e.spend),

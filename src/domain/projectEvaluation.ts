@@ -132,7 +132,7 @@ export function evaluateProject(
 }
 
 /** True when a project is lagging at its as-of month (红 or 黄): it goes on the meeting's agenda. */
-export function isLagging(evaluation: ProjectEvaluation): boolean {
+export function isLagging(evaluation: Pick<ProjectEvaluation, 'status'>): boolean {
   return isLaggingStatus(evaluation.status)
 }
 
@@ -141,7 +141,10 @@ export function isLagging(evaluation: ProjectEvaluation): boolean {
  * 绿, 未填报), then the larger spend shortfall (more negative 偏差 in 个百分点), a deviation that is
  * 未填报 last; 0 on a tie (callers break it by document order or code).
  */
-export function compareLaggingFirst(a: ProjectEvaluation, b: ProjectEvaluation): number {
+export function compareLaggingFirst(
+  a: { readonly status: ProjectStatus; readonly spend: Pick<SpendEvaluation, 'deviation'> },
+  b: { readonly status: ProjectStatus; readonly spend: Pick<SpendEvaluation, 'deviation'> },
+): number {
   const byStatus = compareStatus(a.status, b.status)
   if (byStatus !== 0) return byStatus
   const da = a.spend.deviation

@@ -3,7 +3,8 @@
  * first by default), paging, and the indicator tally shown per row. Pure and O(n log n), so a
  * finance bureau's 10,000 projects sort and filter without freezing the page.
  */
-import { compareLaggingFirst, type ProjectEvaluation } from './projectEvaluation'
+import { compareLaggingFirst } from './projectEvaluation'
+import type { ProjectFigures } from './projectFigures'
 import { STATUS_ORDER } from './status'
 import type { Status } from './types'
 
@@ -44,7 +45,7 @@ export interface IndicatorTally {
 }
 
 /** Counts a project's indicators by status. */
-export function tallyIndicators(evaluation: ProjectEvaluation): IndicatorTally {
+export function tallyIndicators(evaluation: Pick<ProjectFigures, 'indicators'>): IndicatorTally {
   const tally = { total: evaluation.indicators.length, met: 0, yellow: 0, red: 0, unreported: 0 }
   for (const e of evaluation.indicators) {
     // 超额 (财政一体化) is met, and more.
@@ -55,10 +56,10 @@ export function tallyIndicators(evaluation: ProjectEvaluation): IndicatorTally {
 }
 
 /** Keeps the projects whose status is selected and whose name or code contains the text. */
-export function filterProjects(
-  evaluations: readonly ProjectEvaluation[],
+export function filterProjects<E extends ProjectFigures>(
+  evaluations: readonly E[],
   query: Pick<ProjectTableQuery, 'statuses' | 'text'>,
-): readonly ProjectEvaluation[] {
+): readonly E[] {
   const text = query.text.trim().toLowerCase()
   const statuses = new Set(query.statuses)
   if (text === '' && statuses.size === 0) return evaluations
@@ -72,7 +73,7 @@ export function filterProjects(
 type SortValue = number | string | null
 
 /** The value a column sorts by; null (未填报, no indicators) always sorts last. */
-function sortValue(e: ProjectEvaluation, key: Exclude<ProjectSortKey, 'lagging'>): SortValue {
+function sortValue(e: ProjectFigures, key: Exclude<ProjectSortKey, 'lagging'>): SortValue {
   switch (key) {
     case 'code':
       return e.project.code
@@ -107,7 +108,7 @@ function compareValues(a: SortValue, b: SortValue): number {
 }
 
 /** Lagging first, as the meeting's agenda orders them (compareLaggingFirst), then by code. */
-export function compareLagging(a: ProjectEvaluation, b: ProjectEvaluation): number {
+export function compareLagging(a: ProjectFigures, b: ProjectFigures): number {
   return compareLaggingFirst(a, b) || collator.compare(a.project.code, b.project.code)
 }
 
@@ -139,12 +140,12 @@ function firstSorted<T>(items: readonly T[], compare: (a: T, b: T) => number, li
  * Sorts by a column (nulls last in either direction; ties keep lagging order). Returns a new
  * array: all of it, or only its first `limit` rows (the same rows, found without sorting all).
  */
-export function sortProjects(
-  evaluations: readonly ProjectEvaluation[],
+export function sortProjects<E extends ProjectFigures>(
+  evaluations: readonly E[],
   key: ProjectSortKey,
   direction: SortDirection,
   limit: number = Infinity,
-): readonly ProjectEvaluation[] {
+): readonly E[] {
   if (key === 'lagging') {
     if (direction === 'asc') return firstSorted(evaluations, compareLagging, limit)
     // The reverse of the ascending order, equals included: the reversed list sorted descending.
@@ -168,10 +169,10 @@ export function sortProjects(
 }
 
 /** Filters then sorts, as the table shows the list. */
-export function queryProjects(
-  evaluations: readonly ProjectEvaluation[],
+export function queryProjects<E extends ProjectFigures>(
+  evaluations: readonly E[],
   query: ProjectTableQuery,
-): readonly ProjectEvaluation[] {
+): readonly E[] {
   return sortProjects(filterProjects(evaluations, query), query.sortKey, query.direction)
 }
 
@@ -179,12 +180,12 @@ export function queryProjects(
  * One page of the filtered, sorted list (pageOf of queryProjects, page clamped) and how many
  * rows match, sorting only as far as that page.
  */
-export function queryPage(
-  evaluations: readonly ProjectEvaluation[],
+export function queryPage<E extends ProjectFigures>(
+  evaluations: readonly E[],
   query: ProjectTableQuery,
   page: number,
   size: number,
-): { rows: readonly ProjectEvaluation[]; page: number; pageCount: number; total: number } {
+): { rows: readonly E[]; page: number; pageCount: number; total: number } {
   const filtered = filterProjects(evaluations, query)
   const pageCount = Math.max(1, Math.ceil(filtered.length / size))
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount)
@@ -193,7 +194,7 @@ export function queryPage(
 }
 
 /** The projects with the largest spending shortfall (deviation ascending, 未填报 last), at most `limit`. */
-export function mostLagging(evaluations: readonly ProjectEvaluation[], limit: number): readonly ProjectEvaluation[] {
+export function mostLagging<E extends ProjectFigures>(evaluations: readonly E[], limit: number): readonly E[] {
   return sortProjects(evaluations, 'deviation', 'asc', limit)
 }
 
@@ -201,7 +202,7 @@ export function mostLagging(evaluations: readonly ProjectEvaluation[], limit: nu
  * Whether any project has spending entered in months 1..m (zeros count: a 0 is entered, a blank
  * is not). When none has, 1–m月执行数 is 未填报, not 0.00 万元.
  */
-export function hasEnteredSpending(evaluations: readonly ProjectEvaluation[]): boolean {
+export function hasEnteredSpending(evaluations: readonly ProjectFigures[]): boolean {
   return evaluations.some(isSpendingEntered)
 }
 
@@ -209,7 +210,7 @@ export function hasEnteredSpending(evaluations: readonly ProjectEvaluation[]): b
  * Whether a project has spending entered in any of months 1..m (a 0 is entered, a blank is not).
  * When not, its 1–m月执行数 is 未填报 (the table row as the card), not 0.00 万元.
  */
-export function isSpendingEntered(evaluation: Pick<ProjectEvaluation, 'spend' | 'month'>): boolean {
+export function isSpendingEntered(evaluation: Pick<ProjectFigures, 'spend' | 'month'>): boolean {
   return evaluation.spend.unreportedMonths.length < evaluation.month
 }
 

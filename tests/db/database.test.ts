@@ -29,6 +29,7 @@ const SHIPPED: readonly { version: number; stores: SchemaStores }[] = [
   { version: 5, stores: { indicatorNotes: '[indicatorId+month], projectId', meetingRecords: '[year+departmentCode+month]' } },
   { version: 6, stores: { outbox: '++id, [year+departmentCode+month], state' } },
   { version: 7, stores: { projectSummaries: 'projectId' } },
+  { version: 8, stores: { projectFigures: '[month+projectId]' } },
 ]
 
 /** The tables a database holds after every version up to the latest: name → stores string. */

@@ -7,10 +7,11 @@ import { createDatabase, SCHEMA_VERSIONS, type MonitorDatabase } from '@/db/data
 import { clearDemo } from '@/db/demoRepository'
 import { importDocument } from '@/db/importRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
-import { loadProjectData, loadProjectDataFromRows, observeProjectData, type Scope } from '@/db/monitorRepository'
+import { loadProjectData, loadProjectDataFromRows, observeProjectData, scopeKeyPrefix, type Scope } from '@/db/monitorRepository'
 import { restoreIndicator, setProjectArchived } from '@/db/projectRegisterRepository'
 import { rebuildSummaries, stopSummarySources } from '@/db/summaryRepository'
 import { evaluateShownAt, type ProjectData } from '@/domain'
+import { figuresOf, thresholdsKey } from '@/domain/projectFigures'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { DEFAULT_THRESHOLDS, MONTHS } from '@/domain/types'
 import type { DatabaseTables } from '@/db/backupRepository'
@@ -31,12 +32,27 @@ const DEMO: Scope = { year: DEMO_YEAR, departmentCode: DEMO_DEPARTMENT }
 const evaluationsByMonth = (data: readonly ProjectData[]) =>
   MONTHS.map((month) => evaluateShownAt(activeProjectDataAt(data, month), [], month, DEFAULT_THRESHOLDS).evaluations)
 
-/** Summaries and rows give the same project data and the same evaluations at every month. */
+/** The stored figures (v8) of a scope's projects at each month, in document order, under the default thresholds. */
+async function storedFiguresByMonth(scope: Scope) {
+  const prefix = scopeKeyPrefix(scope)
+  const rows = (await database.projectFigures.toArray()).filter((row) => row.projectId.startsWith(prefix))
+  expect(rows.every((row) => row.t === thresholdsKey(DEFAULT_THRESHOLDS))).toBe(true)
+  const order = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.departmentCode.localeCompare(b.departmentCode) || a.order - b.order
+  return MONTHS.map((month) => rows.filter((row) => row.month === month).sort(order).flatMap((row) => (row.figures ? [row.figures] : [])))
+}
+
+/** Summaries and rows give the same project data and the same evaluations at every month; the stored figures are theirs. */
 async function expectSameAsRows(scope: Scope) {
   const [fromSummaries, fromRows] = await Promise.all([loadProjectData(scope, database), loadProjectDataFromRows(scope, database)])
   expect(fromSummaries.length).toBe(fromRows.length)
   expect(fromSummaries).toEqual(fromRows)
-  expect(evaluationsByMonth(fromSummaries)).toEqual(evaluationsByMonth(fromRows))
+  const evaluations = evaluationsByMonth(fromRows)
+  expect(evaluationsByMonth(fromSummaries)).toEqual(evaluations)
+  expect(await storedFiguresByMonth(scope)).toEqual(evaluations.map((list) => list.map(figuresOf)))
+  // Twelve rows a project, one per month, and none of a project no longer stored.
+  const prefix = scopeKeyPrefix(scope)
+  const stored = (await database.projectFigures.toArray()).filter((row) => row.projectId.startsWith(prefix))
+  expect(stored.length).toBe(12 * (await database.projects.where(':id').between(prefix, prefix + '\uffff').count()))
 }
 
 /** A small generated bureau (3 departments × 6 projects, two years), restored from its backup file. */
@@ -77,7 +93,7 @@ describe('project summaries read as the monthly rows', () => {
     database = freshDatabase()
     await loadRealDemo(database)
     const expected = await loadProjectDataFromRows(DEMO, database)
-    const tables = Object.fromEntries(await Promise.all(database.tables.filter((t) => t.name !== 'projectSummaries').map(async (t) => [t.name, await t.toArray()] as const)))
+    const tables = Object.fromEntries(await Promise.all(database.tables.filter((t) => !['projectSummaries', 'projectFigures'].includes(t.name)).map(async (t) => [t.name, await t.toArray()] as const)))
     const name = database.name
     database.close()
     await Dexie.delete(name)

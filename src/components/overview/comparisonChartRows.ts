@@ -4,7 +4,8 @@
  * ECharts, so the first route does not load a chart library for one bar chart.
  */
 import { CHART_COLORS, niceStep, STATUS_COLORS, STATUS_WORDS, statusText } from '@/charts/options/common'
-import type { ProjectEvaluation, ReportedDifference } from '@/domain'
+import type { ReportedDifference } from '@/domain'
+import type { ProjectFigures } from '@/domain/projectFigures'
 import { formatPercent, formatPoints } from '@/domain/format'
 import { formatWan } from '@/domain/money'
 import type { Status } from '@/domain/types'
@@ -56,7 +57,7 @@ export interface ComparisonChart {
 }
 
 /** Tooltip lines of one project: 执行率, plan, deviation in 个百分点, money in 万元, status. */
-export function comparisonTooltip(e: ProjectEvaluation): readonly TooltipLine[] {
+export function comparisonTooltip(e: ProjectFigures): readonly TooltipLine[] {
   const { spend } = e
   return [
     { color: STATUS_COLORS[e.status], label: '执行率', value: spend.executionRate === null ? '未填报' : formatPercent(spend.executionRate) },
@@ -67,7 +68,7 @@ export function comparisonTooltip(e: ProjectEvaluation): readonly TooltipLine[] 
   ]
 }
 
-function comparisonFigure(e: ProjectEvaluation): string {
+function comparisonFigure(e: ProjectFigures): string {
   const { executionRate, deviation } = e.spend
   if (executionRate === null) return `未填报 · ${STATUS_WORDS[e.status]}`
   return `${formatPercent(executionRate)}（${formatPoints(deviation)}）${STATUS_WORDS[e.status]}`
@@ -78,7 +79,7 @@ function comparisonFigure(e: ProjectEvaluation): string {
  * `changes` (ReportedView.changes) marks the bars of a 已报送 month whose figures differ today.
  */
 export function buildComparisonChart(
-  evaluations: readonly ProjectEvaluation[],
+  evaluations: readonly ProjectFigures[],
   changes: ReadonlyMap<string, readonly ReportedDifference[]> = new Map(),
 ): ComparisonChart {
   const top = Math.max(AXIS_FLOOR, ...evaluations.flatMap((e) => [e.spend.executionRate ?? 0, e.spend.planned]))

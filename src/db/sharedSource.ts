@@ -1,0 +1,73 @@
+/** A live list: what useLiveQuery subscribes to (no dexie type in composables). */
+export interface LiveList<T> {
+  subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void }
+}
+
+export type SourceObserver<T> = Parameters<LiveList<T>['subscribe']>[0]
+
+/** How long a source stays read and patched after its last page left (a page coming back finds it). */
+const LINGER_MS = 60_000
+
+interface SharedSource<T> {
+  readonly observers: Set<SourceObserver<T>>
+  latest: T | null
+  stop: () => void
+  linger: ReturnType<typeof setTimeout> | null
+}
+
+const sources = new Map<string, SharedSource<unknown>>()
+
+/**
+ * A live source (start: reads, then patches on writes; returns its stop) shared by every page
+ * subscribing under the same key and kept a minute after the last one leaves: a page that comes
+ * back shows what was kept up to date meanwhile, with no read.
+ */
+export function sharedSource<T>(key: string, start: (observer: SourceObserver<T>) => () => void): LiveList<T> {
+  return {
+    subscribe(observer) {
+      let source = sources.get(key) as SharedSource<T> | undefined
+      if (!source) {
+        const created: SharedSource<T> = { observers: new Set(), latest: null, stop: () => undefined, linger: null }
+        created.stop = start({
+          next(value) {
+            created.latest = value
+            for (const each of [...created.observers]) each.next(value)
+          },
+          error(error) {
+            // Not kept: the next page reads again.
+            created.stop()
+            if (sources.get(key) === created) sources.delete(key)
+            for (const each of [...created.observers]) each.error(error)
+          },
+        })
+        sources.set(key, created as SharedSource<unknown>)
+        source = created
+      }
+      const shared = source
+      if (shared.linger !== null) clearTimeout(shared.linger)
+      shared.linger = null
+      shared.observers.add(observer)
+      if (shared.latest !== null) observer.next(shared.latest)
+      return {
+        unsubscribe() {
+          if (!shared.observers.delete(observer) || shared.observers.size > 0) return
+          shared.linger = setTimeout(() => {
+            shared.stop()
+            if (sources.get(key) === (shared as SharedSource<unknown>)) sources.delete(key)
+          }, LINGER_MS)
+          // Node (tests): a kept source does not keep the process alive.
+          ;(shared.linger as { unref?: () => void }).unref?.()
+        },
+      }
+    },
+  }
+}
+
+/** Stops every kept source at once (tests: a database about to be deleted). */
+export function stopSharedSources(): void {
+  for (const [key, source] of sources) {
+    if (source.linger !== null) clearTimeout(source.linger)
+    source.stop()
+    sources.delete(key)
+  }
+}
