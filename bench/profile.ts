@@ -1,6 +1,12 @@
 /**
- * Profiling aid (not a benchmark): CPU profile of one navigation at 10k in the built app.
- * tsx bench/profile.ts <dist> <profileDir> <backup.json|-> <hash> <condition> [arg]
+ * Profiling aid (not a benchmark): the CPU profile of one in-app navigation in a built app.
+ *   npx tsx bench/profile.ts <dist> <profileDir> <backup.json|-> '<#/route>' <condition> [arg]
+ * Serves <dist> on 127.0.0.1:4791 (fixed: IndexedDB belongs to the origin, so the profile's data
+ * stays), opens the on-disk <profileDir>, restores the backup file through 导入导出 unless '-',
+ * visits the hashes in PRE (comma-separated, PRE_WAIT ms each, default 4000), then navigates to
+ * the route and waits for the benchmark's condition (browserInPage.ts: overview, entry <rows>,
+ * agenda, charts). Prints the time, the longest task and self and inclusive CPU time per
+ * function (build with `--minify false` for names); writes <profileDir>.cpuprofile for DevTools.
  */
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -45,11 +51,14 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
 await page.evaluate(([c, a]) => window.__bench.arm(c ?? '', a === undefined ? null : JSON.parse(a), 120_000), [condition, arg] as const)
 await cdp.send('Profiler.start')
 const start = await page.evaluate((h) => { const s = performance.now(); location.hash = h; return s }, hash!)
-const end = await page.evaluate(() => window.__bench.pending).catch(async (e) => { await page.screenshot({ path: '/work/prof/fail.png' }); throw e })
+const end = await page.evaluate(() => window.__bench.pending).catch(async (error: unknown) => {
+  await page.screenshot({ path: `${resolve(profileDir!)}-failed.png` })
+  throw error
+})
 const { profile } = await cdp.send('Profiler.stop')
 const longest = await page.evaluate(([a, b]) => window.__bench.longest(a, b), [start, end] as const)
 console.log(`elapsed ${(end - start).toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`)
-await writeFile('/work/prof/last.cpuprofile', JSON.stringify(profile))
+await writeFile(`${resolve(profileDir!)}.cpuprofile`, JSON.stringify(profile))
 // Self time per function.
 const self = new Map<number, number>()
 const dt = profile.timeDeltas ?? []
