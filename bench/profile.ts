@@ -5,7 +5,7 @@
  * stays), opens the on-disk <profileDir>, restores the backup file through 导入导出 unless '-',
  * visits the hashes in PRE (comma-separated, PRE_WAIT ms each, default 4000), then navigates to
  * the route and waits for the benchmark's condition (browserInPage.ts: overview, entry <rows>,
- * agenda, charts). Prints the time, the longest task and self and inclusive CPU time per
+ * agenda, charts; `changed <selector>`: its text changes). Prints the time, the longest task and self and inclusive CPU time per
  * function (build with `--minify false` for names); writes <profileDir>.cpuprofile for DevTools.
  */
 import { writeFile } from 'node:fs/promises'
@@ -48,7 +48,9 @@ if (process.env.PRE) {
 const cdp = await context.newCDPSession(page)
 await cdp.send('Profiler.enable')
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-await page.evaluate(([c, a]) => window.__bench.arm(c ?? '', a === undefined ? null : JSON.parse(a), 120_000), [condition, arg] as const)
+// 'changed <selector>': until the selector's text differs from what it shows now.
+const armed = condition === 'changed' ? JSON.stringify([arg, await page.locator(arg!).first().textContent()]) : arg
+await page.evaluate(([c, a]) => window.__bench.arm(c ?? '', a === undefined ? null : JSON.parse(a), 120_000), [condition, armed] as const)
 await cdp.send('Profiler.start')
 const start = await page.evaluate((h) => { const s = performance.now(); location.hash = h; return s }, hash!)
 const end = await page.evaluate(() => window.__bench.pending).catch(async (error: unknown) => {

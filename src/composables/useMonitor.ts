@@ -120,6 +120,25 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     },
     { immediate: true },
   )
+  // The figures of the months next to the shown one, read ahead when idle (kept a minute by
+  // their sources): changing 截至 by a month shows them at once.
+  watch(
+    [() => figureView.data.value?.month ?? null, year, departmentCode, () => settings.data.value.thresholds],
+    ([shown, selectedYear, code, t], _, onCleanup) => {
+      if (shown === null || selectedYear === null) return
+      const prefix = scopeKeyPrefix({ year: selectedYear, departmentCode: code })
+      const held: { unsubscribe(): void }[] = []
+      const cancel = whenIdle(() => {
+        for (const m of [shown - 1, shown + 1]) {
+          if (m >= 1 && m <= 12) held.push(observeFigures(prefix, m as Month, t).subscribe({ next: () => undefined, error: () => undefined }))
+        }
+      })
+      onCleanup(() => {
+        cancel()
+        for (const each of held) each.unsubscribe()
+      })
+    },
+  )
   const dataAhead = useLiveQuery(() => {
     const selectedYear = year.value
     return selectedYear === null || !isAhead.value || isEvaluated.value
@@ -155,9 +174,11 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
   }, [] as MonthLockRecord[])
   // Departments whose as-of month is 已报送 without a stored round: shown with today's figures.
   const legacyLocked = computed(() => oldLocks.data.value.filter((l) => l.month === month.value).map((l) => l.departmentCode))
-  const evaluations = computed<E[]>(() =>
-    isEvaluated.value ? ([...reported.value.evaluations] as unknown as E[]) : ([...(figureView.data.value?.figures ?? [])] as E[]),
-  )
+  const evaluations = computed<E[]>(() => {
+    if (isEvaluated.value) return [...reported.value.evaluations] as unknown as E[]
+    // Not before the rounds are read: a 已报送 month must not flash today's figures first.
+    return rounds.isLoading.value ? [] : ([...(figureView.data.value?.figures ?? [])] as E[])
+  })
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
   const isLoading = computed(
