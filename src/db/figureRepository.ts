@@ -47,24 +47,43 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     // Every project's rows carry its latest month: the rows of any month tell the scope's.
     const first = await rangeAt(asked ?? 12)
     month = resolveAsOfMonth(asked, latestOf(first))
-    rows = (month === (asked ?? 12) ? first : await rangeAt(month)).sort(byDocumentOrder)
+    place(month === (asked ?? 12) ? first : await rangeAt(month))
+  }
+  // Where each project's row is in `rows`: a written project in its place is replaced there.
+  let position = new Map<string, number>()
+  const place = (list: ProjectFigureRecord[]) => {
+    rows = list.sort(byDocumentOrder)
+    position = new Map(rows.map((row, i) => [row.projectId, i]))
   }
   const patch = async (changed: readonly string[]) => {
     const before = latestOf(rows)
     const found = await database.projectFigures.bulkGet(changed.map((id) => [month, id] as [number, string]))
-    const byId = new Map(rows.map((row) => [row.projectId, row]))
-    changed.forEach((id, i) => (found[i] ? byId.set(id, found[i]) : byId.delete(id)))
-    rows = [...byId.values()].sort(byDocumentOrder)
+    const inPlace = changed.every((id, i) => {
+      const at = position.get(id)
+      const row = found[i]
+      return at !== undefined && row !== undefined && byDocumentOrder(rows[at]!, row) === 0
+    })
+    if (inPlace) {
+      rows = [...rows]
+      changed.forEach((id, i) => (rows[position.get(id)!] = found[i]!))
+    } else {
+      const byId = new Map(rows.map((row) => [row.projectId, row]))
+      changed.forEach((id, i) => (found[i] ? byId.set(id, found[i]) : byId.delete(id)))
+      place([...byId.values()])
+    }
     if (asked === null && latestOf(rows) !== before) await readAll()
   }
   const emit = () => {
-    const valid = new Map(rows.filter((row) => row.t === key).map((row) => [row.projectId, row]))
-    observer.next({
-      month,
-      latest: latestOf(rows),
-      figures: rows.flatMap((row) => (row.t === key && row.figures !== null ? [row.figures] : [])),
-      stale: ids.filter((id) => !valid.has(id)),
-    })
+    const figures: ProjectFigures[] = []
+    const valid = new Set<string>()
+    for (const row of rows) {
+      if (row.t !== key) continue
+      valid.add(row.projectId)
+      if (row.figures !== null) figures.push(row.figures)
+    }
+    // Rows are written and deleted with their projects: all valid means none is missing.
+    const stale = valid.size === ids.length ? [] : ids.filter((id) => !valid.has(id))
+    observer.next({ month, latest: latestOf(rows), figures, stale })
   }
   const run = (step: () => Promise<void>) => {
     queue = queue

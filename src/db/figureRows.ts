@@ -56,7 +56,7 @@ export async function rebuildFiguresWith(table: TableOf, prefix = ''): Promise<v
 }
 
 /** Summaries between two pauses of figuresInSlices: each is 12 evaluations. */
-const SLICE = 250
+const SLICE = 100
 
 /**
  * The figure rows of summaries under the thresholds saved in `settings` (rows of the settings
