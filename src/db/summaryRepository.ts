@@ -35,7 +35,7 @@ export function summaryTables(database: MonitorDatabase) {
   ]
 }
 
-/** rebuildSummariesWith on the database's own tables, in one transaction with summaryTables. */
+/** rebuildSummariesWith, then the figures from the rebuilt summaries, on the database's own tables in one transaction. */
 export async function rebuildSummaries(database: MonitorDatabase = defaultDb, prefix = ''): Promise<void> {
   await database.transaction('rw', summaryTables(database), async () => {
     const table = (name: string) => database.table(name)
@@ -45,9 +45,10 @@ export async function rebuildSummaries(database: MonitorDatabase = defaultDb, pr
 }
 
 /**
- * Rewrites the summaries of the given projects from their rows (deletes those of projects no
- * longer stored). Every writer of project data calls it in its own transaction, which must
- * include summaryTables(database) (Dexie refuses a table the outer transaction lacks).
+ * Rewrites the summaries of the given projects from their rows, and their figures at every month
+ * under the saved thresholds (figureRows.ts); deletes both for projects no longer stored. Every
+ * writer of project data calls it in its own transaction, which must include
+ * summaryTables(database) (Dexie refuses a table the outer transaction lacks).
  */
 export async function refreshProjectSummaries(database: MonitorDatabase, projectIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(projectIds)]
