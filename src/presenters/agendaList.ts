@@ -44,6 +44,24 @@ export interface AgendaListPage {
   readonly hasHeadings: boolean
 }
 
+/**
+ * Items drawn with the page's first frame: about a screenful (an item is ~220 px high). The rest
+ * of the page follows right after that frame is painted.
+ */
+export const AGENDA_FIRST_SCREEN = 5
+
+/** The page cut to its first `count` items, groups kept as they are (an emptied group left out). */
+export function firstItemsOf(page: AgendaListPage, count: number): AgendaListPage {
+  let left = count
+  const groups: AgendaListGroup[] = []
+  for (const group of page.groups) {
+    if (left <= 0) break
+    groups.push(group.items.length <= left ? group : { ...group, items: group.items.slice(0, left) })
+    left -= group.items.length
+  }
+  return { ...page, groups }
+}
+
 /** The agenda items matching the query, with their ranks on the whole agenda. */
 export function filterAgenda(entries: readonly AgendaEntry[], query: AgendaListQuery): AgendaListItem[] {
   const needle = query.text.trim().toLowerCase()

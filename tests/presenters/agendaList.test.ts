@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaEntry } from '@/domain/agenda'
 import type { Status } from '@/domain/types'
-import { agendaCandidates, EMPTY_AGENDA_QUERY, filterAgenda, MAX_AGENDA_CANDIDATES, pageAgenda, type AgendaListQuery } from '@/presenters/agendaList'
+import { agendaCandidates, EMPTY_AGENDA_QUERY, filterAgenda, firstItemsOf, MAX_AGENDA_CANDIDATES, pageAgenda, type AgendaListQuery } from '@/presenters/agendaList'
 
 /** An agenda entry with only what the list reads (department, name, code, status). */
 function entry(departmentCode: string, code: string, name: string, status: Status): AgendaEntry {
@@ -104,5 +104,20 @@ describe('agendaCandidates', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => project(`p-${i}`, `项目${i}`))
     expect(agendaCandidates(many, [], '')).toHaveLength(MAX_AGENDA_CANDIDATES)
     expect(ids(agendaCandidates(many, [], '项目99', 3))).toEqual(['p-99', 'p-990', 'p-991'])
+  })
+})
+
+describe('firstItemsOf', () => {
+  const page = pageAgenda(AGENDA, EMPTY_AGENDA_QUERY, NAMES, 1)
+  it.each<[number, [string, string[]][]]>([
+    [1, [['400002', ['B-01']]]],
+    [3, [['400002', ['B-01', 'B-02']], ['400001', ['A-01']]]],
+    [5, [['400002', ['B-01', 'B-02']], ['400001', ['A-01', 'A-02']], ['400003', ['C-01']]]],
+    [9, [['400002', ['B-01', 'B-02']], ['400001', ['A-01', 'A-02']], ['400003', ['C-01']]]],
+  ])('keeps the first %s items in their groups', (count, expected) => {
+    const first = firstItemsOf(page, count)
+    expect(first.groups.map((g) => [g.departmentCode, codes([...g.items])])).toEqual(expected)
+    // What the pager and the filters read stays the whole page's.
+    expect(first).toMatchObject({ matched: 5, page: 1, pageCount: 1, hasHeadings: true })
   })
 })
