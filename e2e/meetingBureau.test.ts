@@ -31,7 +31,9 @@ describe('会议 for a bureau: hundreds of lagging projects stay navigable', () 
     const countText = (await page.getByTestId('agenda-count').textContent()) ?? ''
     const total = Number(/议程 (\d+) 个项目/.exec(countText)?.[1])
     assert.ok(total > 40, `a bureau's agenda is long (${countText})`)
-    // Only one page of items is in the DOM, under department headings.
+    // Only one page of items is in the DOM, under department headings (the first screenful is
+    // drawn first, the rest of the page right after).
+    await page.getByTestId('agenda-item').nth(19).waitFor()
     assert.equal(await itemCount(page), 20)
     assert.ok((await page.locator('[data-test="agenda-group"] h3').count()) >= 1)
     assert.match((await page.getByTestId('pager').textContent()) ?? '', new RegExp(`共 ${total} 项`))

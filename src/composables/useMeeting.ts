@@ -2,7 +2,7 @@ import { computed, toValue, type MaybeRefOrGetter } from 'vue'
 import { buildAgenda, DECISION_LABELS, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
 import { buildIndicatorNoteRows, type IndicatorNote, type IndicatorNoteRow } from '@/domain/indicatorNotes'
 import { earlierDecisions, emptyMeetingRecord, type EarlierDecision, type MeetingRecord } from '@/domain/meetingRecord'
-import { noteOfMonth, reportedNoteOf, summarizeProjects } from '@/domain'
+import { countStatuses, noteOfMonth, reportedNoteOf } from '@/domain'
 import { applyReportedDepartmentSpend, applyReportedSpend, reportedSpendOf } from '@/domain/reportedSpendCurve'
 import { buildDepartmentSpendCurve, buildProjectSpendCurve, type SpendCurve } from '@/domain/spendCurve'
 import type { MonitoringNote } from '@/domain/types'
@@ -72,12 +72,8 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
       referenceDate: referenceDate.value,
     })
   })
-  const agendaSummary = computed(() =>
-    summarizeProjects(
-      agenda.value.entries.map((e) => e.evaluation),
-      monitor.settings.value.thresholds,
-    ),
-  )
+  // The page shows only the agenda's 红/黄 counts: no department totals of thousands of items.
+  const agendaCounts = computed(() => countStatuses(agenda.value.entries.map((e) => e.evaluation)))
   const dataById = computed(() => new Map(monitor.projectData.value.map((row) => [row.project.id, row])))
   // Each 已报送 month is drawn as reported, today's figure beside it (as on the project page).
   const departmentCurve = computed<SpendCurve>(() => {
@@ -149,7 +145,7 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
   return {
     monitor,
     agenda,
-    agendaSummary,
+    agendaCounts,
     referenceDate,
     departmentCurve,
     departmentName,

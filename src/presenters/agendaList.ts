@@ -4,7 +4,7 @@
  * projects puts one page of items in the DOM. Each item keeps its rank on the whole agenda.
  */
 import type { AgendaEntry } from '@/domain/agenda'
-import type { Status } from '@/domain/types'
+import type { Project, Status } from '@/domain/types'
 
 export interface AgendaListQuery {
   /** A department's code, or '' for every department. */
@@ -42,6 +42,24 @@ export interface AgendaListPage {
   readonly pageCount: number
   /** More than one department on the page: the groups get headings. */
   readonly hasHeadings: boolean
+}
+
+/**
+ * Items drawn with the page's first frame: about a screenful (an item is ~220 px high). The rest
+ * of the page follows right after that frame is painted.
+ */
+export const AGENDA_FIRST_SCREEN = 5
+
+/** The page cut to its first `count` items, groups kept as they are (an emptied group left out). */
+export function firstItemsOf(page: AgendaListPage, count: number): AgendaListPage {
+  let left = count
+  const groups: AgendaListGroup[] = []
+  for (const group of page.groups) {
+    if (left <= 0) break
+    groups.push(group.items.length <= left ? group : { ...group, items: group.items.slice(0, left) })
+    left -= group.items.length
+  }
+  return { ...page, groups }
 }
 
 /** The agenda items matching the query, with their ranks on the whole agenda. */
@@ -95,4 +113,29 @@ export function pageAgenda(
   })
   const hasHeadings = byDepartment.size > 1
   return { groups, matched: ordered.length, page: current, pageCount, hasHeadings }
+}
+
+/** Options the 加入议程 select offers at most: a bureau has thousands of candidates. */
+export const MAX_AGENDA_CANDIDATES = 50
+
+/**
+ * The projects 加入议程 offers: not on the agenda, matching the typed name or code, in the
+ * scope's order, at most `max` of them (the walk stops there).
+ */
+export function agendaCandidates<E extends { readonly project: Pick<Project, 'id' | 'code' | 'name'> }>(
+  evaluations: readonly E[],
+  entries: readonly AgendaEntry[],
+  text: string,
+  max: number = MAX_AGENDA_CANDIDATES,
+): E[] {
+  const onAgenda = new Set(entries.map((e) => e.evaluation.project.id))
+  const needle = text.trim().toLowerCase()
+  const matches: E[] = []
+  for (const e of evaluations) {
+    if (matches.length >= max) break
+    if (onAgenda.has(e.project.id)) continue
+    if (needle && !e.project.name.toLowerCase().includes(needle) && !e.project.code.toLowerCase().includes(needle)) continue
+    matches.push(e)
+  }
+  return matches
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaEntry } from '@/domain/agenda'
 import type { Status } from '@/domain/types'
-import { EMPTY_AGENDA_QUERY, filterAgenda, pageAgenda, type AgendaListQuery } from '@/presenters/agendaList'
+import { agendaCandidates, EMPTY_AGENDA_QUERY, filterAgenda, firstItemsOf, MAX_AGENDA_CANDIDATES, pageAgenda, type AgendaListQuery } from '@/presenters/agendaList'
 
 /** An agenda entry with only what the list reads (department, name, code, status). */
 function entry(departmentCode: string, code: string, name: string, status: Status): AgendaEntry {
@@ -81,5 +81,43 @@ describe('pageAgenda', () => {
     const page = pageAgenda(many, EMPTY_AGENDA_QUERY, NAMES, 3)
     expect(page.groups.flatMap((g) => g.items)).toHaveLength(20)
     expect(page.pageCount).toBe(45)
+  })
+})
+
+describe('agendaCandidates', () => {
+  const project = (id: string, name: string) => ({ project: { id, code: id.toUpperCase(), name } })
+  const SCOPE = [project('p-1', '教育设备购置'), project('p-2', '公安宣传培训经费'), project('p-3', '教育专项督查经费'), project('p-4', '民政宣传补助')]
+  const ON_AGENDA = [{ evaluation: SCOPE[0] }] as unknown as AgendaEntry[]
+  const ids = (list: { project: { id: string } }[]) => list.map((e) => e.project.id)
+
+  it.each<[string, string, string[]]>([
+    ['every project not on the agenda, in the scope’s order', '', ['p-2', 'p-3', 'p-4']],
+    ['those whose name holds the typed text', '宣传', ['p-2', 'p-4']],
+    ['those whose code holds it, any case, spaces ignored', ' p-3 ', ['p-3']],
+    ['none on the agenda even when they match', '教育', ['p-3']],
+    ['nothing when nothing matches', '水利', []],
+  ])('offers %s', (_, text, expected) => {
+    expect(ids(agendaCandidates(SCOPE, ON_AGENDA, text))).toEqual(expected)
+  })
+
+  it('stops at the first matches of a bureau’s thousands of projects', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => project(`p-${i}`, `项目${i}`))
+    expect(agendaCandidates(many, [], '')).toHaveLength(MAX_AGENDA_CANDIDATES)
+    expect(ids(agendaCandidates(many, [], '项目99', 3))).toEqual(['p-99', 'p-990', 'p-991'])
+  })
+})
+
+describe('firstItemsOf', () => {
+  const page = pageAgenda(AGENDA, EMPTY_AGENDA_QUERY, NAMES, 1)
+  it.each<[number, [string, string[]][]]>([
+    [1, [['400002', ['B-01']]]],
+    [3, [['400002', ['B-01', 'B-02']], ['400001', ['A-01']]]],
+    [5, [['400002', ['B-01', 'B-02']], ['400001', ['A-01', 'A-02']], ['400003', ['C-01']]]],
+    [9, [['400002', ['B-01', 'B-02']], ['400001', ['A-01', 'A-02']], ['400003', ['C-01']]]],
+  ])('keeps the first %s items in their groups', (count, expected) => {
+    const first = firstItemsOf(page, count)
+    expect(first.groups.map((g) => [g.departmentCode, codes([...g.items])])).toEqual(expected)
+    // What the pager and the filters read stays the whole page's.
+    expect(first).toMatchObject({ matched: 5, page: 1, pageCount: 1, hasHeadings: true })
   })
 })

@@ -43,6 +43,37 @@ describe('MeetingAgendaItem', () => {
   })
 
   it.each([
+    ['agenda-record', 'toggle'],
+    ['agenda-export', 'export'],
+    ['agenda-remove', 'remove'],
+  ])('emits %s as %s from a plain button (no Element Plus button per item)', async (testId, event) => {
+    const wrapper = mount(MeetingAgendaItem, { props: { entry: agenda.entries[0]!, rank: 1, note: null, isExpanded: false, isExporting: false } })
+    const button = wrapper.get(`[data-test="${testId}"]`)
+    expect(button.element.tagName).toBe('BUTTON')
+    expect(button.attributes('type')).toBe('button')
+    expect(button.classes()).not.toContain('el-button')
+    await button.trigger('click')
+    expect(wrapper.emitted(event)).toHaveLength(1)
+  })
+
+  it.each([
+    [false, '记录决定与整改', 'false'],
+    [true, '收起记录', 'true'],
+  ])('labels the record button when expanded is %s', (isExpanded, label, ariaExpanded) => {
+    const wrapper = mount(MeetingAgendaItem, { props: { entry: agenda.entries[0]!, rank: 1, note: null, isExpanded, isExporting: false } })
+    const button = wrapper.get('[data-test="agenda-record"]')
+    expect(button.text()).toBe(label)
+    expect(button.attributes('aria-expanded')).toBe(ariaExpanded)
+  })
+
+  it('holds the export button while an export runs', () => {
+    const wrapper = mount(MeetingAgendaItem, { props: { entry: agenda.entries[0]!, rank: 1, note: null, isExpanded: false, isExporting: true } })
+    const button = wrapper.get('[data-test="agenda-export"]')
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(button.text()).toBe('导出中…')
+  })
+
+  it.each([
     ['法制工作专项经费', true], // −30.0: 红
     ['人民调解员补贴', false], // −8.3: 黄, not marked as behind in red
   ])('marks the deviation of %s in red only when the spending is 红: %s', (name, isRed) => {

@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { h } from 'vue'
 import MeetingAgendaList from '@/components/meeting/MeetingAgendaList.vue'
 import { buildAgenda, type AgendaEntry } from '@/domain/agenda'
@@ -35,6 +35,10 @@ function mountList(entries: readonly AgendaEntry[], query: AgendaListQuery = EMP
   return wrapper
 }
 
+const itemsOf = (wrapper: ReturnType<typeof mountList>) => wrapper.findAll('[data-test="agenda-item"]')
+/** Waits for the rest of the page, mounted after the first frame. */
+const whole = (wrapper: ReturnType<typeof mountList>, count = 20) => vi.waitFor(() => expect(itemsOf(wrapper)).toHaveLength(count))
+
 describe('MeetingAgendaList', () => {
   it('shows the demo’s agenda as before: every item in order, no filters, headings or pager', () => {
     const wrapper = mountList(demoAgenda.entries)
@@ -46,7 +50,7 @@ describe('MeetingAgendaList', () => {
 
   it('puts one page of a bureau’s 900 items in the DOM, grouped under their departments', async () => {
     const wrapper = mountList(bureauAgenda(900))
-    expect(wrapper.findAll('[data-test="agenda-item"]')).toHaveLength(20)
+    await whole(wrapper)
     // 单位0 holds 23 of the 900 (every 40th): the whole first page, its last 3 carried on.
     expect(wrapper.findAll('h3').map((w) => w.text())).toEqual(['单位0'])
     expect(wrapper.get('[data-test="pager"]').text()).toContain('第 1 / 45 页')
@@ -67,6 +71,27 @@ describe('MeetingAgendaList', () => {
     expect(wrapper.findAll('h3')).toHaveLength(0)
     await wrapper.get('[data-test="agenda-filter-text"]').setValue('项目44')
     expect(wrapper.findAll('[data-test="agenda-item"]').map((w) => w.text())).toEqual(['45 项目44', '445 项目444'])
+  })
+
+  it.each([
+    ['a bureau’s page', 900, 5, 20],
+    ['a page shorter than a screenful', 3, 3, 3],
+  ])('draws about a screenful of %s first, then the rest of the page', async (_, count, first, all) => {
+    const wrapper = mountList(bureauAgenda(count))
+    const drawnFirst = itemsOf(wrapper).map((w) => w.text())
+    expect(drawnFirst).toHaveLength(first)
+    // The pager counts the whole agenda from the start.
+    if (count > 20) expect(wrapper.get('[data-test="pager"]').text()).toContain('第 1 / 45 页')
+    await whole(wrapper, all)
+    // The first items stay where they were drawn; the rest come after them.
+    expect(itemsOf(wrapper).map((w) => w.text()).slice(0, first)).toEqual(drawnFirst)
+  })
+
+  it('turns a page whole once the list is drawn', async () => {
+    const wrapper = mountList(bureauAgenda(900))
+    await whole(wrapper)
+    await wrapper.get('[data-test="pager-next"]').trigger('click')
+    expect(itemsOf(wrapper)).toHaveLength(20)
   })
 
   it('says so when nothing matches', async () => {
