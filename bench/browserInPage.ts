@@ -48,7 +48,8 @@ export const IN_PAGE_SCRIPT = String.raw`(() => {
   const CONDITIONS = {
     overview: () => count('[data-test="project-table"] tbody tr') > 0 && text('[data-test="total-executed"]') !== null && count('[data-test="comparison-row"]') > 0,
     entry: (rows) => count('[data-test="entry-grid"] tbody tr') >= rows,
-    agenda: () => count('[data-test="agenda-item"]') > 0 || q('[data-test="agenda-empty"]') !== null,
+    // The page of the agenda drawn whole (it draws a screenful first, the rest after that frame).
+    agenda: () => (count('[data-test="agenda-item"]') > 0 && q('[data-test="agenda"][data-drawn="all"]') !== null) || q('[data-test="agenda-empty"]') !== null,
     charts: () => inked('[data-test="chart-spend-curve"]') && inked('[data-test="chart-indicator-targets"]'),
     changed: ([selector, before]) => { const now = text(selector); return now !== null && now !== before },
     restored: () => /已从/.test(text('[data-test="backup-message"]') || ''),

@@ -19,7 +19,9 @@ const [dist, profileDir, backup, hash, condition, arg] = process.argv.slice(2)
 const server = await preview({ build: { outDir: resolve(dist!) }, preview: { host: '127.0.0.1', port: 4791, strictPort: true }, logLevel: 'warn' })
 const origin = server.resolvedUrls?.local[0] ?? ''
 const context = await chromium.launchPersistentContext(profileDir!, {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
+  executablePath: '/usr/bin/chromium', headless: true,
+  // A kept profile's service worker would serve the previous build's files.
+  serviceWorkers: 'block', viewport: { width: 1366, height: 768 }, locale: 'zh-CN',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 })
 await context.addInitScript(IN_PAGE_SCRIPT)

@@ -80,9 +80,12 @@ describe('MeetingAgendaList', () => {
     const wrapper = mountList(bureauAgenda(count))
     const drawnFirst = itemsOf(wrapper).map((w) => w.text())
     expect(drawnFirst).toHaveLength(first)
+    // The list says whether its page is drawn whole (a short one is at once).
+    expect(wrapper.get('[data-test="agenda"]').attributes('data-drawn')).toBe(first === all ? 'all' : 'first')
     // The pager counts the whole agenda from the start.
     if (count > 20) expect(wrapper.get('[data-test="pager"]').text()).toContain('第 1 / 45 页')
     await whole(wrapper, all)
+    expect(wrapper.get('[data-test="agenda"]').attributes('data-drawn')).toBe('all')
     // The first items stay where they were drawn; the rest come after them.
     expect(itemsOf(wrapper).map((w) => w.text()).slice(0, first)).toEqual(drawnFirst)
   })
