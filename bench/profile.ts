@@ -38,8 +38,8 @@ if (backup !== '-') {
   await page.getByTestId('restore-confirm').click()
   await page.getByTestId('backup-message').filter({ hasText: '已从' }).waitFor({ timeout: 600000 })
   console.log('restored')
-  await page.evaluate(() => (location.hash = '#/settings'))
-  await page.waitForTimeout(3000)
+  // RESTORE_WAIT ms on the data page after the restore (the benchmark navigates at once).
+  await page.waitForTimeout(Number(process.env.RESTORE_WAIT ?? 3000))
 }
 if (process.env.PRE) {
   for (const pre of process.env.PRE.split(',')) {
