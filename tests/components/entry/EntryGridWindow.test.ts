@@ -130,3 +130,17 @@ describe('EntryGrid: a long grid renders the rows on screen', () => {
     expect(w.findAll('tr.entry-grid-pad')).toHaveLength(2)
   })
 })
+
+describe('EntryGrid: on a phone', () => {
+  it('renders every row (one card per row, the page scrolls)', () => {
+    const original = window.matchMedia
+    window.matchMedia = ((query: string) => ({ matches: query.includes('max-width: 640px'), addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
+    try {
+      const w = mountGrid(manyProjects(60))
+      expect(w.get('table').attributes('data-windowed')).toBe('false')
+      expect(rendered(w)).toHaveLength(60)
+    } finally {
+      window.matchMedia = original
+    }
+  })
+})
