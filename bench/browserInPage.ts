@@ -47,7 +47,16 @@ export const IN_PAGE_SCRIPT = String.raw`(() => {
   }
   const CONDITIONS = {
     overview: () => count('[data-test="project-table"] tbody tr') > 0 && text('[data-test="total-executed"]') !== null && count('[data-test="comparison-row"]') > 0,
-    entry: (rows) => count('[data-test="entry-grid"] tbody tr') >= rows,
+    // The grid states its row count (aria-rowcount, header row included) and renders the rows on
+    // screen: all of them, or (a long grid renders only what is on screen) rows down to the bottom of its box.
+    entry: (rows) => {
+      const grid = q('[data-test="entry-grid"]')
+      if (!grid || Number(grid.getAttribute('aria-rowcount')) - 1 < rows) return false
+      const shown = grid.querySelectorAll('tbody tr[data-row-key]')
+      if (shown.length >= rows) return true
+      const box = grid.parentElement.getBoundingClientRect()
+      return shown.length > 0 && shown[shown.length - 1].getBoundingClientRect().bottom >= Math.min(box.bottom, innerHeight)
+    },
     // The page of the agenda drawn whole (it draws a screenful first, the rest after that frame).
     agenda: () => (count('[data-test="agenda-item"]') > 0 && q('[data-test="agenda"][data-drawn="all"]') !== null) || q('[data-test="agenda-empty"]') !== null,
     charts: () => inked('[data-test="chart-spend-curve"]') && inked('[data-test="chart-indicator-targets"]'),
