@@ -72,6 +72,22 @@ describe('EntryGrid: what it shows', () => {
     expect(focusedPos()).toBe('0:0')
   })
 
+  it('keeps a clicked cell’s value selected, so typing replaces it; a second click places the caret', () => {
+    const w = mountGrid()
+    const cell = input(w, '0:0')
+    const click = () => {
+      cell.element.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }))
+      cell.element.focus()
+      const up = new MouseEvent('mouseup', { bubbles: true, cancelable: true })
+      cell.element.dispatchEvent(up)
+      return up
+    }
+    // The mouseup of the click that focused it would put the caret where it landed.
+    expect(click().defaultPrevented).toBe(true)
+    expect([cell.element.selectionStart, cell.element.selectionEnd]).toEqual([0, cell.element.value.length])
+    expect(click().defaultPrevented).toBe(false)
+  })
+
   it('makes the cells of a locked month read-only', () => {
     const w = mountGrid(new Map(), new Set([8]))
     expect(input(w, '0:0').attributes('readonly')).toBeDefined()
