@@ -22,7 +22,11 @@ function builtPolicy(html: string): Map<string, string[]> {
 async function hoverChartTooltip(page: Page): Promise<string> {
   const chart = page.locator('figure.chart-canvas').first()
   await chart.locator('canvas').first().waitFor()
-  await chart.scrollIntoViewIfNeeded()
+  // A chart drawn before the page's last live query answered is drawn again: find it again then.
+  await chart.scrollIntoViewIfNeeded().catch(async () => {
+    await chart.locator('canvas').first().waitFor()
+    await chart.scrollIntoViewIfNeeded()
+  })
   const box = await chart.boundingBox()
   assert.ok(box)
   for (let step = 1; step < 12; step++) {
