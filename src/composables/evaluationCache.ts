@@ -38,8 +38,7 @@ const MIN_ROWS = 20
 /** Idle time left in this slice, ms; without a deadline (setTimeout), one SLICE's worth. */
 type Deadline = { timeRemaining(): number } | undefined
 
-/** Runs `run` in the browser's next idle period (a timer where there is none); returns the cancel. */
-export const whenIdle: (run: (deadline: Deadline) => void) => () => void =
+const nextIdle: (run: (deadline: Deadline) => void) => () => void =
   typeof requestIdleCallback === 'function'
     ? (run) => {
         const id = requestIdleCallback(run, { timeout: 2000 })
@@ -50,16 +49,40 @@ export const whenIdle: (run: (deadline: Deadline) => void) => () => void =
         return () => clearTimeout(id)
       }
 
+const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
+
 /**
- * Evaluates the projects at `month` and the months before and after it in idle slices, and forgets
+ * Runs `run` in the browser's next idle period (a timer where there is none); returns the cancel.
+ * Work done ahead is for the user looking at the tab: while it is hidden, it waits until shown
+ * (a tab in the background must not slow the one being typed in, nor the figures it shows).
+ */
+export function whenIdle(run: (deadline: Deadline) => void): () => void {
+  let cancel = () => undefined as void
+  const onVisible = () => {
+    if (isHidden()) return
+    document.removeEventListener('visibilitychange', onVisible)
+    cancel = schedule()
+  }
+  const schedule = (): (() => void) =>
+    nextIdle((deadline) => {
+      if (!isHidden()) return run(deadline)
+      document.addEventListener('visibilitychange', onVisible)
+      cancel = () => document.removeEventListener('visibilitychange', onVisible)
+    })
+  cancel = schedule()
+  return () => cancel()
+}
+
+/**
+ * Evaluates the projects at `month` and (reach 1) the months before and after it in idle slices, and forgets
  * the other months (so at most three months are kept); returns the cancel. Nothing runs before
  * the first idle slice: a month change pays only for the month it shows.
  */
-export function evaluateNeighboursWhenIdle(data: readonly ProjectData[], month: Month, t: Thresholds): () => void {
+export function evaluateNeighboursWhenIdle(data: readonly ProjectData[], month: Month, t: Thresholds, reach: 0 | 1 = 1): () => void {
   const near = (m: number) => Math.abs(m - month) <= 1
   // The shown month first: a page that shows stored figures (the overview) evaluates it ahead
-  // for the pages opened next; a page that evaluated it finds every project kept.
-  const months = ([month, month - 1, month + 1] as number[]).filter((m): m is Month => m >= 1 && m <= 12)
+  // for the pages opened next (reach 0: only it); a page that evaluated it finds every project kept.
+  const months = (reach === 0 ? [month] : [month, month - 1, month + 1]).filter((m): m is Month => m >= 1 && m <= 12)
   let cancel: () => void = () => undefined
   // Job 0 forgets the far months; job 1.. evaluates one neighbouring month each.
   let job = 0

@@ -165,7 +165,8 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
   // The months next to the shown one, evaluated ahead while the page is idle.
   watch(
     [() => (isEvaluated.value ? projectData.data.value : dataAhead.data.value), month, () => settings.data.value.thresholds],
-    ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t)),
+    // Shown from figures, only the shown month is evaluated ahead (for the pages opened next).
+    ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t, isEvaluated.value ? 1 : 0)),
     { immediate: true },
   )
   const oldLocks = useLiveQuery(() => {

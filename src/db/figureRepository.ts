@@ -1,11 +1,11 @@
-import Dexie, { type ObservabilitySet } from 'dexie'
+import type { ObservabilitySet } from 'dexie'
 import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { thresholdsKey, type ProjectFigures } from '@/domain/projectFigures'
 import type { Month, Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { figureKeysOf, figureRowsOf, thresholdsIn } from './figureRows'
 import type { ProjectFigureRecord } from './records'
-import { sharedSource, type LiveList, type SourceObserver } from './sharedSource'
+import { runPatchingSource, sharedSource, type LiveList, type SourceObserver } from './sharedSource'
 import { keysOf } from './summaryRepository'
 import { upperOf } from './summaryRows'
 
@@ -34,11 +34,9 @@ const PATCH_LIMIT = 500
  */
 function startFigures(prefix: string, asked: Month | null, t: Thresholds, database: MonitorDatabase, observer: SourceObserver<FigureView>): () => void {
   const key = thresholdsKey(t)
-  let isClosed = false
   let month: Month = asked ?? 12
   let ids: readonly string[] = []
   let rows: ProjectFigureRecord[] = []
-  let queue: Promise<void> = Promise.resolve()
   const latestOf = (list: readonly ProjectFigureRecord[]): Month | null =>
     list.reduce<Month | null>((max, row) => (row.latest !== null && (max === null || row.latest > max) ? (row.latest as Month) : max), null)
   const rangeAt = (m: Month) => database.projectFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray()
@@ -85,36 +83,22 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     const stale = valid.size === ids.length ? [] : ids.filter((id) => !valid.has(id))
     observer.next({ month, latest: latestOf(rows), figures, stale })
   }
-  const run = (step: () => Promise<void>) => {
-    queue = queue
-      .then(async () => {
-        if (isClosed) return
-        await database.transaction('r', [database.projects, database.projectFigures], step)
-        if (!isClosed) emit()
-      })
-      .catch((error: unknown) => {
-        if (!isClosed) observer.error(error)
-      })
-  }
+  // Each step reads in one transaction: the project ids and the rows agree.
+  const inTransaction = (step: () => Promise<void>) => () => database.transaction('r', [database.projects, database.projectFigures], step)
   const figuresPart = `idb://${database.name}/projectFigures/`
   const projectsPart = `idb://${database.name}/projects/`
-  const onMutated = (parts: ObservabilitySet) => {
+  const stepFor = (parts: ObservabilitySet) => {
     if (projectsPart in parts) {
       const keys = keysOf(parts[projectsPart])
-      if (keys === null || keys.some((k) => typeof k === 'string' && k.startsWith(prefix))) return run(readAll)
+      if (keys === null || keys.some((k) => typeof k === 'string' && k.startsWith(prefix))) return inTransaction(readAll)
     }
-    if (!(figuresPart in parts)) return
+    if (!(figuresPart in parts)) return null
     const keys = keysOf(parts[figuresPart])
-    if (keys === null || keys.length > PATCH_LIMIT) return run(readAll)
+    if (keys === null || keys.length > PATCH_LIMIT) return inTransaction(readAll)
     const mine = keys.flatMap((k) => (Array.isArray(k) && k[0] === month && typeof k[1] === 'string' && k[1].startsWith(prefix) ? [k[1]] : []))
-    if (mine.length > 0) run(() => patch(mine))
+    return mine.length > 0 ? inTransaction(() => patch(mine)) : null
   }
-  Dexie.on.storagemutated.subscribe(onMutated)
-  run(readAll)
-  return () => {
-    isClosed = true
-    Dexie.on.storagemutated.unsubscribe(onMutated)
-  }
+  return runPatchingSource({ readAll: inTransaction(readAll), stepFor, emit }, (error) => observer.error(error))
 }
 
 /**

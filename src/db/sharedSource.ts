@@ -1,3 +1,5 @@
+import Dexie, { type ObservabilitySet } from 'dexie'
+
 /** A live list: what useLiveQuery subscribes to (no dexie type in composables). */
 export interface LiveList<T> {
   subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void }
@@ -69,5 +71,46 @@ export function stopSharedSources(): void {
     if (source.linger !== null) clearTimeout(source.linger)
     source.stop()
     sources.delete(key)
+  }
+}
+
+/** What a patching source does: its first read, and what a committed write asks of it. */
+export interface PatchingSource {
+  /** Reads everything (the first step, and after a change it cannot patch) */
+  readonly readAll: () => Promise<void>
+  /** The step a committed write (Dexie's storagemutated parts) needs, or null when it is not concerned */
+  readonly stepFor: (parts: ObservabilitySet) => (() => Promise<void>) | null
+  /** Hands the current value to the observer (after each step) */
+  readonly emit: () => void
+}
+
+/**
+ * Runs a source's steps one at a time and in order (a write during a read is applied after it),
+ * emitting after each: first readAll, then the step of each committed write in any tab. Returns
+ * the stop; an error goes to `onError` (the source is then closed by its owner).
+ */
+export function runPatchingSource(source: PatchingSource, onError: (error: unknown) => void): () => void {
+  let isClosed = false
+  let queue: Promise<void> = Promise.resolve()
+  const run = (step: () => Promise<void>) => {
+    queue = queue
+      .then(async () => {
+        if (isClosed) return
+        await step()
+        if (!isClosed) source.emit()
+      })
+      .catch((error: unknown) => {
+        if (!isClosed) onError(error)
+      })
+  }
+  const onMutated = (parts: ObservabilitySet) => {
+    const step = source.stepFor(parts)
+    if (step) run(step)
+  }
+  Dexie.on.storagemutated.subscribe(onMutated)
+  run(source.readAll)
+  return () => {
+    isClosed = true
+    Dexie.on.storagemutated.unsubscribe(onMutated)
   }
 }

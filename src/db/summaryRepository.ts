@@ -2,7 +2,7 @@ import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie'
 import type { ProjectData } from '@/domain/projectData'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import type { ProjectSummaryRecord } from './records'
-import { sharedSource, stopSharedSources, type LiveList, type SourceObserver } from './sharedSource'
+import { runPatchingSource, sharedSource, stopSharedSources, type LiveList, type SourceObserver } from './sharedSource'
 import { figureKeysOf, figureRowsOf, rebuildFiguresWith, thresholdsIn } from './figureRows'
 import { projectDataOf, rebuildSummariesWith, summaryOf, upperOf } from './summaryRows'
 
@@ -117,13 +117,10 @@ type Observer = SourceObserver<ProjectData[]>
  * the others' objects. A range change (clear, restore, import) re-reads all. Returns the stop.
  */
 function startSource(prefix: string, database: MonitorDatabase, observer: Observer): () => void {
-  let isClosed = false
   // The scope's projects in document order, and where each is in it.
   let shown: ProjectData[] = []
   let rows: ProjectSummaryRecord[] = []
   let position = new Map<string, number>()
-  // One read at a time, in order; a change during a read is applied after it.
-  let queue: Promise<void> = Promise.resolve()
   const emit = () => observer.next(shown)
   // A row read once keeps its data object (so pages keep what they computed from it).
   const dataOf = new WeakMap<ProjectSummaryRecord, ProjectData>()
@@ -175,31 +172,15 @@ function startSource(prefix: string, database: MonitorDatabase, observer: Observ
     })
     shown = next
   }
-  const run = (step: () => Promise<void>) => {
-    queue = queue
-      .then(async () => {
-        if (isClosed) return
-        await step()
-        if (!isClosed) emit()
-      })
-      .catch((error: unknown) => {
-        if (!isClosed) observer.error(error)
-      })
-  }
   const part = `idb://${database.name}/projectSummaries/`
-  const onMutated = (parts: ObservabilitySet) => {
-    if (!(part in parts)) return
+  const stepFor = (parts: ObservabilitySet) => {
+    if (!(part in parts)) return null
     const keys = keysOf(parts[part])
-    if (keys === null || keys.length > PATCH_LIMIT) return run(readAll)
+    if (keys === null || keys.length > PATCH_LIMIT) return readAll
     const mine = keys.filter((key): key is string => typeof key === 'string' && key.startsWith(prefix))
-    if (mine.length > 0) run(() => patch(mine))
+    return mine.length > 0 ? () => patch(mine) : null
   }
-  Dexie.on.storagemutated.subscribe(onMutated)
-  run(readAll)
-  return () => {
-    isClosed = true
-    Dexie.on.storagemutated.unsubscribe(onMutated)
-  }
+  return runPatchingSource({ readAll, stepFor, emit }, (error) => observer.error(error))
 }
 
 /**

@@ -14,7 +14,7 @@ vi.mock('@/domain/projectEvaluation', async (original) => {
     },
   }
 })
-const { evaluateCached, evaluateNeighboursWhenIdle } = await import('@/composables/evaluationCache')
+const { evaluateCached, evaluateNeighboursWhenIdle, whenIdle } = await import('@/composables/evaluationCache')
 const { evaluateProjectData } = await import('@/domain/projectEvaluation')
 
 const project = (id: string): ProjectData =>
@@ -73,5 +73,29 @@ describe('evaluateCached', () => {
     await vi.waitFor(() => expect(evaluated).toEqual([['far', 7], ['far', 6], ['far', 8]]))
     evaluateCached(row, 3, DEFAULT_THRESHOLDS)
     expect(evaluated).toEqual([['far', 7], ['far', 6], ['far', 8], ['far', 3]])
+  })
+
+  it('does no work ahead while the tab is hidden, and does it once the tab is shown again', async () => {
+    const setVisibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true })
+      document.dispatchEvent(new Event('visibilitychange'))
+    }
+    const row = project('hidden')
+    evaluated.length = 0
+    setVisibility('hidden')
+    try {
+      evaluateNeighboursWhenIdle([row], 7, DEFAULT_THRESHOLDS)
+      const ran: string[] = []
+      const cancelled = whenIdle(() => ran.push('cancelled'))
+      cancelled()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(evaluated).toEqual([])
+      setVisibility('visible')
+      await vi.waitFor(() => expect(evaluated).toEqual([['hidden', 7], ['hidden', 6], ['hidden', 8]]))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(ran).toEqual([])
+    } finally {
+      setVisibility('visible')
+    }
   })
 })
