@@ -120,25 +120,6 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     },
     { immediate: true },
   )
-  // The figures of the months next to the shown one, read ahead when idle (kept a minute by
-  // their sources): changing 截至 by a month shows them at once.
-  watch(
-    [() => figureView.data.value?.month ?? null, year, departmentCode, () => settings.data.value.thresholds],
-    ([shown, selectedYear, code, t], _, onCleanup) => {
-      if (shown === null || selectedYear === null) return
-      const prefix = scopeKeyPrefix({ year: selectedYear, departmentCode: code })
-      const held: { unsubscribe(): void }[] = []
-      const cancel = whenIdle(() => {
-        for (const m of [shown - 1, shown + 1]) {
-          if (m >= 1 && m <= 12) held.push(observeFigures(prefix, m as Month, t).subscribe({ next: () => undefined, error: () => undefined }))
-        }
-      })
-      onCleanup(() => {
-        cancel()
-        for (const each of held) each.unsubscribe()
-      })
-    },
-  )
   const dataAhead = useLiveQuery(() => {
     const selectedYear = year.value
     return selectedYear === null || !isAhead.value || isEvaluated.value
