@@ -104,12 +104,6 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     const view = figureView.data.value
     return view !== null && (view.stale.length > 0 || rounds.data.value.some((r) => r.month === view.month))
   })
-  const projectData = useLiveQuery(() => {
-    const selectedYear = year.value
-    return selectedYear === null || !isEvaluated.value
-      ? NO_PROJECTS
-      : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
-  }, [] as ProjectData[])
   // Shown from figures: the scope's data is still read and evaluated, once the page is idle, so
   // the pages opened next (会议, 部门) find it read and evaluated.
   const isAhead = shallowRef(false)
@@ -120,9 +114,10 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     },
     { immediate: true },
   )
-  const dataAhead = useLiveQuery(() => {
+  // Read while evaluated, and once idle after figures are shown (then only evaluated ahead).
+  const projectData = useLiveQuery(() => {
     const selectedYear = year.value
-    return selectedYear === null || !isAhead.value || isEvaluated.value
+    return selectedYear === null || !(isEvaluated.value || isAhead.value)
       ? NO_PROJECTS
       : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ProjectData[])
@@ -139,13 +134,13 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
   })
   const month = computed<Month>(() => resolveAsOfMonth(scope.month.value, latestMonth.value))
   // Archived projects and indicators drop out after their archive month (one rule: activeProjectDataAt).
-  const activeData = computed(() => activeProjectDataAt(projectData.data.value, month.value))
+  const activeData = computed(() => (isEvaluated.value ? activeProjectDataAt(projectData.data.value, month.value) : []))
   const reported = computed<ReportedView>(() =>
     evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds, evaluateCached),
   )
   // The months next to the shown one, evaluated ahead while the page is idle.
   watch(
-    [() => (isEvaluated.value ? projectData.data.value : dataAhead.data.value), month, () => settings.data.value.thresholds],
+    [projectData.data, month, () => settings.data.value.thresholds],
     // Shown from figures, only the shown month is evaluated ahead (for the pages opened next).
     ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t, isEvaluated.value ? 1 : 0)),
     { immediate: true },
