@@ -139,7 +139,7 @@ export async function restoreBackup(
         ...extraTables,
         // The summaries of the restored rows, built from them (a backup does not carry them).
         ['projectSummaries', summaries as unknown as Record<string, unknown>[]] as const,
-        ['projectFigures', figures as unknown as Record<string, unknown>[]] as const,
+        ['departmentFigures', figures as unknown as Record<string, unknown>[]] as const,
       ]
       await writeInBatches(database, entries, (name) => (writing = labels[name] ?? `数据表 ${name}`), onProgress)
       // Logged where keeping made a difference: a lock the backup does not hold as it is here.

@@ -37,7 +37,7 @@ const ALL_TABLES = (database: MonitorDatabase) => [
   database.budgetAdjustments,
   database.targetAdjustments,
   database.projectSummaries,
-  database.projectFigures,
+  database.departmentFigures,
 ]
 
 /** True when no project has ever been stored (first start). */

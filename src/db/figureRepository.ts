@@ -3,7 +3,7 @@ import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { thresholdsKey, type ProjectFigures } from '@/domain/projectFigures'
 import type { Month, Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { figureKeysOf, figureRowsOf, thresholdsIn } from './figureRows'
+import { figureRowsOf, rowsOfDepartment, thresholdsIn, writeFigureRows } from './figureRows'
 import type { ProjectFigureRecord } from './records'
 import { runPatchingSource, sharedSource, type LiveList, type SourceObserver } from './sharedSource'
 import { keysOf } from './summaryRepository'
@@ -21,71 +21,95 @@ export interface FigureView {
   readonly stale: readonly string[]
 }
 
-const byDocumentOrder = (a: ProjectFigureRecord, b: ProjectFigureRecord) =>
-  a.departmentCode < b.departmentCode ? -1 : a.departmentCode > b.departmentCode ? 1 : a.order - b.order
+/**
+ * A department's rows as read again, where each row equal to the one shown keeps the object
+ * shown: after a value typed for one project, the page redraws that project's row alone.
+ */
+function keepingUnchanged(shown: readonly ProjectFigureRecord[], read: ProjectFigureRecord[]): ProjectFigureRecord[] {
+  const byId = new Map(shown.map((row) => [row.projectId, row]))
+  return read.map((row) => {
+    const before = byId.get(row.projectId)
+    return before !== undefined && JSON.stringify(before) === JSON.stringify(row) ? before : row
+  })
+}
 
-/** Above this many changed rows a change re-reads the scope instead of patching it. */
-const PATCH_LIMIT = 500
+/** Above this many changed department records at the shown month a change re-reads the scope. */
+const PATCH_LIMIT = 50
 
 /**
- * Reads a scope's figure rows at a month (one key range of small rows) and the scope's project
- * ids, then on each committed write (any tab) re-reads only the rows it changed. A range change,
- * a project added or removed, or a new latest month when none was asked for re-reads all.
+ * Reads a scope's department figure records at a month (one key range of at most a few hundred
+ * rows: 10,000 projects are 200 records), then on each committed write (any tab) re-reads only
+ * the department records it changed. A project added or removed, or a new latest month when
+ * none was asked for, re-reads all.
  */
 function startFigures(prefix: string, asked: Month | null, t: Thresholds, database: MonitorDatabase, observer: SourceObserver<FigureView>): () => void {
   const key = thresholdsKey(t)
   let month: Month = asked ?? 12
-  let ids: readonly string[] = []
-  let rows: ProjectFigureRecord[] = []
-  const latestOf = (list: readonly ProjectFigureRecord[]): Month | null =>
-    list.reduce<Month | null>((max, row) => (row.latest !== null && (max === null || row.latest > max) ? (row.latest as Month) : max), null)
-  const rangeAt = (m: Month) => database.projectFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray()
+  // Each department's rows (document order), departments in key order: document order throughout.
+  let departments = new Map<string, ProjectFigureRecord[]>()
+  let latest: Month | null = null
+  let stale: readonly string[] = []
+  const latestOf = (lists: Iterable<readonly ProjectFigureRecord[]>): Month | null => {
+    let max: Month | null = null
+    for (const list of lists) for (const row of list) if (row.latest !== null && (max === null || row.latest > max)) max = row.latest as Month
+    return max
+  }
+  const rangeAt = async (m: Month) => {
+    const records = await database.departmentFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray()
+    return new Map(records.map((record) => [record.scope, rowsOfDepartment(record)]))
+  }
+  // Stale: rows under other thresholds, and projects without a row (none, unless a writer failed to write them).
+  const findStale = async () => {
+    const old: string[] = []
+    let valid = 0
+    for (const list of departments.values()) {
+      for (const row of list) {
+        if (row.t === key) valid++
+        else old.push(row.projectId)
+      }
+    }
+    const count = await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).count()
+    if (valid + old.length === count) {
+      stale = old
+      return
+    }
+    const ids = (await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).primaryKeys()) as string[]
+    const valids = new Set<string>()
+    for (const list of departments.values()) for (const row of list) if (row.t === key) valids.add(row.projectId)
+    stale = ids.filter((id) => !valids.has(id))
+  }
   const readAll = async () => {
-    ids = (await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).primaryKeys()) as string[]
     // Every project's rows carry its latest month: the rows of any month tell the scope's.
     const first = await rangeAt(asked ?? 12)
-    month = resolveAsOfMonth(asked, latestOf(first))
-    place(month === (asked ?? 12) ? first : await rangeAt(month))
+    month = resolveAsOfMonth(asked, latestOf(first.values()))
+    departments = month === (asked ?? 12) ? first : await rangeAt(month)
+    latest = latestOf(departments.values())
+    await findStale()
   }
-  // Where each project's row is in `rows`: a written project in its place is replaced there.
-  let position = new Map<string, number>()
-  const place = (list: ProjectFigureRecord[]) => {
-    rows = list.sort(byDocumentOrder)
-    position = new Map(rows.map((row, i) => [row.projectId, i]))
-  }
-  const patch = async (changed: readonly string[]) => {
-    const before = latestOf(rows)
-    const found = await database.projectFigures.bulkGet(changed.map((id) => [month, id] as [number, string]))
-    const inPlace = changed.every((id, i) => {
-      const at = position.get(id)
-      const row = found[i]
-      return at !== undefined && row !== undefined && byDocumentOrder(rows[at]!, row) === 0
+  const patch = async (scopes: readonly string[]) => {
+    const found = await database.departmentFigures.bulkGet(scopes.map((scope) => [month, scope] as [number, string]))
+    const isKnown = scopes.every((scope) => departments.has(scope))
+    const next = new Map(departments)
+    scopes.forEach((scope, i) => {
+      const record = found[i]
+      if (record === undefined) next.delete(scope)
+      else next.set(scope, keepingUnchanged(departments.get(scope) ?? [], rowsOfDepartment(record)))
     })
-    if (inPlace) {
-      rows = [...rows]
-      changed.forEach((id, i) => (rows[position.get(id)!] = found[i]!))
-    } else {
-      const byId = new Map(rows.map((row) => [row.projectId, row]))
-      changed.forEach((id, i) => (found[i] ? byId.set(id, found[i]) : byId.delete(id)))
-      place([...byId.values()])
-    }
-    if (asked === null && latestOf(rows) !== before) await readAll()
+    // A department new to the scope takes its place in key order.
+    departments = isKnown ? next : new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    const before = latest
+    latest = latestOf(departments.values())
+    if (asked === null && latest !== before) await readAll()
+    else await findStale()
   }
   const emit = () => {
     const figures: ProjectFigures[] = []
-    const valid = new Set<string>()
-    for (const row of rows) {
-      if (row.t !== key) continue
-      valid.add(row.projectId)
-      if (row.figures !== null) figures.push(row.figures)
-    }
-    // Rows are written and deleted with their projects: all valid means none is missing.
-    const stale = valid.size === ids.length ? [] : ids.filter((id) => !valid.has(id))
-    observer.next({ month, latest: latestOf(rows), figures, stale })
+    for (const list of departments.values()) for (const row of list) if (row.t === key && row.figures !== null) figures.push(row.figures)
+    observer.next({ month, latest, figures, stale })
   }
-  // Each step reads in one transaction: the project ids and the rows agree.
-  const inTransaction = (step: () => Promise<void>) => () => database.transaction('r', [database.projects, database.projectFigures], step)
-  const figuresPart = `idb://${database.name}/projectFigures/`
+  // Each step reads in one transaction: the project count and the rows agree.
+  const inTransaction = (step: () => Promise<void>) => () => database.transaction('r', [database.projects, database.departmentFigures], step)
+  const figuresPart = `idb://${database.name}/departmentFigures/`
   const projectsPart = `idb://${database.name}/projects/`
   const stepFor = (parts: ObservabilitySet) => {
     if (projectsPart in parts) {
@@ -94,8 +118,9 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     }
     if (!(figuresPart in parts)) return null
     const keys = keysOf(parts[figuresPart])
-    if (keys === null || keys.length > PATCH_LIMIT) return inTransaction(readAll)
+    if (keys === null) return inTransaction(readAll)
     const mine = keys.flatMap((k) => (Array.isArray(k) && k[0] === month && typeof k[1] === 'string' && k[1].startsWith(prefix) ? [k[1]] : []))
+    if (mine.length > PATCH_LIMIT) return inTransaction(readAll)
     return mine.length > 0 ? inTransaction(() => patch(mine)) : null
   }
   return runPatchingSource({ readAll: inTransaction(readAll), stepFor, emit }, (error) => observer.error(error))
@@ -113,8 +138,8 @@ export function observeFigures(prefix: string, month: Month | null, t: Threshold
 
 /** Projects whose figures are being rewritten (refreshFigures), per database: asked twice, done once. */
 const refreshing = new Map<string, Set<string>>()
-/** Projects per transaction of refreshFigures: a few tens of ms of work each. */
-const CHUNK = 100
+/** Projects per transaction of refreshFigures: a few tens of ms of work each (a department's, as generated). */
+const CHUNK = 50
 
 /**
  * Rewrites the figures of the given projects from their summaries under the saved thresholds
@@ -129,16 +154,21 @@ export async function refreshFigures(projectIds: readonly string[], database: Mo
   try {
     for (let start = 0; start < ids.length; start += CHUNK) {
       const chunk = ids.slice(start, start + CHUNK)
-      await database.transaction('rw', [database.projectSummaries, database.projectFigures, database.settings], async () => {
-        const t = await thresholdsIn((name) => database.table(name))
+      await database.transaction('rw', [database.projectSummaries, database.departmentFigures, database.settings], async () => {
+        const table = (name: string) => database.table(name)
+        const t = await thresholdsIn(table)
         const summaries = await database.projectSummaries.bulkGet(chunk)
         const gone = chunk.filter((_, i) => summaries[i] === undefined)
-        await database.projectFigures.bulkDelete(gone.flatMap(figureKeysOf))
-        await database.projectFigures.bulkPut(summaries.flatMap((s) => (s === undefined ? [] : figureRowsOf(s, t))))
+        await writeFigureRows(table, summaries.flatMap((s) => (s === undefined ? [] : figureRowsOf(s, t))), gone)
       })
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
   } finally {
     for (const id of ids) busy.delete(id)
   }
+}
+
+/** Every stored figure row, of every month and department (checks and tools; the pages read a scope). */
+export async function storedFigureRows(database: MonitorDatabase = defaultDb): Promise<ProjectFigureRecord[]> {
+  return (await database.departmentFigures.toArray()).flatMap(rowsOfDepartment)
 }

@@ -3,16 +3,18 @@ import { evaluateProjectData } from '@/domain/projectEvaluation'
 import { figuresOf, thresholdsKey } from '@/domain/projectFigures'
 import { activeProjectDataAt } from '@/domain/projectRegister'
 import { MONTHS, type Thresholds } from '@/domain/types'
-import type { ProjectFigureRecord, ProjectSummaryRecord } from './records'
+import type { DepartmentFiguresRecord, ProjectFigureRecord, ProjectSummaryRecord } from './records'
 import { readThresholds } from './settingsValues'
 import { projectDataOf, upperOf, type TableOf } from './summaryRows'
 
 /**
- * Per-project figures (v8): each project's figures (ProjectFigures) at each of the 12 as-of
- * months, computed from its summary under the thresholds in force, keyed [month+projectId] so
- * the overview of a scope at a month reads one key range of small rows and evaluates nothing.
- * Derived like the summaries: every writer that refreshes a summary writes its figures in the
- * same transaction; a row computed under other thresholds is stale (see figureRepository.ts).
+ * Per-project figures (v8, stored by department since v9): each project's figures
+ * (ProjectFigures) at each of the 12 as-of months, computed from its summary under the
+ * thresholds in force and stored in its department's row of that month (DepartmentFiguresRecord,
+ * keyed [month+scope]), so the overview of a scope at a month reads one key range of at most a
+ * few hundred rows and evaluates nothing. Derived like the summaries: every writer that
+ * refreshes a summary writes its figures in the same transaction (writeFigureRows); a row
+ * computed under other thresholds is stale (see figureRepository.ts).
  */
 
 /** The 12 figure rows of a project's summary under thresholds t (null figures where it is not active). */
@@ -26,8 +28,50 @@ export function figureRowsOf(summary: ProjectSummaryRecord, t: Thresholds, key: 
   })
 }
 
-/** The 12 primary keys of a project's figure rows. */
-export const figureKeysOf = (projectId: string): [number, string][] => MONTHS.map((month) => [month, projectId])
+/** The department scope of a project id, `year/departmentCode/` (the key of its figures). */
+export function scopeOfProject(projectId: string): string {
+  const [year, department] = projectId.split('/')
+  return `${year}/${department}/`
+}
+
+const byOrder = (a: ProjectFigureRecord, b: ProjectFigureRecord) => a.order - b.order || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0)
+
+/** The figure rows of a department's record, in document order. */
+export const rowsOfDepartment = (record: DepartmentFiguresRecord): ProjectFigureRecord[] => JSON.parse(record.rows) as ProjectFigureRecord[]
+
+/** The department records holding figure rows (any order; several departments and months). */
+export function departmentFiguresOf(rows: readonly ProjectFigureRecord[]): DepartmentFiguresRecord[] {
+  const grouped = new Map<string, { month: number; scope: string; rows: ProjectFigureRecord[] }>()
+  for (const row of rows) {
+    const scope = scopeOfProject(row.projectId)
+    const key = `${row.month}\u0000${scope}`
+    const group = grouped.get(key) ?? { month: row.month, scope, rows: [] }
+    group.rows.push(row)
+    grouped.set(key, group)
+  }
+  return [...grouped.values()].map(({ month, scope, rows: list }) => ({ month, scope, rows: JSON.stringify(list.sort(byOrder)) }))
+}
+
+/**
+ * Puts figure rows into their departments' records and removes every row of the projects in
+ * `gone`, in the caller's transaction (it must include departmentFigures): each department
+ * record concerned is read, merged and written back (deleted once it holds no project).
+ */
+export async function writeFigureRows(table: TableOf, rows: readonly ProjectFigureRecord[], gone: readonly string[] = []): Promise<void> {
+  const figures = table('departmentFigures')
+  const replaced = new Set([...rows.map((row) => row.projectId), ...gone])
+  const keys = new Map<string, [number, string]>()
+  for (const row of rows) keys.set(`${row.month}\u0000${scopeOfProject(row.projectId)}`, [row.month, scopeOfProject(row.projectId)])
+  for (const id of gone) for (const month of MONTHS) keys.set(`${month}\u0000${scopeOfProject(id)}`, [month, scopeOfProject(id)])
+  const wanted = [...keys.values()]
+  if (wanted.length === 0) return
+  const found = (await figures.bulkGet(wanted)) as (DepartmentFiguresRecord | undefined)[]
+  const kept = found.flatMap((record) => (record === undefined ? [] : rowsOfDepartment(record).filter((row) => !replaced.has(row.projectId))))
+  const merged = departmentFiguresOf([...kept, ...rows])
+  const written = new Set(merged.map((record) => `${record.month}\u0000${record.scope}`))
+  await figures.bulkDelete(wanted.filter(([month, scope]) => !written.has(`${month}\u0000${scope}`)))
+  await figures.bulkPut(merged)
+}
 
 /** The thresholds saved in the settings table (the settings row 'thresholds'), defaults when none. */
 export async function thresholdsIn(table: TableOf): Promise<Thresholds> {
@@ -36,22 +80,23 @@ export async function thresholdsIn(table: TableOf): Promise<Thresholds> {
 }
 
 /**
- * Rewrites the figure rows of every project whose id starts with prefix ('' = all) from their
+ * Rewrites the figures of every project whose id starts with prefix ('' = all) from their
  * summaries, under the saved thresholds; in the caller's transaction (it must include
- * projectSummaries, projectFigures and settings). `table` lets the v8 upgrade pass its own.
+ * projectSummaries, departmentFigures and settings). `table` lets the v9 upgrade pass its own.
+ * The prefix is a scope's: '', a year's or a department's (a department's rows are whole).
  */
 export async function rebuildFiguresWith(table: TableOf, prefix = ''): Promise<void> {
   const t = await thresholdsIn(table)
   const key = thresholdsKey(t)
-  const figures = table('projectFigures')
+  const figures = table('departmentFigures')
   for (const month of MONTHS) await figures.where(':id').between([month, prefix], [month, upperOf(prefix)], true, true).delete()
   const summaries = table('projectSummaries')
   const keys = (await summaries.where(':id').between(prefix, upperOf(prefix), true, true).primaryKeys()) as string[]
   // A department at a time: a bureau's summaries are never all in memory at once.
-  const scopes = [...new Set(keys.map((id) => id.split('/').slice(0, 2).join('/') + '/'))]
+  const scopes = [...new Set(keys.map(scopeOfProject))]
   for (const scope of scopes) {
     const rows = (await summaries.where(':id').between(scope, upperOf(scope), true, true).toArray()) as ProjectSummaryRecord[]
-    await figures.bulkPut(rows.flatMap((row) => figureRowsOf(row, t, key)))
+    await figures.bulkPut(departmentFiguresOf(rows.flatMap((row) => figureRowsOf(row, t, key))))
   }
 }
 
@@ -59,14 +104,15 @@ export async function rebuildFiguresWith(table: TableOf, prefix = ''): Promise<v
 const SLICE = 100
 
 /**
- * The figure rows of summaries under the thresholds saved in `settings` (rows of the settings
- * table), in slices awaiting `pause` between them: a restore builds a bureau's without a long task.
+ * The department figure records of summaries under the thresholds saved in `settings` (rows of
+ * the settings table), in slices awaiting `pause` between them: a restore builds a bureau's
+ * without a long task.
  */
 export async function figuresInSlices(
   summaries: readonly ProjectSummaryRecord[],
   settings: readonly { readonly key: string; readonly value: unknown }[],
   pause: () => Promise<void>,
-): Promise<ProjectFigureRecord[]> {
+): Promise<DepartmentFiguresRecord[]> {
   const t = readThresholds(settings.find((row) => row.key === 'thresholds')?.value)
   const key = thresholdsKey(t)
   const rows: ProjectFigureRecord[] = []
@@ -74,5 +120,5 @@ export async function figuresInSlices(
     for (const summary of summaries.slice(start, start + SLICE)) rows.push(...figureRowsOf(summary, t, key))
     await pause()
   }
-  return rows
+  return departmentFiguresOf(rows)
 }

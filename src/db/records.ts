@@ -32,12 +32,8 @@ export type {
 } from '@/schema/records'
 
 /**
- * A project's summary (v7, derived: rebuilt from the rows above, never in a backup): what
- * evaluating it at any as-of month needs, in one row. Spending and each indicator's entries
- * are columns by month (months ascending); the rest are the domain values as mapped.
- */
-/**
- * A project's figures at one as-of month (v8), keyed [month+projectId]: derived from its
+ * A project's figures at one as-of month, stored in its department's DepartmentFiguresRecord
+ * (v8 stored them a row each, keyed [month+projectId]): derived from its
  * summary under the thresholds keyed `t` (thresholdsKey); figures null when the project is not
  * active at that month (archived before it).
  */
@@ -54,6 +50,25 @@ export interface ProjectFigureRecord {
   readonly figures: ProjectFigures | null
 }
 
+/**
+ * A department's figures at one as-of month (v9), keyed [month+scope]: the ProjectFigureRecord
+ * of each of its projects, as one JSON text in document order. One row a department, not one a
+ * project: IndexedDB's cost is per record (a bureau's 10,000 small records take ~150 ms to read,
+ * its 200 department texts ~30 ms and ~25 ms to parse), so a month of a bureau is 200 rows.
+ */
+export interface DepartmentFiguresRecord {
+  readonly month: number
+  /** The department's project-id prefix, `year/departmentCode/` (a scope's prefix is a key range) */
+  readonly scope: string
+  /** JSON of the department's ProjectFigureRecord[] at the month, by position in the document */
+  readonly rows: string
+}
+
+/**
+ * A project's summary (v7, derived: rebuilt from the rows above, never in a backup): what
+ * evaluating it at any as-of month needs, in one row. Spending and each indicator's entries
+ * are columns by month (months ascending); the rest are the domain values as mapped.
+ */
 export interface ProjectSummaryRecord {
   readonly projectId: string
   /** Position in its source document, for document order */

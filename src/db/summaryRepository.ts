@@ -1,9 +1,9 @@
 import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie'
 import type { ProjectData } from '@/domain/projectData'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import type { ProjectSummaryRecord } from './records'
+import type { ProjectFigureRecord, ProjectSummaryRecord } from './records'
 import { runPatchingSource, sharedSource, stopSharedSources, type LiveList, type SourceObserver } from './sharedSource'
-import { figureKeysOf, figureRowsOf, rebuildFiguresWith, thresholdsIn } from './figureRows'
+import { figureRowsOf, rebuildFiguresWith, thresholdsIn, writeFigureRows } from './figureRows'
 import { projectDataOf, rebuildSummariesWith, summaryOf, upperOf } from './summaryRows'
 
 export type { LiveList } from './sharedSource'
@@ -30,7 +30,7 @@ export function summaryTables(database: MonitorDatabase) {
     database.targetAdjustments,
     database.projectSummaries,
     // The figures are derived from the summaries under the saved thresholds (figureRows.ts).
-    database.projectFigures,
+    database.departmentFigures,
     database.settings,
   ]
 }
@@ -54,12 +54,15 @@ export async function refreshProjectSummaries(database: MonitorDatabase, project
   const ids = [...new Set(projectIds)]
   if (ids.length === 0) return
   await database.transaction('rw', summaryTables(database), async () => {
-    const t = await thresholdsIn((name) => database.table(name))
+    const table = (name: string) => database.table(name)
+    const t = await thresholdsIn(table)
+    const figures: ProjectFigureRecord[] = []
+    const gone: string[] = []
     for (const id of ids) {
       const project = await database.projects.get(id)
       if (!project) {
         await database.projectSummaries.delete(id)
-        await database.projectFigures.bulkDelete(figureKeysOf(id))
+        gone.push(id)
         continue
       }
       const [indicators, spending, values, notes, budgetAdjustments, targetAdjustments] = await Promise.all([
@@ -72,8 +75,10 @@ export async function refreshProjectSummaries(database: MonitorDatabase, project
       ])
       const summary = summaryOf({ project, indicators, spending, values, notes, budgetAdjustments, targetAdjustments })
       await database.projectSummaries.put(summary)
-      await database.projectFigures.bulkPut(figureRowsOf(summary, t))
+      figures.push(...figureRowsOf(summary, t))
     }
+    // Each department's record of a month once, however many of its projects were written.
+    await writeFigureRows(table, figures, gone)
   })
 }
 

@@ -18,8 +18,8 @@ import type {
  * v7 upgrade, a restore and summaryRepository.ts build them here. See summaryRepository.ts.
  */
 
-/** Tables derived from the others: never in a backup, rebuilt on restore. */
-export const DERIVED_TABLES: readonly string[] = ['projectSummaries', 'projectFigures']
+/** Tables derived from the others: never in a backup, rebuilt on restore (projectFigures: v8's, in case a file names it). */
+export const DERIVED_TABLES: readonly string[] = ['projectSummaries', 'departmentFigures', 'projectFigures']
 
 /** A project's rows, as read from the tables (any order within a table: keys order them here). */
 export interface ProjectRows {

@@ -53,10 +53,10 @@ describe('restoring a generated multi-year bureau file, read in chunks and writt
     expect(await database.table('spending').count()).toBe(backup.tables.spending.length)
     expect(await database.table('indicatorValues').count()).toBe(backup.tables.indicatorValues.length)
     expect(await database.table('projects').where('year').equals(2022).count()).toBe(200)
-    // The file's rows, then one summary per project built from them (v7) and its figures at each month (v8).
+    // The file's rows, then one summary per project built from them (v7) and its figures at each month, a record per department (v9).
     expect(await database.table('projectSummaries').count()).toBe(600)
-    expect(await database.table('projectFigures').count()).toBe(600 * 12)
-    const rowCount = 4 + 600 + 1800 + monthlyRows + 600 + 600 * 12
+    expect(await database.table('departmentFigures').count()).toBe(3 * 4 * 12)
+    const rowCount = 4 + 600 + 1800 + monthlyRows + 600 + 3 * 4 * 12
     // One report per batch of at most RESTORE_BATCH_ROWS rows, never going back, ending at the total.
     expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(monthlyRows / RESTORE_BATCH_ROWS))
     expect(progress.every((p, i) => p.rowCount === rowCount && p.rowsWritten > (progress[i - 1]?.rowsWritten ?? 0))).toBe(true)

@@ -30,6 +30,7 @@ const SHIPPED: readonly { version: number; stores: SchemaStores }[] = [
   { version: 6, stores: { outbox: '++id, [year+departmentCode+month], state' } },
   { version: 7, stores: { projectSummaries: 'projectId' } },
   { version: 8, stores: { projectFigures: '[month+projectId]' } },
+  { version: 9, stores: { projectFigures: null, departmentFigures: '[month+scope]' } },
 ]
 
 /** The tables a database holds after every version up to the latest: name → stores string. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { setSpending } from '@/db/actualsRepository'
 import { exportBackup, restoreBackup } from '@/db/backupRepository'
 import { createDatabase, SCHEMA_VERSIONS, type MonitorDatabase } from '@/db/database'
-import { observeFigures, refreshFigures, type FigureView } from '@/db/figureRepository'
+import { observeFigures, refreshFigures, storedFigureRows, type FigureView } from '@/db/figureRepository'
 import { loadProjectDataFromRows } from '@/db/monitorRepository'
 import { saveSettings } from '@/db/settingsRepository'
 import { stopSharedSources } from '@/db/sharedSource'
@@ -85,27 +85,31 @@ describe('observeFigures', () => {
     expect(emitted.at(-1)!.figures).toEqual(strict)
     // The stricter thresholds do change what is shown: a test of the rewrite, not of nothing.
     expect(strict).not.toEqual(await evaluatedAt(6))
-    expect((await database.projectFigures.toArray()).every((row) => row.t === thresholdsKey(STRICT))).toBe(true)
+    expect((await storedFigureRows(database)).every((row) => row.t === thresholdsKey(STRICT))).toBe(true)
   })
 })
 
 describe('stored figures', () => {
-  it('are built by the v8 upgrade from the summaries of a v7 profile, under its saved thresholds', async () => {
+  it.each([7, 8])('are built by the v9 upgrade from the summaries of a v%i profile, under its saved thresholds, a record per department and month', async (version) => {
     database = freshDatabase()
     await loadRealDemo(database)
     await saveSettings({ thresholds: STRICT }, database)
-    const tables = Object.fromEntries(await Promise.all(database.tables.filter((t) => t.name !== 'projectFigures').map(async (t) => [t.name, await t.toArray()] as const)))
+    const tables = Object.fromEntries(await Promise.all(database.tables.filter((t) => t.name !== 'departmentFigures').map(async (t) => [t.name, await t.toArray()] as const)))
     const name = database.name
     database.close()
     await Dexie.delete(name)
-    const v7 = new Dexie(name)
-    v7.version(7).stores(Object.assign({}, ...SCHEMA_VERSIONS.filter((v) => v.version <= 7).map((v) => v.stores)) as Record<string, string>)
-    await v7.open()
-    for (const [table, rows] of Object.entries(tables)) await v7.table(table).bulkAdd(rows)
-    v7.close()
+    const old = new Dexie(name)
+    old.version(version).stores(Object.assign({}, ...SCHEMA_VERSIONS.filter((v) => v.version <= version).map((v) => v.stores)) as Record<string, string>)
+    await old.open()
+    for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows)
+    // v8 kept a row a project and month (here one under other thresholds: the upgrade drops it).
+    if (version === 8) await old.table('projectFigures').bulkAdd([{ month: 7, projectId: `${PREFIX}x`, departmentCode: DEMO_DEPARTMENT, order: 9, t: '{}', latest: 7, figures: null }])
+    old.close()
     database = createDatabase(name)
     await database.open()
-    expect(await database.projectFigures.count()).toBe(5 * 12)
+    expect(database.tables.map((t) => t.name)).not.toContain('projectFigures')
+    expect(await database.departmentFigures.count()).toBe(12)
+    expect((await storedFigureRows(database)).length).toBe(5 * 12)
     const { emitted, stop } = watchFigures(7, STRICT)
     await expect.poll(() => emitted.length).toBe(1)
     stop()

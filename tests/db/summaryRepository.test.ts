@@ -9,6 +9,7 @@ import { importDocument } from '@/db/importRepository'
 import { setIndicatorKind } from '@/db/indicatorRepository'
 import { loadProjectData, loadProjectDataFromRows, observeProjectData, scopeKeyPrefix, type Scope } from '@/db/monitorRepository'
 import { restoreIndicator, setProjectArchived } from '@/db/projectRegisterRepository'
+import { storedFigureRows } from '@/db/figureRepository'
 import { rebuildSummaries, stopSummarySources } from '@/db/summaryRepository'
 import { evaluateShownAt, type ProjectData } from '@/domain'
 import { figuresOf, thresholdsKey } from '@/domain/projectFigures'
@@ -35,7 +36,7 @@ const evaluationsByMonth = (data: readonly ProjectData[]) =>
 /** The stored figures (v8) of a scope's projects at each month, in document order, under the default thresholds. */
 async function storedFiguresByMonth(scope: Scope) {
   const prefix = scopeKeyPrefix(scope)
-  const rows = (await database.projectFigures.toArray()).filter((row) => row.projectId.startsWith(prefix))
+  const rows = (await storedFigureRows(database)).filter((row) => row.projectId.startsWith(prefix))
   expect(rows.every((row) => row.t === thresholdsKey(DEFAULT_THRESHOLDS))).toBe(true)
   const order = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.departmentCode.localeCompare(b.departmentCode) || a.order - b.order
   return MONTHS.map((month) => rows.filter((row) => row.month === month).sort(order).flatMap((row) => (row.figures ? [row.figures] : [])))
@@ -51,7 +52,7 @@ async function expectSameAsRows(scope: Scope) {
   expect(await storedFiguresByMonth(scope)).toEqual(evaluations.map((list) => list.map(figuresOf)))
   // Twelve rows a project, one per month, and none of a project no longer stored.
   const prefix = scopeKeyPrefix(scope)
-  const stored = (await database.projectFigures.toArray()).filter((row) => row.projectId.startsWith(prefix))
+  const stored = (await storedFigureRows(database)).filter((row) => row.projectId.startsWith(prefix))
   expect(stored.length).toBe(12 * (await database.projects.where(':id').between(prefix, prefix + '\uffff').count()))
 }
 
@@ -93,7 +94,7 @@ describe('project summaries read as the monthly rows', () => {
     database = freshDatabase()
     await loadRealDemo(database)
     const expected = await loadProjectDataFromRows(DEMO, database)
-    const tables = Object.fromEntries(await Promise.all(database.tables.filter((t) => !['projectSummaries', 'projectFigures'].includes(t.name)).map(async (t) => [t.name, await t.toArray()] as const)))
+    const tables = Object.fromEntries(await Promise.all(database.tables.filter((t) => !['projectSummaries', 'departmentFigures'].includes(t.name)).map(async (t) => [t.name, await t.toArray()] as const)))
     const name = database.name
     database.close()
     await Dexie.delete(name)
