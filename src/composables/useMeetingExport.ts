@@ -4,7 +4,7 @@ import { buildMonitoringReport } from '@/domain/monitoringReport'
 import { describeError } from '@/db/storageErrors'
 import type { SignOff } from '@/domain/signOff'
 import type { PackFile } from '@/exporters/meetingPack'
-import type { MeetingState } from './useMeeting'
+import type { AgendaMeetingState } from './useMeeting'
 import { download, useWorkbookExport } from './useWorkbookExport'
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -16,7 +16,10 @@ const ZIP_TYPE = 'application/zip'
  * 监控报告 draft (.docx), and the meeting pack (.zip of both, after the same dialog). The
  * exporters and their libraries load only on the first export.
  */
-export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<string>) {
+/** What the exports read of the meeting page's meeting. */
+export type ExportedMeeting = Pick<AgendaMeetingState, 'monitor' | 'record' | 'meetingData' | 'departmentName' | 'referenceDate' | 'loadScope'>
+
+export function useMeetingExport(meeting: ExportedMeeting, today: MaybeRefOrGetter<string>) {
   const isBusy = shallowRef(false)
   const failure = shallowRef<string | null>(null)
   /** The meeting pack's step while it is built (监控表, 监控报告, 打包), else null. */
@@ -31,21 +34,22 @@ export function useMeetingExport(meeting: MeetingState, today: MaybeRefOrGetter<
   /** The 监控报告 draft (.docx) of the round over every project of the scope, with its file name. */
   async function writeReport(year: number): Promise<{ readonly name: string; readonly bytes: ArrayBuffer }> {
     const { monitor } = meeting
-    const { writeMonitoringReportDocx, monitoringReportFileName } = await import('@/exporters/monitoringReportDocx')
     const month = monitor.month.value
+    // The meeting page shows stored figures: every project is read and evaluated for the report.
+    const [{ writeMonitoringReportDocx, monitoringReportFileName }, scope] = await Promise.all([import('@/exporters/monitoringReportDocx'), meeting.loadScope()])
     const data = meeting.meetingData.value
     const report = buildMonitoringReport({
       departmentName: meeting.departmentName.value,
       year,
       month,
-      evaluations: monitor.evaluations.value,
-      notes: monitor.projectData.value.flatMap((row) => row.notes),
+      evaluations: scope.evaluations,
+      notes: scope.projectData.flatMap((row) => row.notes),
       indicatorNotes: data.indicatorNotes,
       actions: actionsAtMonth(data.actions, month, meeting.referenceDate.value),
-      projectNames: new Map(monitor.evaluations.value.map((e) => [e.project.id, e.project.name])),
+      projectNames: new Map(scope.evaluations.map((e) => [e.project.id, e.project.name])),
       thresholds: monitor.settings.value.thresholds,
     })
-    const code = monitor.departmentCode.value ?? monitor.projectData.value[0]?.project.departmentCode ?? ''
+    const code = monitor.departmentCode.value ?? scope.evaluations[0]?.project.departmentCode ?? ''
     return { bytes: await writeMonitoringReportDocx(report), name: monitoringReportFileName(year, month, code) }
   }
 

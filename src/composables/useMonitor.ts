@@ -1,4 +1,4 @@
-import { computed, shallowRef, watch } from 'vue'
+import { computed, watch } from 'vue'
 import { latestDataMonth, resolveAsOfMonth } from '@/domain/asOfMonth'
 import { evaluateShownAt, summarizeProjects, type ProjectEvaluation, type ReportedRound, type ReportedView } from '@/domain'
 import { activeProjectDataAt } from '@/domain/projectRegister'
@@ -10,7 +10,7 @@ import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, s
 import { observeLocksWithoutRound, observeReportedRounds } from '@/db/reportedRoundRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { evaluateCached, evaluateNeighboursWhenIdle, whenIdle } from './evaluationCache'
+import { evaluateCached, evaluateNeighboursWhenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
@@ -53,7 +53,7 @@ function latestOf(row: ProjectData): Month | null {
 export interface MonitorOptions {
   /**
    * Show the stored per-project figures (figureRepository) instead of evaluating every project:
-   * the overview of a bureau's 10,000 projects reads 10,000 small rows and evaluates none. The
+   * the overview of a bureau's 10,000 projects reads its 200 department records and evaluates none. The
    * scope is then evaluated only while a department's as-of month is 已报送 (shown as reported)
    * or some figures are stale (being rewritten after a thresholds change); `projectData` is
    * empty otherwise.
@@ -73,6 +73,9 @@ export function useMonitor(scope: ScopeSelection, options: MonitorOptions & { fi
 export function useMonitor(scope: ScopeSelection, options: MonitorOptions = {}) {
   return monitorOf(scope, options)
 }
+
+/** What useMonitor returns: E is ProjectEvaluation, or with figuresFirst ProjectFigures. */
+export type Monitor<E extends ProjectFigures = ProjectEvaluation> = ReturnType<typeof monitorOf<E>>
 
 function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: MonitorOptions) {
   const isFiguresFirst = options.figuresFirst === true
@@ -104,22 +107,10 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     const view = figureView.data.value
     return view !== null && (view.stale.length > 0 || rounds.data.value.some((r) => r.month === view.month))
   })
-  // Shown from figures: the scope's data is still read and evaluated, once the page is idle, so
-  // the pages opened next (会议, 部门) find it read and evaluated.
-  const isAhead = shallowRef(false)
-  watch(
-    () => isFiguresFirst && figureView.data.value !== null,
-    (isShown, _, onCleanup) => {
-      if (isShown && !isAhead.value) onCleanup(whenIdle(() => (isAhead.value = true)))
-    },
-    { immediate: true },
-  )
-  // Read while evaluated, and once idle after figures are shown (then only evaluated ahead).
+  // Read only while evaluated: shown from figures, nothing else of the scope is read.
   const projectData = useLiveQuery(() => {
     const selectedYear = year.value
-    return selectedYear === null || !(isEvaluated.value || isAhead.value)
-      ? NO_PROJECTS
-      : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
+    return selectedYear === null || !isEvaluated.value ? NO_PROJECTS : observeProjectData({ year: selectedYear, departmentCode: departmentCode.value })
   }, [] as ProjectData[])
 
   // Per project, kept while its data object is: a write replaces only the written project's.
@@ -138,11 +129,10 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
   const reported = computed<ReportedView>(() =>
     evaluateShownAt(activeData.value, rounds.data.value, month.value, settings.data.value.thresholds, evaluateCached),
   )
-  // The months next to the shown one, evaluated ahead while the page is idle.
+  // The months next to the shown one, evaluated ahead while the page is idle (none shown from figures).
   watch(
     [projectData.data, month, () => settings.data.value.thresholds],
-    // Shown from figures, only the shown month is evaluated ahead (for the pages opened next).
-    ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t, isEvaluated.value ? 1 : 0)),
+    ([data, m, t], _, onCleanup) => onCleanup(evaluateNeighboursWhenIdle(data, m, t)),
     { immediate: true },
   )
   const oldLocks = useLiveQuery(() => {
@@ -180,6 +170,8 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     projectData: activeData,
     /** Each project at the as-of month: evaluations, or with figuresFirst the stored figures */
     evaluations,
+    /** The evaluations of every project when they were computed (always without figuresFirst; with it, while evaluated), else null */
+    fullEvaluations: computed<readonly ProjectEvaluation[] | null>(() => (isEvaluated.value ? reported.value.evaluations : null)),
     /** The 已报送 rounds shown at the as-of month and how today differs from them */
     reported,
     /** Every standing 已报送 round of the scope's year (the charts draw each reported month as reported) */

@@ -5,7 +5,7 @@ import type { Month } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, toSpending, toTargetAdjustment } from './mappers'
 import type { DepartmentRecord, IndicatorValueRecord } from './records'
-import { loadSummaries, observeSummaries, summaryTables, type LiveList } from './summaryRepository'
+import { loadSummaries, observeSummaries, observeSummariesOf, summaryTables, type LiveList } from './summaryRepository'
 import { upperOf } from './summaryRows'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
@@ -137,6 +137,14 @@ export async function loadProjectDataFromRows(scope: Scope, database: MonitorDat
  */
 export function observeProjectData(scope: Scope, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
   return observeSummaries(scopeKeyPrefix(scope), database)
+}
+
+/**
+ * Live project data of the given projects only (ids in the order wanted), from their summaries
+ * (observeSummariesOf); `known`: data of some of them already read and kept up to date until now.
+ */
+export function observeProjectDataOf(ids: readonly string[], known?: ReadonlyMap<string, ProjectData>, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
+  return observeSummariesOf(ids, known, database)
 }
 
 /** One project with its indicators (in document order), monthly spending, indicator entries and notes; null if unknown. */

@@ -109,7 +109,7 @@ export function keysOf(tree: IntervalTree | undefined): unknown[] | null {
 }
 
 /** Summaries read per task when a scope is read whole. */
-const READ_CHUNK = 1000
+const READ_CHUNK = 250
 
 /** Above this many changed projects a change re-reads the scope instead of patching it. */
 const PATCH_LIMIT = 500
@@ -195,6 +195,53 @@ function startSource(prefix: string, database: MonitorDatabase, observer: Observ
  */
 export function observeSummaries(prefix: string, database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
   return sharedSource(`summaries\u0000${database.name}\u0000${prefix}`, (observer) => startSource(prefix, database, observer))
+}
+
+/**
+ * Live project data of the given projects (in the order given; ids not stored are left out),
+ * from their summaries: read in chunks, then on each committed write (any tab) only the written
+ * ones are read again. `known`: data of some of them from a source live until this one starts
+ * (the page's previous set), kept as it is so only the others are read. The meeting reads the
+ * few thousand projects of its agenda this way, not a bureau's 10,000.
+ */
+export function observeSummariesOf(ids: readonly string[], known: ReadonlyMap<string, ProjectData> = new Map(), database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
+  return {
+    subscribe(observer) {
+      const wanted = new Set(ids)
+      let byId = new Map<string, ProjectData>()
+      let isFirst = true
+      const readAll = async () => {
+        const next = new Map<string, ProjectData>()
+        const missing = isFirst ? ids.filter((id) => !known.has(id)) : [...ids]
+        if (isFirst) for (const id of ids) if (known.has(id)) next.set(id, known.get(id)!)
+        isFirst = false
+        for (let start = 0; start < missing.length; start += READ_CHUNK) {
+          if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0))
+          for (const row of await database.projectSummaries.bulkGet(missing.slice(start, start + READ_CHUNK))) if (row) next.set(row.projectId, projectDataOf(row))
+        }
+        byId = next
+      }
+      const patch = async (keys: readonly string[]) => {
+        const found = await database.projectSummaries.bulkGet([...keys])
+        byId = new Map(byId)
+        keys.forEach((key, i) => {
+          const row = found[i]
+          if (row) byId.set(key, projectDataOf(row))
+          else byId.delete(key)
+        })
+      }
+      const part = `idb://${database.name}/projectSummaries/`
+      const stepFor = (parts: ObservabilitySet) => {
+        if (!(part in parts)) return null
+        const keys = keysOf(parts[part])
+        if (keys === null) return readAll
+        const mine = keys.filter((key): key is string => typeof key === 'string' && wanted.has(key))
+        return mine.length > 0 ? () => patch(mine) : null
+      }
+      const emit = () => observer.next(ids.flatMap((id) => byId.get(id) ?? []))
+      return { unsubscribe: runPatchingSource({ readAll, stepFor, emit }, (error) => observer.error(error)) }
+    },
+  }
 }
 
 /** Stops every kept source at once (tests: a database about to be deleted). */

@@ -136,6 +136,23 @@ export function effectiveAgendaFlags(flags: readonly AgendaFlag[], month: Month)
 }
 
 /**
+ * The projects buildAgenda can choose (or list as removed) at a month, from their status alone:
+ * the lagging ones, those flagged 会议关注 and those with action items. A page that knows each
+ * project's status (the stored figures) evaluates only these, not every project of the scope;
+ * buildAgenda over their evaluations gives the agenda of all. In the order given.
+ */
+export function agendaCandidateIds(
+  projects: readonly { readonly project: { readonly id: string }; readonly status: ProjectEvaluation['status'] }[],
+  flags: readonly AgendaFlag[],
+  actions: readonly { readonly projectId: string }[],
+  month: Month,
+): string[] {
+  const flagged = effectiveAgendaFlags(flags, month)
+  const withActions = new Set(actions.map((a) => a.projectId))
+  return projects.flatMap((p) => (isLagging(p) || flagged.get(p.project.id) === true || withActions.has(p.project.id) ? [p.project.id] : []))
+}
+
+/**
  * The agenda of one meeting: lagging projects (红 then 黄, by deviation), those added by hand,
  * and those with open action items, minus those taken off by hand. O(n log n) in projects.
  */

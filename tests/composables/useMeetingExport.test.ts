@@ -9,7 +9,7 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, shallowRef } from 'vue'
-import type { MeetingState } from '@/composables/useMeeting'
+import type { ExportedMeeting } from '@/composables/useMeetingExport'
 import { useMeetingExport } from '@/composables/useMeetingExport'
 import { db } from '@/db/database'
 import { addActionItem, loadMeetingData, saveMeetingRecord, setDecision } from '@/db/meetingRepository'
@@ -50,7 +50,7 @@ async function storeMeeting(): Promise<void> {
 }
 
 /** The parts of a meeting the exports read, for the demo department at 7月. */
-async function demoMeeting(): Promise<MeetingState> {
+async function demoMeeting(): Promise<ExportedMeeting> {
   const data = await loadMeetingData({ year: DEMO_YEAR, departmentCode: DEMO_DEPARTMENT })
   const agenda = buildAgenda({ evaluations: demo.evaluations, flags: [], decisions: new Map(), actions: [], month: 7, referenceDate: '2020-08-06' })
   return {
@@ -68,7 +68,8 @@ async function demoMeeting(): Promise<MeetingState> {
     meetingData: shallowRef(data),
     referenceDate: shallowRef('2020-08-06'),
     noteOf: () => null,
-  } as unknown as MeetingState
+    loadScope: async () => ({ evaluations: demo.evaluations, projectData: [] }),
+  } as unknown as ExportedMeeting
 }
 
 async function exporterOf() {
