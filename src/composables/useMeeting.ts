@@ -1,5 +1,5 @@
-import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { agendaCandidateIds, buildAgenda, DECISION_LABELS, meetingReferenceDate, type MeetingDecision } from '@/domain/agenda'
+import { computed, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { buildAgenda, DECISION_LABELS, meetingReferenceDate, type Agenda, type AgendaEntry, type AgendaProject, type MeetingDecision } from '@/domain/agenda'
 import { buildIndicatorNoteRows, type IndicatorNote, type IndicatorNoteRow } from '@/domain/indicatorNotes'
 import { earlierDecisions, emptyMeetingRecord, type EarlierDecision, type MeetingRecord } from '@/domain/meetingRecord'
 import { countStatuses, evaluateShownAt, noteOfMonth, reportedNoteOf, type ProjectEvaluation } from '@/domain'
@@ -53,15 +53,22 @@ export interface ActionDraft {
   readonly dueDate: string
 }
 
-/** The projects a meeting shows in full: the evaluations and data its agenda is built from. */
-interface AgendaSource {
-  readonly evaluations: ComputedRef<readonly ProjectEvaluation[]>
-  readonly projectData: ComputedRef<readonly ProjectData[]>
-  /** True while the monitor or these projects are being read */
+/** What a meeting lists and shows in full: its agenda, and each agenda project evaluated with its data. */
+interface AgendaSource<A extends AgendaProject> {
+  /** The agenda as the page lists it (projects as evaluations, or on the meeting page their stored figures) */
+  readonly agenda: ComputedRef<Agenda<A>>
+  /** An agenda project's entry with its evaluation, once read (the meeting page reads the page it shows); else null */
+  readonly entryOf: (projectId: string) => AgendaEntry | null
+  /** An agenda project's data, once read */
+  readonly dataOf: (projectId: string) => ProjectData | undefined
+  /** True while the monitor or the projects shown are being read */
   readonly isLoading: ComputedRef<boolean>
   /** Every project of the scope, evaluated at the as-of month, with its data (exports of the whole scope) */
   readonly loadScope: () => Promise<{ readonly evaluations: readonly ProjectEvaluation[]; readonly projectData: readonly ProjectData[] }>
 }
+
+/** buildAgenda over some of the scope's projects, with this meeting's flags, decisions and actions. */
+type AgendaOf = <X extends AgendaProject>(evaluations: readonly X[]) => Agenda<X>
 
 /**
  * The meeting of the chosen scope and as-of month with every project evaluated: the live agenda
@@ -71,12 +78,18 @@ interface AgendaSource {
  */
 export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string>) {
   const monitor = useMonitor(scope)
-  const meeting = meetingOf(monitor, today, () => ({
-    evaluations: monitor.evaluations,
-    projectData: monitor.projectData,
-    isLoading: monitor.isLoading,
-    loadScope: async () => ({ evaluations: monitor.evaluations.value, projectData: monitor.projectData.value }),
-  }))
+  const meeting = meetingOf(monitor, today, (agendaOf) => {
+    const agenda = computed(() => agendaOf(monitor.evaluations.value))
+    const entries = computed(() => new Map(agenda.value.entries.map((e) => [e.evaluation.project.id, e])))
+    const data = computed(() => new Map(monitor.projectData.value.map((row) => [row.project.id, row])))
+    return {
+      agenda,
+      entryOf: (id: string) => entries.value.get(id) ?? null,
+      dataOf: (id: string) => data.value.get(id),
+      isLoading: monitor.isLoading,
+      loadScope: async () => ({ evaluations: monitor.evaluations.value, projectData: monitor.projectData.value }),
+    }
+  })
   // Each 已报送 month is drawn as reported, today's figure beside it (as on the project page).
   const departmentCurve = computed<SpendCurve>(() => {
     const data = monitor.projectData.value
@@ -86,59 +99,61 @@ export function useMeeting(scope: ScopeSelection, today: MaybeRefOrGetter<string
 }
 
 /**
- * The meeting page's meeting: as useMeeting, but the scope's projects are shown from their stored
- * figures (useMonitor figuresFirst) and only the agenda's candidates (agendaCandidateIds: lagging,
- * 会议关注, with actions) are read and evaluated — a bureau's meeting of 10,000 projects reads and
- * evaluates the few thousand that can be on its agenda. The whole scope is read for an export.
+ * The meeting page's meeting: as useMeeting, but its agenda is built from the projects' stored
+ * figures (useMonitor figuresFirst: nothing evaluated), and only the agenda projects the page
+ * shows (`show`, a page of the list) are read and evaluated — a bureau's meeting of 10,000
+ * projects and thousands of agenda items reads about 20. The whole scope is read for an export.
  */
 export function useMeetingAgenda(scope: ScopeSelection, today: MaybeRefOrGetter<string>) {
   const monitor = useMonitor(scope, { figuresFirst: true })
-  return meetingOf(monitor, today, (meetingData) => {
-    const ids = computed<readonly string[]>((previous) => {
-      const data = meetingData.value
-      const next = agendaCandidateIds(monitor.evaluations.value, data.flags, data.actions, monitor.month.value)
-      // The same projects: no new read.
-      return previous !== undefined && previous.length === next.length && previous.every((id, i) => id === next[i]) ? previous : next
-    })
-    // The data read so far: a changed set reads only the projects new to it.
+  const shown = shallowRef<readonly string[]>([])
+  const meeting = meetingOf(monitor, today, (agendaOf) => {
+    // Evaluated (a 已报送 month shown as reported, figures being rewritten): every project is at hand.
+    const full = monitor.fullEvaluations
+    // The data read so far: a page turned reads only the projects new to it.
     let known: ReadonlyMap<string, ProjectData> = new Map()
-    const candidates = useLiveQuery(() => {
-      const list = ids.value
-      return monitor.fullEvaluations.value !== null || list.length === 0 ? NO_DATA : observeProjectDataOf(list, known)
+    const read = useLiveQuery(() => {
+      const ids = shown.value
+      return full.value !== null || ids.length === 0 ? NO_DATA : observeProjectDataOf(ids, known)
     }, [] as ProjectData[])
-    watch(candidates.data, (data) => (known = new Map(data.map((row) => [row.project.id, row]))))
-    const evaluations = computed<readonly ProjectEvaluation[]>(() => {
-      const full = monitor.fullEvaluations.value
-      if (full !== null) return full
+    watch(read.data, (data) => (known = new Map(data.map((row) => [row.project.id, row]))))
+    const fullAgenda = computed(() => {
+      const all = full.value
+      if (all !== null) return agendaOf(all)
       const month = monitor.month.value
-      // Not yet read for this set: nothing rather than an agenda of the previous set.
-      if (candidates.isLoading.value && candidates.data.value.length === 0) return []
-      return evaluateShownAt(activeProjectDataAt(candidates.data.value, month), [], month, monitor.settings.value.thresholds, evaluateCached).evaluations
+      return agendaOf(evaluateShownAt(activeProjectDataAt(read.data.value, month), [], month, monitor.settings.value.thresholds, evaluateCached).evaluations)
     })
+    const entries = computed(() => new Map(fullAgenda.value.entries.map((e) => [e.evaluation.project.id, e])))
+    const data = computed(() => new Map((full.value !== null ? monitor.projectData.value : read.data.value).map((row) => [row.project.id, row])))
     return {
-      evaluations,
-      projectData: computed(() => (monitor.fullEvaluations.value !== null ? monitor.projectData.value : candidates.data.value)),
-      isLoading: computed(() => monitor.isLoading.value || (monitor.fullEvaluations.value === null && candidates.isLoading.value)),
+      agenda: computed<Agenda<ProjectFigures>>(() => (full.value !== null ? fullAgenda.value : agendaOf(monitor.evaluations.value))),
+      entryOf: (id: string) => entries.value.get(id) ?? null,
+      dataOf: (id: string) => data.value.get(id),
+      isLoading: computed(() => monitor.isLoading.value || (full.value === null && read.isLoading.value)),
       loadScope: async () => {
-        const full = monitor.fullEvaluations.value
-        if (full !== null) return { evaluations: full, projectData: monitor.projectData.value }
+        const all = full.value
+        if (all !== null) return { evaluations: all, projectData: monitor.projectData.value }
         const year = monitor.year.value
         if (year === null) return { evaluations: [], projectData: [] }
         const month = monitor.month.value
-        const data = activeProjectDataAt(await loadProjectData({ year, departmentCode: monitor.departmentCode.value }), month)
-        return { evaluations: evaluateShownAt(data, monitor.rounds.value, month, monitor.settings.value.thresholds, evaluateCached).evaluations, projectData: data }
+        const scopeData = activeProjectDataAt(await loadProjectData({ year, departmentCode: monitor.departmentCode.value }), month)
+        return { evaluations: evaluateShownAt(scopeData, monitor.rounds.value, month, monitor.settings.value.thresholds, evaluateCached).evaluations, projectData: scopeData }
       },
     }
   })
+  return {
+    ...meeting,
+    /** The agenda projects the page shows (a page of the list): these are read and evaluated. */
+    show: (projectIds: readonly string[]) => (shown.value = projectIds),
+  }
 }
 
-/** The meeting's state over a monitor (either kind) and the source of the projects shown in full. */
-function meetingOf<E extends ProjectFigures>(monitor: Monitor<E>, today: MaybeRefOrGetter<string>, sourceOf: (meetingData: Ref<MeetingData>) => AgendaSource) {
+/** The meeting's state over a monitor (either kind) and the source of its agenda. */
+function meetingOf<E extends ProjectFigures, A extends AgendaProject>(monitor: Monitor<E>, today: MaybeRefOrGetter<string>, sourceOf: (agendaOf: AgendaOf) => AgendaSource<A>) {
   const meeting = useLiveQuery(() => {
     const year = monitor.year.value
     return year === null ? NO_MEETING : observeMeetingData({ year, departmentCode: monitor.departmentCode.value })
   }, EMPTY_MEETING)
-  const source = sourceOf(meeting.data)
 
   // When the as-of month's meeting is held (or today, if that is still ahead), for 逾期.
   const referenceDate = computed(() => {
@@ -146,23 +161,16 @@ function meetingOf<E extends ProjectFigures>(monitor: Monitor<E>, today: MaybeRe
     const now = toValue(today)
     return year === null ? now : meetingReferenceDate(year, monitor.month.value, now)
   })
-  const agenda = computed(() => {
+  const agendaOf: AgendaOf = (evaluations) => {
     const month = monitor.month.value
     const data = meeting.data.value
     const decisions = new Map(data.decisions.filter((d) => d.month === month).map((d) => [d.projectId, d]))
-    return buildAgenda({
-      evaluations: source.evaluations.value,
-      flags: data.flags,
-      decisions,
-      actions: data.actions,
-      month,
-      referenceDate: referenceDate.value,
-    })
-  })
+    return buildAgenda({ evaluations, flags: data.flags, decisions, actions: data.actions, month, referenceDate: referenceDate.value })
+  }
+  const source = sourceOf(agendaOf)
+  const agenda = source.agenda
   // The page shows only the agenda's 红/黄 counts: no department totals of thousands of items.
   const agendaCounts = computed(() => countStatuses(agenda.value.entries.map((e) => e.evaluation)))
-  const dataById = computed(() => new Map(source.projectData.value.map((row) => [row.project.id, row])))
-  const evaluationById = computed(() => new Map(source.evaluations.value.map((e) => [e.project.id, e])))
 
   const departmentName = computed(() => {
     const code = monitor.departmentCode.value ?? monitor.evaluations.value[0]?.project.departmentCode ?? ''
@@ -173,7 +181,7 @@ function meetingOf<E extends ProjectFigures>(monitor: Monitor<E>, today: MaybeRe
 
   /** The spend curve of one agenda project at the as-of month (rates in % of budget), 已报送 months as reported. */
   function curveOf(projectId: string): SpendCurve | null {
-    const row = dataById.value.get(projectId)
+    const row = source.dataOf(projectId)
     if (!row) return null
     const today = buildProjectSpendCurve(row.project, row.spending, monitor.month.value, row.budgetAdjustments)
     return applyReportedSpend(today, reportedSpendOf(monitor.rounds.value, projectId))
@@ -183,7 +191,7 @@ function meetingOf<E extends ProjectFigures>(monitor: Monitor<E>, today: MaybeRe
   function noteOf(projectId: string): MonitoringNote | null {
     const round = monitor.reported.value.rounds.find((r) => r.evaluations.some((e) => e.project.id === projectId))
     if (round) return reportedNoteOf(round, projectId)
-    const row = dataById.value.get(projectId)
+    const row = source.dataOf(projectId)
     return row ? noteOfMonth(row.notes, monitor.month.value) : null
   }
 
@@ -220,7 +228,7 @@ function meetingOf<E extends ProjectFigures>(monitor: Monitor<E>, today: MaybeRe
 
   /** Per-indicator note rows of one agenda project at the as-of month. */
   function indicatorRowsOf(projectId: string): readonly IndicatorNoteRow[] {
-    const evaluation = evaluationById.value.get(projectId)
+    const evaluation = source.entryOf(projectId)?.evaluation
     return evaluation ? buildIndicatorNoteRows(evaluation.indicators, meeting.data.value.indicatorNotes, evaluation.month) : []
   }
 
@@ -236,6 +244,8 @@ function meetingOf<E extends ProjectFigures>(monitor: Monitor<E>, today: MaybeRe
     isLoading: source.isLoading,
     /** Every project of the scope evaluated, with its data (read first when shown from figures) */
     loadScope: source.loadScope,
+    /** An agenda project's entry with its evaluation, once read; null before */
+    entryOf: source.entryOf,
     curveOf,
     noteOf,
     record,

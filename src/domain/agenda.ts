@@ -47,8 +47,19 @@ export const AGENDA_REASON_LABELS: Readonly<Record<AgendaReason, string>> = {
   openActions: '整改未完成',
 }
 
-export interface AgendaEntry {
-  readonly evaluation: ProjectEvaluation
+/**
+ * What the agenda needs of a project: who it is, its status and spend deviation (its order).
+ * A ProjectEvaluation is one; so are the stored figures (projectFigures.ts), so the meeting page
+ * can build its agenda of a bureau's projects without evaluating them.
+ */
+export interface AgendaProject {
+  readonly project: { readonly id: string; readonly code: string; readonly name: string; readonly departmentCode: string }
+  readonly status: ProjectEvaluation['status']
+  readonly spend: Pick<ProjectEvaluation['spend'], 'deviation'>
+}
+
+export interface AgendaEntry<E extends AgendaProject = ProjectEvaluation> {
+  readonly evaluation: E
   readonly reasons: readonly AgendaReason[]
   /** Actions of this project as seen at this meeting (open first, overdue first). */
   readonly actions: readonly MeetingAction[]
@@ -57,11 +68,11 @@ export interface AgendaEntry {
   readonly decision: Decision | null
 }
 
-export interface Agenda {
+export interface Agenda<E extends AgendaProject = ProjectEvaluation> {
   /** The projects to discuss, lagging first (compareLaggingFirst), ties in document order. */
-  readonly entries: readonly AgendaEntry[]
+  readonly entries: readonly AgendaEntry<E>[]
   /** Projects that would be on the agenda but were taken off by hand (会议关注 off). */
-  readonly removed: readonly ProjectEvaluation[]
+  readonly removed: readonly E[]
 }
 
 /**
@@ -76,8 +87,8 @@ export interface AgendaFlag {
 }
 
 /** What the agenda is built from; decisions keyed by project id. */
-export interface AgendaInput {
-  readonly evaluations: readonly ProjectEvaluation[]
+export interface AgendaInput<E extends AgendaProject = ProjectEvaluation> {
+  readonly evaluations: readonly E[]
   /** Every stored 会议关注 flag of the scope (any month); resolved for this meeting here. */
   readonly flags: readonly AgendaFlag[]
   /** Decisions of this meeting's month, by project id. */
@@ -136,27 +147,10 @@ export function effectiveAgendaFlags(flags: readonly AgendaFlag[], month: Month)
 }
 
 /**
- * The projects buildAgenda can choose (or list as removed) at a month, from their status alone:
- * the lagging ones, those flagged 会议关注 and those with action items. A page that knows each
- * project's status (the stored figures) evaluates only these, not every project of the scope;
- * buildAgenda over their evaluations gives the agenda of all. In the order given.
- */
-export function agendaCandidateIds(
-  projects: readonly { readonly project: { readonly id: string }; readonly status: ProjectEvaluation['status'] }[],
-  flags: readonly AgendaFlag[],
-  actions: readonly { readonly projectId: string }[],
-  month: Month,
-): string[] {
-  const flagged = effectiveAgendaFlags(flags, month)
-  const withActions = new Set(actions.map((a) => a.projectId))
-  return projects.flatMap((p) => (isLagging(p) || flagged.get(p.project.id) === true || withActions.has(p.project.id) ? [p.project.id] : []))
-}
-
-/**
  * The agenda of one meeting: lagging projects (红 then 黄, by deviation), those added by hand,
  * and those with open action items, minus those taken off by hand. O(n log n) in projects.
  */
-export function buildAgenda(input: AgendaInput): Agenda {
+export function buildAgenda<E extends AgendaProject>(input: AgendaInput<E>): Agenda<E> {
   const actionsByProject = new Map<string, MeetingAction[]>()
   for (const action of actionsAtMonth(input.actions, input.month, input.referenceDate)) {
     const list = actionsByProject.get(action.item.projectId)
@@ -165,8 +159,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
   }
   const flags = effectiveAgendaFlags(input.flags, input.month)
   const order = new Map(input.evaluations.map((e, index) => [e.project.id, index]))
-  const chosen: AgendaEntry[] = []
-  const removed: ProjectEvaluation[] = []
+  const chosen: AgendaEntry<E>[] = []
+  const removed: E[] = []
   for (const evaluation of input.evaluations) {
     const id = evaluation.project.id
     const actions = actionsByProject.get(id) ?? []
@@ -189,7 +183,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       decision: input.decisions.get(id) ?? null,
     })
   }
-  const documentOrder = (e: ProjectEvaluation) => order.get(e.project.id) ?? 0
+  const documentOrder = (e: E) => order.get(e.project.id) ?? 0
   chosen.sort(
     (a, b) =>
       compareLaggingFirst(a.evaluation, b.evaluation) || documentOrder(a.evaluation) - documentOrder(b.evaluation),

@@ -3,7 +3,7 @@
  * code), grouped by department and cut into pages, so a bureau meeting of hundreds of lagging
  * projects puts one page of items in the DOM. Each item keeps its rank on the whole agenda.
  */
-import type { AgendaEntry } from '@/domain/agenda'
+import type { AgendaEntry, AgendaProject } from '@/domain/agenda'
 import type { Project, Status } from '@/domain/types'
 
 export interface AgendaListQuery {
@@ -20,22 +20,23 @@ export const EMPTY_AGENDA_QUERY: AgendaListQuery = { departmentCode: '', statuse
 /** Agenda items per page: a page stays quick to draw and to scroll through in a meeting. */
 export const AGENDA_PAGE_SIZE = 20
 
-export interface AgendaListItem {
-  readonly entry: AgendaEntry
+/** E: the project as the agenda holds it (an evaluation, or on the meeting page its stored figures). */
+export interface AgendaListItem<E extends AgendaProject = AgendaProject> {
+  readonly entry: AgendaEntry<E>
   /** Position on the whole agenda (1 = most urgent), whatever the filter or page. */
   readonly rank: number
 }
 
-export interface AgendaListGroup {
+export interface AgendaListGroup<E extends AgendaProject = AgendaProject> {
   readonly departmentCode: string
   readonly departmentName: string
   /** The group began on an earlier page. */
   readonly isContinued: boolean
-  readonly items: readonly AgendaListItem[]
+  readonly items: readonly AgendaListItem<E>[]
 }
 
-export interface AgendaListPage {
-  readonly groups: readonly AgendaListGroup[]
+export interface AgendaListPage<E extends AgendaProject = AgendaProject> {
+  readonly groups: readonly AgendaListGroup<E>[]
   /** Items matching the filter, on every page. */
   readonly matched: number
   readonly page: number
@@ -51,9 +52,9 @@ export interface AgendaListPage {
 export const AGENDA_FIRST_SCREEN = 5
 
 /** The page cut to its first `count` items, groups kept as they are (an emptied group left out). */
-export function firstItemsOf(page: AgendaListPage, count: number): AgendaListPage {
+export function firstItemsOf<E extends AgendaProject>(page: AgendaListPage<E>, count: number): AgendaListPage<E> {
   let left = count
-  const groups: AgendaListGroup[] = []
+  const groups: AgendaListGroup<E>[] = []
   for (const group of page.groups) {
     if (left <= 0) break
     groups.push(group.items.length <= left ? group : { ...group, items: group.items.slice(0, left) })
@@ -63,9 +64,9 @@ export function firstItemsOf(page: AgendaListPage, count: number): AgendaListPag
 }
 
 /** The agenda items matching the query, with their ranks on the whole agenda. */
-export function filterAgenda(entries: readonly AgendaEntry[], query: AgendaListQuery): AgendaListItem[] {
+export function filterAgenda<E extends AgendaProject>(entries: readonly AgendaEntry<E>[], query: AgendaListQuery): AgendaListItem<E>[] {
   const needle = query.text.trim().toLowerCase()
-  const items: AgendaListItem[] = []
+  const items: AgendaListItem<E>[] = []
   entries.forEach((entry, index) => {
     const { project, status } = entry.evaluation
     if (query.departmentCode && project.departmentCode !== query.departmentCode) return
@@ -80,14 +81,14 @@ export function filterAgenda(entries: readonly AgendaEntry[], query: AgendaListQ
  * One page of the filtered agenda, grouped by department: departments in the order of their
  * most urgent item, items in agenda order within each. `page` is clamped to the pages there are.
  */
-export function pageAgenda(
-  entries: readonly AgendaEntry[],
+export function pageAgenda<E extends AgendaProject>(
+  entries: readonly AgendaEntry<E>[],
   query: AgendaListQuery,
   departmentNames: ReadonlyMap<string, string>,
   page: number,
   pageSize: number = AGENDA_PAGE_SIZE,
-): AgendaListPage {
-  const byDepartment = new Map<string, AgendaListItem[]>()
+): AgendaListPage<E> {
+  const byDepartment = new Map<string, AgendaListItem<E>[]>()
   for (const item of filterAgenda(entries, query)) {
     const code = item.entry.evaluation.project.departmentCode
     const list = byDepartment.get(code)
@@ -99,12 +100,12 @@ export function pageAgenda(
   const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize))
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount)
   const start = (current - 1) * pageSize
-  const groups: AgendaListGroup[] = []
+  const groups: AgendaListGroup<E>[] = []
   ordered.slice(start, start + pageSize).forEach((item, i) => {
     const code = item.entry.evaluation.project.departmentCode
     const last = groups.at(-1)
     if (last?.departmentCode === code) {
-      ;(last.items as AgendaListItem[]).push(item)
+      ;(last.items as AgendaListItem<E>[]).push(item)
       return
     }
     const previous = ordered[start + i - 1]
@@ -124,7 +125,7 @@ export const MAX_AGENDA_CANDIDATES = 50
  */
 export function agendaCandidates<E extends { readonly project: Pick<Project, 'id' | 'code' | 'name'> }>(
   evaluations: readonly E[],
-  entries: readonly AgendaEntry[],
+  entries: readonly AgendaEntry<AgendaProject>[],
   text: string,
   max: number = MAX_AGENDA_CANDIDATES,
 ): E[] {

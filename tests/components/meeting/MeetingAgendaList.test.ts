@@ -97,6 +97,20 @@ describe('MeetingAgendaList', () => {
     expect(itemsOf(wrapper)).toHaveLength(20)
   })
 
+  it('says which projects its page shows, again after a page turn or a filter, never twice the same', async () => {
+    const wrapper = mountList(bureauAgenda(900))
+    const shown = () => (wrapper.emitted('shown') ?? []).map(([ids]) => ids as string[])
+    // The whole page (not only its first screenful): 单位0's items, every 40th.
+    expect(shown()).toEqual([Array.from({ length: 20 }, (_, i) => `p${i * 40}`)])
+    await whole(wrapper)
+    expect(shown()).toHaveLength(1)
+    await wrapper.get('[data-test="pager-next"]').trigger('click')
+    expect(shown().at(-1)).toEqual([20, 21, 22].map((i) => `p${i * 40}`).concat(Array.from({ length: 17 }, (_, i) => `p${i * 40 + 1}`)))
+    await wrapper.get('[data-test="agenda-filter-text"]').setValue('项目44')
+    // 项目44 and 项目440–449: the 11 matches, on one page.
+    expect([...shown().at(-1)!].sort()).toEqual(['p44', 'p440', 'p441', 'p442', 'p443', 'p444', 'p445', 'p446', 'p447', 'p448', 'p449'])
+  })
+
   it('says so when nothing matches', async () => {
     const wrapper = mountList(bureauAgenda(100), { ...EMPTY_AGENDA_QUERY, text: '没有这个' })
     expect(wrapper.find('[data-test="agenda-item"]').exists()).toBe(false)
