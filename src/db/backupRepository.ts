@@ -58,9 +58,16 @@ interface Batch {
   readonly rows: readonly Record<string, unknown>[]
 }
 
+/**
+ * Rows per batch of tables whose rows are large: a department's figures at a month is one text
+ * of ~40 KB at 50 projects, so 2,000 of them (80 MB) would be one long task to hand over.
+ */
+const LARGE_ROW_BATCH: Readonly<Record<string, number>> = { departmentFigures: 50 }
+
 function* batchesOf(tables: readonly (readonly [name: string, rows: readonly Record<string, unknown>[]])[]): Generator<Batch> {
   for (const [name, rows] of tables) {
-    for (let start = 0; start < rows.length; start += RESTORE_BATCH_ROWS) yield { name, rows: rows.slice(start, start + RESTORE_BATCH_ROWS) }
+    const size = LARGE_ROW_BATCH[name] ?? RESTORE_BATCH_ROWS
+    for (let start = 0; start < rows.length; start += size) yield { name, rows: rows.slice(start, start + size) }
   }
 }
 

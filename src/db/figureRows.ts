@@ -100,13 +100,10 @@ export async function rebuildFiguresWith(table: TableOf, prefix = ''): Promise<v
   }
 }
 
-/** Summaries between two pauses of figuresInSlices: each is 12 evaluations. */
-const SLICE = 100
-
 /**
  * The department figure records of summaries under the thresholds saved in `settings` (rows of
- * the settings table), in slices awaiting `pause` between them: a restore builds a bureau's
- * without a long task.
+ * the settings table), a department at a time awaiting `pause` between them (50 projects' 600
+ * evaluations and 12 records): a restore builds a bureau's without a long task.
  */
 export async function figuresInSlices(
   summaries: readonly ProjectSummaryRecord[],
@@ -115,10 +112,17 @@ export async function figuresInSlices(
 ): Promise<DepartmentFiguresRecord[]> {
   const t = readThresholds(settings.find((row) => row.key === 'thresholds')?.value)
   const key = thresholdsKey(t)
-  const rows: ProjectFigureRecord[] = []
-  for (let start = 0; start < summaries.length; start += SLICE) {
-    for (const summary of summaries.slice(start, start + SLICE)) rows.push(...figureRowsOf(summary, t, key))
+  const byScope = new Map<string, ProjectSummaryRecord[]>()
+  for (const summary of summaries) {
+    const scope = scopeOfProject(summary.projectId)
+    const list = byScope.get(scope)
+    if (list) list.push(summary)
+    else byScope.set(scope, [summary])
+  }
+  const records: DepartmentFiguresRecord[] = []
+  for (const list of byScope.values()) {
+    records.push(...departmentFiguresOf(list.flatMap((summary) => figureRowsOf(summary, t, key))))
     await pause()
   }
-  return departmentFiguresOf(rows)
+  return records
 }

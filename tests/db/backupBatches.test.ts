@@ -62,6 +62,10 @@ describe('restoring a generated multi-year bureau file, read in chunks and writt
     expect(progress.every((p, i) => p.rowCount === rowCount && p.rowsWritten > (progress[i - 1]?.rowsWritten ?? 0))).toBe(true)
     expect(progress.every((p, i) => p.rowsWritten - (progress[i - 1]?.rowsWritten ?? 0) <= RESTORE_BATCH_ROWS)).toBe(true)
     expect(progress.at(-1)?.rowsWritten).toBe(rowCount)
+    // The department figure texts (~40 KB each at 50 projects) go in small batches: no long task to hand one over.
+    const figureBatches = progress.flatMap((p, i) => (p.tableName === 'departmentFigures' ? [p.rowsWritten - (progress[i - 1]?.rowsWritten ?? 0)] : []))
+    expect(figureBatches.length).toBe(Math.ceil((3 * 4 * 12) / 50))
+    expect(Math.max(...figureBatches)).toBeLessThanOrEqual(50)
   })
 
   it('reads the same backup whatever the chunk size (characters cut between chunks included)', async () => {
