@@ -10,7 +10,7 @@ import { departmentsInYear, EMPTY_CATALOG, observeCatalog, observeProjectData, s
 import { observeLocksWithoutRound, observeReportedRounds } from '@/db/reportedRoundRepository'
 import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
-import { evaluateCached, evaluateNeighboursWhenIdle } from './evaluationCache'
+import { evaluateCached, evaluateNeighboursWhenIdle, whenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
 import { useLiveQuery, type Subscribable } from './useLiveQuery'
 
@@ -91,6 +91,39 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
       ? NO_FIGURES
       : observeFigures(scopeKeyPrefix({ year: selectedYear, departmentCode: departmentCode.value }), scope.month.value, settings.data.value.thresholds)
   }, null)
+  // The months next to the one shown are read once the page is idle and kept live (and a minute
+  // after, see sharedSource): stepping the 截至 month to either shows its figures at once.
+  watch(
+    () => {
+      const view = figureView.data.value
+      const selectedYear = year.value
+      return view === null || selectedYear === null ? null : `${scopeKeyPrefix({ year: selectedYear, departmentCode: departmentCode.value })}\u0000${view.month}`
+    },
+    (key, _, onCleanup) => {
+      const view = figureView.data.value
+      if (key === null || view === null) return
+      const prefix = key.split('\u0000')[0]!
+      const t = settings.data.value.thresholds
+      const held: { unsubscribe(): void }[] = []
+      const ignore = { next: () => undefined, error: () => undefined }
+      const near = [view.month - 1, view.month + 1].filter((m): m is Month => m >= 1 && m <= 12)
+      // One month per idle period: each is a read of the scope's department records.
+      let cancel = () => undefined as void
+      const next = () => {
+        const m = near.shift()
+        if (m === undefined) return
+        cancel = whenIdle(() => {
+          held.push(observeFigures(prefix, m, t).subscribe(ignore))
+          next()
+        })
+      }
+      next()
+      onCleanup(() => {
+        cancel()
+        for (const each of held) each.unsubscribe()
+      })
+    },
+  )
   const rounds = useLiveQuery(() => {
     const selectedYear = year.value
     return selectedYear === null ? NO_ROUNDS : observeReportedRounds({ year: selectedYear, departmentCode: departmentCode.value })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, ref, type EffectScope } from 'vue'
+import { effectScope, nextTick, ref, type EffectScope } from 'vue'
 import { useMonitor } from '@/composables/useMonitor'
 import type { ScopeSelection } from '@/composables/useScope'
 import { setSpending } from '@/db/actualsRepository'
@@ -65,6 +65,28 @@ describe('the overview shows stored figures, the same as evaluating every projec
     const evaluated = run(() => useMonitor(scopeAt(9)))
     await vi.waitFor(() => expect(evaluated.evaluations.value.length).toBeGreaterThan(0))
     expect(figures.evaluations.value).toEqual(evaluated.evaluations.value.map(figuresOf))
+  })
+
+  it.each<[string, Month]>([
+    ['the month before', 5],
+    ['the month after', 7],
+  ])('once idle, steps to %s with its figures at hand (no read), still following writes', async (_, next) => {
+    await loadRealDemo(db)
+    const scope = scopeAt(6)
+    const figures = run(() => useMonitor(scope, { figuresFirst: true }))
+    await vi.waitFor(() => expect(figures.evaluations.value.length).toBe(5))
+    // Idle: both neighbours read (each in its own idle period).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await setSpending(FLC6, next, 123_400, '测', db)
+    const evaluated = run(() => useMonitor(scopeAt(next)))
+    await vi.waitFor(() => expect(evaluated.evaluations.value.find((e) => e.project.id === FLC6)?.spend.executed).toBeGreaterThan(0))
+    const expected = evaluated.evaluations.value.map(figuresOf)
+    expect(figures.evaluations.value).not.toEqual(expected)
+    scope.month.value = next
+    await nextTick()
+    // Shown in the same tick as the change (the neighbour's source was live), with the write in it.
+    expect(figures.month.value).toBe(next)
+    expect(figures.evaluations.value).toEqual(expected)
   })
 
   it('shows a 已报送 month as reported (evaluating the scope), as the other pages do', async () => {
