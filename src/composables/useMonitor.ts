@@ -91,8 +91,8 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
       ? NO_FIGURES
       : observeFigures(scopeKeyPrefix({ year: selectedYear, departmentCode: departmentCode.value }), scope.month.value, settings.data.value.thresholds)
   }, null)
-  // The months next to the one shown are read once the page is idle and kept live (and a minute
-  // after, see sharedSource): stepping the 截至 month to either shows its figures at once.
+  // The months with data next to the one shown are read once the page is idle and kept live (and
+  // a minute after, see sharedSource): stepping the 截至 month to either shows its figures at once.
   watch(
     () => {
       const view = figureView.data.value
@@ -106,7 +106,8 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
       const t = settings.data.value.thresholds
       const held: { unsubscribe(): void }[] = []
       const ignore = { next: () => undefined, error: () => undefined }
-      const near = [view.month - 1, view.month + 1].filter((m): m is Month => m >= 1 && m <= 12)
+      // Months with data only: after the latest month with data there is nothing to step to.
+      const near = [view.month - 1, view.month + 1].filter((m): m is Month => m >= 1 && m <= 12 && view.latest !== null && m <= view.latest)
       // One month per idle period: each is a read of the scope's department records.
       let cancel = () => undefined as void
       const next = () => {
