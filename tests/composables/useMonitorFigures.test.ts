@@ -72,8 +72,8 @@ describe('the overview shows stored figures, the same as evaluating every projec
     ['the month after', 7],
   ])('once idle, steps to %s with its figures at hand (no read), still following writes', async (_, next) => {
     await loadRealDemo(db)
-    const scope = scopeAt(6)
-    const figures = run(() => useMonitor(scope, { figuresFirst: true }))
+    const month = ref<Month | null>(6)
+    const figures = run(() => useMonitor({ year: ref(DEMO_YEAR), departmentCode: ref(DEMO_DEPARTMENT), month }, { figuresFirst: true }))
     await vi.waitFor(() => expect(figures.evaluations.value.length).toBe(5))
     // Idle: both neighbours read (each in its own idle period).
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -82,7 +82,7 @@ describe('the overview shows stored figures, the same as evaluating every projec
     await vi.waitFor(() => expect(evaluated.evaluations.value.find((e) => e.project.id === FLC6)?.spend.executed).toBeGreaterThan(0))
     const expected = evaluated.evaluations.value.map(figuresOf)
     expect(figures.evaluations.value).not.toEqual(expected)
-    scope.month.value = next
+    month.value = next
     await nextTick()
     // Shown in the same tick as the change (the neighbour's source was live), with the write in it.
     expect(figures.month.value).toBe(next)
