@@ -58,6 +58,8 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     const records = await database.departmentFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray()
     return new Map(records.map((record) => [record.scope, rowsOfDepartment(record)]))
   }
+  // The scope's project count, counted on each full read (a project added or removed re-reads all).
+  let count: number | null = null
   // Stale: rows under other thresholds, and projects without a row (none, unless a writer failed to write them).
   const findStale = async () => {
     const old: string[] = []
@@ -68,7 +70,7 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
         else old.push(row.projectId)
       }
     }
-    const count = await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).count()
+    count ??= await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).count()
     if (valid + old.length === count) {
       stale = old
       return
@@ -84,6 +86,7 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     month = resolveAsOfMonth(asked, latestOf(first.values()))
     departments = month === (asked ?? 12) ? first : await rangeAt(month)
     latest = latestOf(departments.values())
+    count = null
     await findStale()
   }
   const patch = async (scopes: readonly string[]) => {
