@@ -93,28 +93,31 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
   }, null)
   // The months with data next to the one shown are read once the page is idle and kept live (and
   // a minute after, see sharedSource): stepping the 截至 month to either shows its figures at once.
+  const neighbours = computed(() => {
+    const view = figureView.data.value
+    const selectedYear = year.value
+    if (view === null || selectedYear === null) return null
+    // Months with data only: after the latest month with data there is nothing to step to.
+    const months = [view.month - 1, view.month + 1].filter((m): m is Month => m >= 1 && m <= 12 && view.latest !== null && m <= view.latest)
+    const prefix = scopeKeyPrefix({ year: selectedYear, departmentCode: departmentCode.value })
+    return { prefix, months, key: `${prefix}\u0000${months.join(',')}` }
+  })
   watch(
-    () => {
-      const view = figureView.data.value
-      const selectedYear = year.value
-      return view === null || selectedYear === null ? null : `${scopeKeyPrefix({ year: selectedYear, departmentCode: departmentCode.value })}\u0000${view.month}`
-    },
-    (key, _, onCleanup) => {
-      const view = figureView.data.value
-      if (key === null || view === null) return
-      const prefix = key.split('\u0000')[0]!
+    [() => neighbours.value?.key ?? null, () => settings.data.value.thresholds],
+    (_, __, onCleanup) => {
+      const near = neighbours.value
+      if (near === null) return
       const t = settings.data.value.thresholds
       const held: { unsubscribe(): void }[] = []
       const ignore = { next: () => undefined, error: () => undefined }
-      // Months with data only: after the latest month with data there is nothing to step to.
-      const near = [view.month - 1, view.month + 1].filter((m): m is Month => m >= 1 && m <= 12 && view.latest !== null && m <= view.latest)
+      const left = [...near.months]
       // One month per idle period: each is a read of the scope's department records.
       let cancel = () => undefined as void
       const next = () => {
-        const m = near.shift()
+        const m = left.shift()
         if (m === undefined) return
         cancel = whenIdle(() => {
-          held.push(observeFigures(prefix, m, t).subscribe(ignore))
+          held.push(observeFigures(near.prefix, m, t).subscribe(ignore))
           next()
         })
       }

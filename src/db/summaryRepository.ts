@@ -199,10 +199,10 @@ export function observeSummaries(prefix: string, database: MonitorDatabase = def
 
 /**
  * Live project data of the given projects (in the order given; ids not stored are left out),
- * from their summaries: read in chunks, then on each committed write (any tab) only the written
- * ones are read again. `known`: data of some of them from a source live until this one starts
- * (the page's previous set), kept as it is so only the others are read. The meeting reads the
- * few thousand projects of its agenda this way, not a bureau's 10,000.
+ * from their summaries: read by key (a page's few), then on each committed write (any tab) only
+ * the written ones are read again. `known`: data of some of them from a source live until this one starts
+ * (the page's previous set), kept as it is so only the others are read. The meeting page reads
+ * the page of agenda items it shows this way, not a bureau's 10,000 projects.
  */
 export function observeSummariesOf(ids: readonly string[], known: ReadonlyMap<string, ProjectData> = new Map(), database: MonitorDatabase = defaultDb): LiveList<ProjectData[]> {
   return {
