@@ -5,6 +5,16 @@ export interface Subscribable<T> {
   subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): { unsubscribe(): void }
 }
 
+/** A source that gives one value and never changes (a page with nothing to read yet). */
+export function constantSource<T>(value: T): Subscribable<T> {
+  return {
+    subscribe(observer) {
+      observer.next(value)
+      return { unsubscribe() {} }
+    },
+  }
+}
+
 export interface LiveQueryState<T> {
   readonly data: ShallowRef<T>
   readonly error: ShallowRef<unknown>

@@ -25,23 +25,13 @@ import {
 import { saveIndicatorNote } from '@/db/indicatorNoteRepository'
 import { loadProjectData, observeProjectDataOf } from '@/db/monitorRepository'
 import { evaluateCached } from './evaluationCache'
-import { useLiveQuery, type Subscribable } from './useLiveQuery'
+import { constantSource, useLiveQuery } from './useLiveQuery'
 import { useMonitor, type Monitor } from './useMonitor'
 import type { ScopeSelection } from './useScope'
 
-const NO_DATA: Subscribable<ProjectData[]> = {
-  subscribe(observer) {
-    observer.next([])
-    return { unsubscribe() {} }
-  },
-}
+const NO_DATA = constantSource<ProjectData[]>([])
 
-const NO_MEETING: Subscribable<MeetingData> = {
-  subscribe(observer) {
-    observer.next(EMPTY_MEETING)
-    return { unsubscribe() {} }
-  },
-}
+const NO_MEETING = constantSource<MeetingData>(EMPTY_MEETING)
 
 /** Who is written into the change log when no name is set in 设置. */
 const DEFAULT_ACTOR = '会议记录'

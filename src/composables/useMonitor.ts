@@ -12,35 +12,15 @@ import type { MonthLockRecord } from '@/db/records'
 import { DEFAULT_SETTINGS, observeSettings } from '@/db/settingsRepository'
 import { evaluateCached, evaluateNeighboursWhenIdle, whenIdle } from './evaluationCache'
 import type { ScopeSelection } from './useScope'
-import { useLiveQuery, type Subscribable } from './useLiveQuery'
+import { constantSource, useLiveQuery } from './useLiveQuery'
 
-const NO_PROJECTS: Subscribable<ProjectData[]> = {
-  subscribe(observer) {
-    observer.next([])
-    return { unsubscribe() {} }
-  },
-}
+const NO_PROJECTS = constantSource<ProjectData[]>([])
 
-const NO_LOCKS: Subscribable<MonthLockRecord[]> = {
-  subscribe(observer) {
-    observer.next([])
-    return { unsubscribe() {} }
-  },
-}
+const NO_LOCKS = constantSource<MonthLockRecord[]>([])
 
-const NO_ROUNDS: Subscribable<ReportedRound[]> = {
-  subscribe(observer) {
-    observer.next([])
-    return { unsubscribe() {} }
-  },
-}
+const NO_ROUNDS = constantSource<ReportedRound[]>([])
 
-const NO_FIGURES: Subscribable<FigureView | null> = {
-  subscribe(observer) {
-    observer.next(null)
-    return { unsubscribe() {} }
-  },
-}
+const NO_FIGURES = constantSource<FigureView | null>(null)
 
 /** The latest month with data of one project, kept per data object (unchanged projects keep theirs). */
 const latestByData = new WeakMap<ProjectData, Month | null>()

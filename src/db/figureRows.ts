@@ -34,6 +34,9 @@ export function scopeOfProject(projectId: string): string {
   return `${year}/${department}/`
 }
 
+/** A department record's key [month, scope] as one string (for sets and maps of records). */
+const recordKey = (month: number, scope: string) => `${month}\u0000${scope}`
+
 const byOrder = (a: ProjectFigureRecord, b: ProjectFigureRecord) => a.order - b.order || (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0)
 
 /** The figure rows of a department's record, in document order. */
@@ -44,7 +47,7 @@ export function departmentFiguresOf(rows: readonly ProjectFigureRecord[]): Depar
   const grouped = new Map<string, { month: number; scope: string; rows: ProjectFigureRecord[] }>()
   for (const row of rows) {
     const scope = scopeOfProject(row.projectId)
-    const key = `${row.month}\u0000${scope}`
+    const key = recordKey(row.month, scope)
     const group = grouped.get(key) ?? { month: row.month, scope, rows: [] }
     group.rows.push(row)
     grouped.set(key, group)
@@ -61,15 +64,16 @@ export async function writeFigureRows(table: TableOf, rows: readonly ProjectFigu
   const figures = table('departmentFigures')
   const replaced = new Set([...rows.map((row) => row.projectId), ...gone])
   const keys = new Map<string, [number, string]>()
-  for (const row of rows) keys.set(`${row.month}\u0000${scopeOfProject(row.projectId)}`, [row.month, scopeOfProject(row.projectId)])
-  for (const id of gone) for (const month of MONTHS) keys.set(`${month}\u0000${scopeOfProject(id)}`, [month, scopeOfProject(id)])
+  const want = (month: number, scope: string) => keys.set(recordKey(month, scope), [month, scope])
+  for (const row of rows) want(row.month, scopeOfProject(row.projectId))
+  for (const id of gone) for (const month of MONTHS) want(month, scopeOfProject(id))
   const wanted = [...keys.values()]
   if (wanted.length === 0) return
   const found = (await figures.bulkGet(wanted)) as (DepartmentFiguresRecord | undefined)[]
   const kept = found.flatMap((record) => (record === undefined ? [] : rowsOfDepartment(record).filter((row) => !replaced.has(row.projectId))))
   const merged = departmentFiguresOf([...kept, ...rows])
-  const written = new Set(merged.map((record) => `${record.month}\u0000${record.scope}`))
-  await figures.bulkDelete(wanted.filter(([month, scope]) => !written.has(`${month}\u0000${scope}`)))
+  const written = new Set(merged.map((record) => recordKey(record.month, record.scope)))
+  await figures.bulkDelete(wanted.filter(([month, scope]) => !written.has(recordKey(month, scope))))
   await figures.bulkPut(merged)
 }
 

@@ -1,33 +1,21 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, ref, type EffectScope } from 'vue'
+import { ref } from 'vue'
 import AppLegacyLockNotice from '@/components/app/AppLegacyLockNotice.vue'
 import { useMonitor } from '@/composables/useMonitor'
 import { useProjectDetail } from '@/composables/useProjectDetail'
-import type { ScopeSelection } from '@/composables/useScope'
 import { db } from '@/db/database'
 import { lockMonth } from '@/db/lockRepository'
 import type { Month } from '@/domain'
+import { demoScopeAt as scopeAt, run, stopRuns } from './scopeHarness'
 import { DEMO_DEPARTMENT, DEMO_YEAR, FLC6, loadRealDemo } from '../db/demoDatabase'
 
-let scopes: EffectScope[] = []
 afterEach(async () => {
-  for (const s of scopes) s.stop()
-  scopes = []
+  stopRuns()
   await Promise.all(db.tables.map((table) => table.clear()))
 })
 
-function run<T>(fn: () => T): T {
-  const s = effectScope()
-  scopes.push(s)
-  return s.run(fn) as T
-}
 
-const scopeAt = (month: Month, departmentCode: string | null = DEMO_DEPARTMENT): ScopeSelection => ({
-  year: ref(DEMO_YEAR),
-  departmentCode: ref(departmentCode),
-  month: ref(month),
-})
 
 /** A month marked 已报送 by a version that did not store the round: a lock row and nothing else. */
 const lockAsOldVersion = (month: Month) =>

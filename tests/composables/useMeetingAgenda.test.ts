@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, ref, type EffectScope } from 'vue'
 import { useMeeting, useMeetingAgenda } from '@/composables/useMeeting'
-import type { ScopeSelection } from '@/composables/useScope'
 import { setSpending } from '@/db/actualsRepository'
 import { db } from '@/db/database'
 import { lockMonth } from '@/db/lockRepository'
@@ -10,27 +8,16 @@ import { loadProjectDataFromRows } from '@/db/monitorRepository'
 import { stopSharedSources } from '@/db/sharedSource'
 import { evaluateProjectData } from '@/domain/projectEvaluation'
 import type { Month } from '@/domain/types'
+import { demoScopeAt as scopeAt, run, stopRuns } from './scopeHarness'
 import { DEMO_DEPARTMENT, DEMO_YEAR, loadRealDemo } from '../db/demoDatabase'
 
-let scopes: EffectScope[] = []
 afterEach(async () => {
-  for (const s of scopes) s.stop()
-  scopes = []
+  stopRuns()
   stopSharedSources()
   await Promise.all(db.tables.map((table) => table.clear()))
 })
 
-function run<T>(fn: () => T): T {
-  const s = effectScope()
-  scopes.push(s)
-  return s.run(fn) as T
-}
 
-const scopeAt = (month: Month, departmentCode: string | null = DEMO_DEPARTMENT): ScopeSelection => ({
-  year: ref(DEMO_YEAR),
-  departmentCode: ref(departmentCode),
-  month: ref(month),
-})
 
 type Page = ReturnType<typeof useMeetingAgenda>
 type Full = ReturnType<typeof useMeeting>

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, nextTick, ref, type EffectScope } from 'vue'
+import { nextTick, ref } from 'vue'
 import { useMonitor } from '@/composables/useMonitor'
-import type { ScopeSelection } from '@/composables/useScope'
 import { setSpending } from '@/db/actualsRepository'
 import { addBudgetAdjustment } from '@/db/adjustmentRepository'
 import { db } from '@/db/database'
@@ -10,27 +9,16 @@ import { saveSettings } from '@/db/settingsRepository'
 import { stopSharedSources } from '@/db/sharedSource'
 import { figuresOf } from '@/domain/projectFigures'
 import { DEFAULT_THRESHOLDS, type Month } from '@/domain/types'
+import { demoScopeAt as scopeAt, run, stopRuns } from './scopeHarness'
 import { DEMO_DEPARTMENT, DEMO_YEAR, FLC6, loadRealDemo } from '../db/demoDatabase'
 
-let scopes: EffectScope[] = []
 afterEach(async () => {
-  for (const s of scopes) s.stop()
-  scopes = []
+  stopRuns()
   stopSharedSources()
   await Promise.all(db.tables.map((table) => table.clear()))
 })
 
-function run<T>(fn: () => T): T {
-  const s = effectScope()
-  scopes.push(s)
-  return s.run(fn) as T
-}
 
-const scopeAt = (month: Month | null, departmentCode: string | null = DEMO_DEPARTMENT): ScopeSelection => ({
-  year: ref(DEMO_YEAR),
-  departmentCode: ref(departmentCode),
-  month: ref(month),
-})
 
 /** The overview's monitor (stored figures) next to the evaluating one, on the same scope. */
 async function both(month: Month | null, departmentCode: string | null = DEMO_DEPARTMENT) {
