@@ -158,10 +158,16 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
   }, [] as MonthLockRecord[])
   // Departments whose as-of month is 已报送 without a stored round: shown with today's figures.
   const legacyLocked = computed(() => oldLocks.data.value.filter((l) => l.month === month.value).map((l) => l.departmentCode))
+  // The figures shown are of an earlier choice of month (the one asked for is being read).
+  const isOtherMonth = computed(() => {
+    const view = figureView.data.value
+    return isFiguresFirst && view !== null && scope.month.value !== null && view.month !== scope.month.value
+  })
   const evaluations = computed<E[]>(() => {
     if (isEvaluated.value) return [...reported.value.evaluations] as unknown as E[]
-    // Not before the rounds are read: a 已报送 month must not flash today's figures first.
-    return rounds.isLoading.value ? [] : ([...(figureView.data.value?.figures ?? [])] as E[])
+    // Not before the rounds are read: a 已报送 month must not flash today's figures first; nor
+    // another month's figures while the month asked for is read.
+    return rounds.isLoading.value || isOtherMonth.value ? [] : ([...(figureView.data.value?.figures ?? [])] as E[])
   })
   const summary = computed(() => summarizeProjects(evaluations.value, settings.data.value.thresholds))
   const hasSpending = computed(() => hasEnteredSpending(evaluations.value))
@@ -169,7 +175,7 @@ function monitorOf<E extends ProjectFigures>(scope: ScopeSelection, options: Mon
     () =>
       catalog.isLoading.value ||
       rounds.isLoading.value ||
-      (isFiguresFirst && figureView.data.value === null) ||
+      (isFiguresFirst && (figureView.data.value === null || isOtherMonth.value)) ||
       (isEvaluated.value && projectData.isLoading.value),
   )
 

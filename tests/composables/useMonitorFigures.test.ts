@@ -77,6 +77,20 @@ describe('the overview shows stored figures, the same as evaluating every projec
     expect(figures.evaluations.value).toEqual(expected)
   })
 
+  it('shows no other month’s figures while the month chosen is read', async () => {
+    await loadRealDemo(db)
+    const month = ref<Month | null>(7)
+    const figures = run(() => useMonitor({ year: ref(DEMO_YEAR), departmentCode: ref(DEMO_DEPARTMENT), month }, { figuresFirst: true }))
+    await vi.waitFor(() => expect(figures.evaluations.value.length).toBe(5))
+    // 3月 is not next to 7月: it is read when chosen, and 7月's figures are not shown meanwhile.
+    month.value = 3
+    await nextTick()
+    expect(figures.evaluations.value).toEqual([])
+    expect(figures.isLoading.value).toBe(true)
+    await vi.waitFor(() => expect(figures.evaluations.value.length).toBe(5))
+    expect(figures.evaluations.value.every((e) => e.month === 3)).toBe(true)
+  })
+
   it('shows a 已报送 month as reported (evaluating the scope), as the other pages do', async () => {
     await loadRealDemo(db)
     await lockMonth(DEMO_YEAR, DEMO_DEPARTMENT, 7, '张会计', db)
