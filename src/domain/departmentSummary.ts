@@ -70,43 +70,66 @@ export function weightedPlan(budgets: readonly Fen[], planned: readonly number[]
   return planned.length === 0 ? 0 : total / planned.length
 }
 
+/** Σ budget, Σ budget × plan and Σ plan of some projects, in their order (weightedPlan's terms). */
+interface PlanSums {
+  budget: Fen
+  weighted: number
+  plain: number
+  count: number
+}
+
+/** weightedPlan of the sums: the same additions in the same order, so the same float. */
+function planOf(sums: PlanSums): number {
+  if (sums.budget !== 0) return sums.weighted / sums.budget
+  return sums.count === 0 ? 0 : sums.plain / sums.count
+}
+
 /** Spending aggregates of projects' figures at one month: Σ in 分, 执行率 and plan in % over those that reported. */
 export function summarizeSpend(spends: readonly SpendFigures[], t: Thresholds = DEFAULT_THRESHOLDS): SpendSummary {
-  // One pass: a department curve runs this for every month over all projects. Sums are of 分.
-  const reported: SpendFigures[] = []
-  let budget: Fen = 0
+  return summarizeSpendOf(spends, (s) => s, t)
+}
+
+/** summarizeSpend of the spend figures of any items (spendOf), without copying them out first. */
+function summarizeSpendOf<T>(items: readonly T[], spendOf: (item: T) => SpendFigures, t: Thresholds): SpendSummary {
+  // One pass, nothing allocated per project: the overview sums 10,000 projects on each change,
+  // a department curve every month of all its projects. Sums are of 分.
+  const all: PlanSums = { budget: 0, weighted: 0, plain: 0, count: 0 }
+  const reported: PlanSums = { budget: 0, weighted: 0, plain: 0, count: 0 }
   let executed: Fen = 0
-  let reportedBudget: Fen = 0
   let reportedExecuted: Fen = 0
   let overBudget = 0
-  for (const s of spends) {
-    budget += s.budget
+  let first: SpendFigures | undefined
+  for (const item of items) {
+    const s = spendOf(item)
+    first ??= s
+    all.budget += s.budget
+    all.weighted += s.budget * s.planned
+    all.plain += s.planned
+    all.count += 1
     executed += s.executed
     if (s.isOverBudget) overBudget += 1
     if (s.executionRate === null) continue
-    reported.push(s)
-    reportedBudget += s.budget
+    reported.budget += s.budget
+    reported.weighted += s.budget * s.planned
+    reported.plain += s.planned
+    reported.count += 1
     reportedExecuted += s.executed
   }
-  const executionRate = reported.length === 0 ? null : executionRateOf(reportedExecuted, reportedBudget)
-  const base = reported.length === 0 ? spends : reported
-  const planned = weightedPlan(
-    base.map((s) => s.budget),
-    base.map((s) => s.planned),
-  )
+  const executionRate = reported.count === 0 ? null : executionRateOf(reportedExecuted, reported.budget)
+  const planned = planOf(reported.count === 0 ? all : reported)
   const deviation = executionRate === null ? null : executionRate - planned
   return {
-    budget,
+    budget: all.budget,
     executed,
     reportedExecuted,
-    reportedBudget,
+    reportedBudget: reported.budget,
     executionRate,
     planned,
-    timeProgress: spends[0]?.timeProgress ?? 0,
+    timeProgress: first?.timeProgress ?? 0,
     deviation,
-    status: judgeSpend(executionRate, planned, spends[0]?.month ?? 12, t),
-    reportedProjects: reported.length,
-    unreportedSpending: spends.length - reported.length,
+    status: judgeSpend(executionRate, planned, first?.month ?? 12, t),
+    reportedProjects: reported.count,
+    unreportedSpending: all.count - reported.count,
     overBudget,
   }
 }
@@ -120,13 +143,17 @@ export function countStatuses(evaluations: readonly Pick<ProjectFigures, 'status
 
 /** Department totals of evaluations of one as-of month: spending aggregates (summarizeSpend) and counts. */
 export function summarizeProjects(evaluations: readonly ProjectFigures[], t: Thresholds = DEFAULT_THRESHOLDS): DepartmentSummary {
+  let unreportedIndicators = 0
+  let mismatches = 0
+  for (const e of evaluations) {
+    for (const i of e.indicators) if (i.status === 'unreported') unreportedIndicators += 1
+    if (e.isMismatch) mismatches += 1
+  }
   return {
-    ...summarizeSpend(
-      evaluations.map((e) => e.spend),
-      t,
-    ),
+    ...summarizeSpendOf(evaluations, (e) => e.spend, t),
     counts: countStatuses(evaluations),
-    unreportedIndicators: evaluations.flatMap((e) => e.indicators).filter((i) => i.status === 'unreported').length,
-    mismatches: evaluations.filter((e) => e.isMismatch).length,
+    unreportedIndicators,
+    mismatches,
   }
 }
+

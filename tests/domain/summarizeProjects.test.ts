@@ -7,6 +7,7 @@ import {
   type Status,
   type Thresholds,
 } from '@/domain'
+import { summarizeSpend, weightedPlan } from '@/domain/departmentSummary'
 import { inputOf, makeProject, planOf, SEED_PROJECTS, seedIndicator, seedSpending, spendingOf, valuesOf, type SeedProjectName } from './factories'
 
 const NAMES = Object.keys(SEED_PROJECTS) as SeedProjectName[]
@@ -133,5 +134,40 @@ describe('the department spend status (the 偏差 card and the meeting summary s
 
   it('is 未填报 when no project reported the month', () => {
     expect(summarizeProjects(evaluateSeed(7).map((e) => ({ ...e, spend: { ...e.spend, executionRate: null } }))).status).toBe('unreported')
+  })
+})
+
+describe('summarizeSpend over a bureau', () => {
+  // Budgets in 分 and plans in % with fractions, some projects not reported, some budgets 0.
+  const spends = Array.from({ length: 2000 }, (_, i) => ({
+    month: 7 as Month,
+    budget: i % 7 === 0 ? 0 : 1_000_00 * ((i * 37) % 991) + (i % 13),
+    executed: 1_000 * ((i * 53) % 877),
+    isReported: i % 5 !== 0,
+    executionRate: i % 5 === 0 ? null : ((i * 17) % 1000) / 7,
+    planned: ((i * 29) % 1000) / 3,
+    planSource: 'plan' as const,
+    timeProgress: 58.33,
+    deviation: null,
+    status: 'green' as const,
+    isOverBudget: i % 97 === 0,
+    unreportedMonths: [],
+    forecastRate: null,
+    forecastAmount: null,
+  }))
+
+  it.each<[string, typeof spends]>([
+    ['some projects reported', spends],
+    ['none reported', spends.map((s) => ({ ...s, executionRate: null }))],
+    ['every budget 0', spends.map((s) => ({ ...s, budget: 0 }))],
+  ])('weights the plan as weightedPlan does, to the last bit (%s)', (_, list) => {
+    const summary = summarizeSpend(list)
+    const reported = list.filter((s) => s.executionRate !== null)
+    const base = reported.length === 0 ? list : reported
+    expect(summary.planned).toBe(weightedPlan(base.map((s) => s.budget), base.map((s) => s.planned)))
+    expect(summary.budget).toBe(list.reduce((sum, s) => sum + s.budget, 0))
+    expect(summary.reportedBudget).toBe(reported.reduce((sum, s) => sum + s.budget, 0))
+    expect(summary.reportedProjects).toBe(reported.length)
+    expect(summary.overBudget).toBe(list.filter((s) => s.isOverBudget).length)
   })
 })
