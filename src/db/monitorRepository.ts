@@ -7,6 +7,7 @@ import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, t
 import type { DepartmentRecord, IndicatorValueRecord } from './records'
 import { loadSummaries, observeSummaries, observeSummariesOf, summaryTables, type LiveList } from './summaryRepository'
 import { upperOf } from './summaryRows'
+import { sharedSource } from './sharedSource'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
 export interface Scope {
@@ -51,9 +52,15 @@ export async function loadCatalog(database: MonitorDatabase = defaultDb): Promis
   return { years: years.reverse(), departments, yearDepartments: pairs.map(([year, code]) => [year, code] as const) }
 }
 
-/** Live catalog of years and departments. */
-export function observeCatalog(database: MonitorDatabase = defaultDb): Observable<Catalog> {
-  return liveQuery(() => loadCatalog(database))
+/**
+ * Live catalog of years and departments, shared by the pages and kept a minute after the last
+ * (sharedSource): a page opened next has it as it subscribes, not after a read.
+ */
+export function observeCatalog(database: MonitorDatabase = defaultDb): LiveList<Catalog> {
+  return sharedSource(`catalog\u0000${database.name}`, (observer) => {
+    const subscription = liveQuery(() => loadCatalog(database)).subscribe(observer)
+    return () => subscription.unsubscribe()
+  })
 }
 
 // ProjectData is a domain value; re-exported so repository callers keep one import.

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { MonitorDatabase } from '@/db/database'
 import { observeSettings, saveSettings, type AppSettings } from '@/db/settingsRepository'
 import { stopSharedSources } from '@/db/sharedSource'
-import { freshDatabase } from './factories'
+import { loadCatalog, observeCatalog, type Catalog } from '@/db/monitorRepository'
+import { freshDatabase, sampleDatabase } from './factories'
 
 const databases: MonitorDatabase[] = []
 afterEach(async () => {
@@ -49,5 +50,25 @@ describe('observeSettings, shared by the app shell and the pages', () => {
     expect([a.seen[0]!.actor, b.seen[0]!.actor]).toEqual(['甲', '乙'])
     a.stop()
     b.stop()
+  })
+})
+
+describe('observeCatalog, shared by the pages', () => {
+  it('gives the page opened next the years and departments as it subscribes, and follows an import', async () => {
+    const database = await sampleDatabase()
+    databases.push(database)
+    const seen: Catalog[] = []
+    const first = observeCatalog(database).subscribe({ next: (value) => seen.push(value), error: (e) => { throw e } })
+    await until(() => seen.length === 1)
+    first.unsubscribe()
+    // The next page, within the minute the catalog is kept: no read before it shows the scope bar.
+    const next: Catalog[] = []
+    const page = observeCatalog(database).subscribe({ next: (value) => next.push(value), error: (e) => { throw e } })
+    expect(next).toHaveLength(1)
+    expect(next[0]).toEqual(await loadCatalog(database))
+    await database.departments.put({ code: '999001', name: '新部门' })
+    await until(() => next.length === 2)
+    expect(next[1]!.departments.map((d) => d.code)).toContain('999001')
+    page.unsubscribe()
   })
 })
