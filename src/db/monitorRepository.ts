@@ -7,7 +7,7 @@ import { toBudgetAdjustment, toIndicator, toIndicatorValue, toNote, toProject, t
 import type { DepartmentRecord, IndicatorValueRecord } from './records'
 import { loadSummaries, observeSummaries, observeSummariesOf, summaryTables, type LiveList } from './summaryRepository'
 import { upperOf } from './summaryRows'
-import { sharedSource } from './sharedSource'
+import { sharedLiveQuery } from './sharedSource'
 
 /** Which slice of the data a screen looks at: one year, one department or all (null). */
 export interface Scope {
@@ -57,10 +57,7 @@ export async function loadCatalog(database: MonitorDatabase = defaultDb): Promis
  * (sharedSource): a page opened next has it as it subscribes, not after a read.
  */
 export function observeCatalog(database: MonitorDatabase = defaultDb): LiveList<Catalog> {
-  return sharedSource(`catalog\u0000${database.name}`, (observer) => {
-    const subscription = liveQuery(() => loadCatalog(database)).subscribe(observer)
-    return () => subscription.unsubscribe()
-  })
+  return sharedLiveQuery(`catalog\u0000${database.name}`, () => loadCatalog(database))
 }
 
 // ProjectData is a domain value; re-exported so repository callers keep one import.

@@ -1,11 +1,10 @@
-import { liveQuery } from 'dexie'
 import type { SpendingEntryMode } from '@/domain/cumulativeSpending'
 import type { TargetDisplay } from '@/domain/monitoringForm'
 import { readSignOff, type SignOff } from '@/domain/signOff'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
 import { isObject, readThresholds } from './settingsValues'
-import { sharedSource, type LiveList } from './sharedSource'
+import { sharedLiveQuery, type LiveList } from './sharedSource'
 
 /** Where the demo data lives, so it can be told apart and cleared. */
 export interface DemoMarker {
@@ -63,10 +62,7 @@ export async function saveSettings(patch: Partial<AppSettings>, database: Monito
 export function observeSettings(database: MonitorDatabase = defaultDb): LiveList<AppSettings> {
   // Shared and kept live by the app shell: a page gets the settings as it subscribes, and a read
   // that needs them (the overview's figures, under the thresholds in force) starts at once.
-  return sharedSource(`settings\u0000${database.name}`, (observer) => {
-    const subscription = liveQuery(() => getSettings(database)).subscribe(observer)
-    return () => subscription.unsubscribe()
-  })
+  return sharedLiveQuery(`settings\u0000${database.name}`, () => getSettings(database))
 }
 
 /** The settings key of a department's sign-off block (one row per department, backed up with the settings). */

@@ -1,4 +1,4 @@
-import Dexie, { type ObservabilitySet } from 'dexie'
+import Dexie, { liveQuery, type ObservabilitySet } from 'dexie'
 
 /** A live list: what useLiveQuery subscribes to (no dexie type in composables). */
 export interface LiveList<T> {
@@ -63,6 +63,17 @@ export function sharedSource<T>(key: string, start: (observer: SourceObserver<T>
       }
     },
   }
+}
+
+/**
+ * A Dexie live query shared as above: every page subscribing under `key` gets the value the
+ * others already have at once, as it subscribes (the settings, the catalog of years and departments).
+ */
+export function sharedLiveQuery<T>(key: string, querier: () => Promise<T>): LiveList<T> {
+  return sharedSource<T>(key, (observer) => {
+    const subscription = liveQuery(querier).subscribe(observer)
+    return () => subscription.unsubscribe()
+  })
 }
 
 /** Stops every kept source at once (tests: a database about to be deleted). */
