@@ -3,7 +3,7 @@ import { resolveAsOfMonth } from '@/domain/asOfMonth'
 import { thresholdsKey, type ProjectFigures } from '@/domain/projectFigures'
 import type { Month, Thresholds } from '@/domain/types'
 import { db as defaultDb, type MonitorDatabase } from './database'
-import { figureRowsOf, rowsOfDepartment, thresholdsIn, writeFigureRows } from './figureRows'
+import { figureRowsOf, parseInSlices, rowsOfDepartment, thresholdsIn, writeFigureRows } from './figureRows'
 import type { ProjectFigureRecord } from './records'
 import { runPatchingSource, sharedSource, type LiveList, type SourceObserver } from './sharedSource'
 import { keysOf } from './summaryRepository'
@@ -54,10 +54,12 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     for (const list of lists) for (const row of list) if (row.latest !== null && (max === null || row.latest > max)) max = row.latest as Month
     return max
   }
-  const rangeAt = async (m: Month) => {
-    const records = await database.departmentFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray()
-    return new Map(records.map((record) => [record.scope, rowsOfDepartment(record)]))
-  }
+  // A month's department records and the scope's project count, in one transaction (they agree).
+  const readRange = (m: Month) =>
+    database.transaction('r', [database.projects, database.departmentFigures], async () => ({
+      records: await database.departmentFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray(),
+      count: await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).count(),
+    }))
   // The scope's project count, counted on each full read (a project added or removed re-reads all).
   let count: number | null = null
   // Stale: rows under other thresholds, and projects without a row (none, unless a writer failed to write them).
@@ -82,11 +84,18 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
   }
   const readAll = async () => {
     // Every project's rows carry its latest month: the rows of any month tell the scope's.
-    const first = await rangeAt(asked ?? 12)
-    month = resolveAsOfMonth(asked, latestOf(first.values()))
-    departments = month === (asked ?? 12) ? first : await rangeAt(month)
+    const wanted = asked ?? 12
+    let read = await readRange(wanted)
+    let parsed = await parseInSlices(read.records)
+    const resolved = resolveAsOfMonth(asked, latestOf(parsed.values()))
+    if (resolved !== wanted) {
+      read = await readRange(resolved)
+      parsed = await parseInSlices(read.records)
+    }
+    month = resolved
+    departments = parsed
     latest = latestOf(departments.values())
-    count = null
+    count = read.count
     await findStale()
   }
   const patch = async (scopes: readonly string[]) => {
@@ -110,23 +119,23 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     for (const list of departments.values()) for (const row of list) if (row.t === key && row.figures !== null) figures.push(row.figures)
     observer.next({ month, latest, figures, stale })
   }
-  // Each step reads in one transaction: the project count and the rows agree.
+  // A patch reads in one transaction: the project count and the rows agree (a full read: readRange).
   const inTransaction = (step: () => Promise<void>) => () => database.transaction('r', [database.projects, database.departmentFigures], step)
   const figuresPart = `idb://${database.name}/departmentFigures/`
   const projectsPart = `idb://${database.name}/projects/`
   const stepFor = (parts: ObservabilitySet) => {
     if (projectsPart in parts) {
       const keys = keysOf(parts[projectsPart])
-      if (keys === null || keys.some((k) => typeof k === 'string' && k.startsWith(prefix))) return inTransaction(readAll)
+      if (keys === null || keys.some((k) => typeof k === 'string' && k.startsWith(prefix))) return readAll
     }
     if (!(figuresPart in parts)) return null
     const keys = keysOf(parts[figuresPart])
-    if (keys === null) return inTransaction(readAll)
+    if (keys === null) return readAll
     const mine = keys.flatMap((k) => (Array.isArray(k) && k[0] === month && typeof k[1] === 'string' && k[1].startsWith(prefix) ? [k[1]] : []))
-    if (mine.length > PATCH_LIMIT) return inTransaction(readAll)
+    if (mine.length > PATCH_LIMIT) return readAll
     return mine.length > 0 ? inTransaction(() => patch(mine)) : null
   }
-  return runPatchingSource({ readAll: inTransaction(readAll), stepFor, emit }, (error) => observer.error(error))
+  return runPatchingSource({ readAll, stepFor, emit }, (error) => observer.error(error))
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MonitorDatabase } from '@/db/database'
-import { departmentFiguresOf, rowsOfDepartment, scopeOfProject, writeFigureRows } from '@/db/figureRows'
+import { departmentFiguresOf, parseInSlices, rowsOfDepartment, scopeOfProject, writeFigureRows } from '@/db/figureRows'
 import type { ProjectFigureRecord } from '@/db/records'
 import { freshDatabase } from './factories'
 
@@ -44,5 +44,33 @@ describe('department figure records', () => {
 
   it('keys a project by its year and department', () => {
     expect(scopeOfProject('2024/400001/400-000-00')).toBe('2024/400001/')
+  })
+})
+
+describe('parseInSlices', () => {
+  const records = departmentFiguresOf(Array.from({ length: 12 }, (_, i) => row(`2024/D${String(i).padStart(2, '0')}/p1`, 1)))
+
+  it.each<[string, number, number]>([
+    // ms the clock moves per reading of it → tasks the parse takes
+    ['a quick parse runs in the task that asked', 0, 0],
+    ['a slow one gives the page a turn about every 8 ms', 3, 3],
+  ])('%s, and gives each department its rows in key order', async (_, step, yields) => {
+    database = freshDatabase()
+    let clock = 0
+    const now = () => (clock += step)
+    let turns = 0
+    let isDone = false
+    // Counts the tasks that run while the parse is under way.
+    const count = () => setTimeout(() => {
+      if (isDone) return
+      turns++
+      count()
+    }, 0)
+    count()
+    const parsed = await parseInSlices(records, now)
+    isDone = true
+    expect([...parsed.keys()]).toEqual(records.map((r) => r.scope))
+    expect([...parsed.values()].map((rows) => rows.map((r) => r.projectId))).toEqual(records.map((r) => rowsOfDepartment(r).map((x) => x.projectId)))
+    expect(turns).toBe(yields)
   })
 })
