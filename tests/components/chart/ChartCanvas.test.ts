@@ -16,6 +16,8 @@ vi.mock('vue-echarts', () => ({
 }))
 
 const { default: ChartCanvas } = await import('@/components/chart/ChartCanvas.vue')
+// ECharts' chunk once loaded (ChartCanvasLoading.test.ts: before it is).
+await (await import('@/charts/loadChart')).loadChartComponent()
 
 /** Runs the next task (one timer) and what it leaves for the microtask queue. */
 async function nextTask(): Promise<void> {
@@ -40,6 +42,7 @@ describe('ChartCanvas', () => {
       h('div', ['一', '二', '三'].map((text) => h(ChartCanvas, { option: { title: { text } }, label: text, height: '300px' }))),
     )
     const wrapper = mount(Page, { attachTo: document.body })
+    await flushPromises()
     // The figures hold their place, each at its height, before their charts draw.
     expect(wrapper.findAll('figure').map((f) => f.attributes('style'))).toEqual(Array(3).fill('height: 300px;'))
     expect(drawn).toEqual(['一'])
@@ -56,6 +59,7 @@ describe('ChartCanvas', () => {
     const gone = mount(ChartCanvas, { props: { option: { title: { text: '离开' } }, label: '离开' } })
     gone.unmount()
     const next = mount(ChartCanvas, { props: { option: { title: { text: '下一页' } }, label: '下一页' } })
+    await flushPromises()
     expect(drawn).toEqual(['首页'])
     await nextTask()
     await nextTask()
@@ -67,9 +71,11 @@ describe('ChartCanvas', () => {
 
   it('draws a chart at once when no other is waiting', async () => {
     const one = mount(ChartCanvas, { props: { option: { title: { text: '一' } }, label: '一' } })
+    await flushPromises()
     await nextTask()
     await nextTask()
     const later = mount(ChartCanvas, { props: { option: { title: { text: '稍后' } }, label: '稍后' } })
+    await flushPromises()
     expect(drawn).toEqual(['一', '稍后'])
     one.unmount()
     later.unmount()
