@@ -55,8 +55,9 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     return max
   }
   // A month's department records and the scope's project count, in one transaction (they agree).
+  const tables = [database.projects, database.departmentFigures]
   const readRange = (m: Month) =>
-    database.transaction('r', [database.projects, database.departmentFigures], async () => ({
+    database.transaction('r', tables, async () => ({
       records: await database.departmentFigures.where(':id').between([m, prefix], [m, upperOf(prefix)], true, true).toArray(),
       count: await database.projects.where(':id').between(prefix, upperOf(prefix), true, true).count(),
     }))
@@ -120,7 +121,7 @@ function startFigures(prefix: string, asked: Month | null, t: Thresholds, databa
     observer.next({ month, latest, figures, stale })
   }
   // A patch reads in one transaction: the project count and the rows agree (a full read: readRange).
-  const inTransaction = (step: () => Promise<void>) => () => database.transaction('r', [database.projects, database.departmentFigures], step)
+  const inTransaction = (step: () => Promise<void>) => () => database.transaction('r', tables, step)
   const figuresPart = `idb://${database.name}/departmentFigures/`
   const projectsPart = `idb://${database.name}/projects/`
   const stepFor = (parts: ObservabilitySet) => {
